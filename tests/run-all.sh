@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Every suite CI runs, in one place: the README's test command.
-#   unit and integration tests of every crate (x86-64, native)
-#   the heap's tests again on AArch64, cross-compiled, under qemu-user
+#   1. unit, golden and integration tests of every crate, including the
+#      JavaScript behaviour suite tests/js (x86-64, native);
+#   2. tests/js again with --gc-stress=1 (a collection at every allocation
+#      finds values held where the collector cannot see them);
+#   3. the heap's tests on AArch64, cross-compiled, under qemu-user.
 # Needs: the aarch64-unknown-linux-gnu Rust target, aarch64-linux-gnu-gcc and
 # qemu-aarch64-static (`.ci/run` installs them on a fresh machine).
 set -euo pipefail
@@ -9,8 +12,11 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "x86-64: cargo test --workspace"
-cargo test --workspace --quiet
+step "x86-64: cargo test --workspace (release)"
+cargo test --workspace --release --quiet
+
+step "x86-64: tests/js under --gc-stress=1"
+STRATA_JS_FLAGS=--gc-stress=1 cargo test --release --quiet -p strata --test js
 
 # Crates with machine-specific code run on AArch64 too (DESIGN.md,
 # "Architectures"): the heap's register spill and stack scan so far.

@@ -200,19 +200,32 @@ impl Heap {
 
     /// Allocates a cell holding `value`.
     pub fn alloc<T: CellType>(&mut self, value: T) -> Result<Gc<T>, HeapExhausted> {
-        self.alloc_with_trailing(value, 0)
+        self.alloc_rooted(value, 0, &mut |_| {})
     }
 
     /// Allocates a cell holding `value` followed by `trailing` zeroed bytes
     /// (at [`Gc::trailing_ptr`]): the shape of strings, contexts and element
     /// stores. `T` must know how long its trailing part is and trace it.
     pub fn alloc_with_trailing<T: CellType>(&mut self, value: T, trailing: usize) -> Result<Gc<T>, HeapExhausted> {
+        self.alloc_rooted(value, trailing, &mut |_| {})
+    }
+
+    /// The general allocation entry: `value`, `trailing` zeroed bytes, and
+    /// `roots`, which reports roots held by the caller's own structures if
+    /// this allocation collects. The VM passes its register file and
+    /// tables this way, borrowing them disjointly from the heap.
+    pub fn alloc_rooted<T: CellType>(
+        &mut self,
+        value: T,
+        trailing: usize,
+        roots: &mut dyn FnMut(&mut Tracer<'_>),
+    ) -> Result<Gc<T>, HeapExhausted> {
         let body = PAYLOAD_OFFSET + std::mem::size_of::<T>().next_multiple_of(8);
         let size = body.checked_add(trailing).ok_or(HeapExhausted {
             requested: usize::MAX,
             limit: self.config.max_heap_bytes,
         })?;
-        let cell = self.allocate_raw(size)?;
+        let cell = self.allocate_raw(size, roots)?;
         // SAFETY: `cell` is a free cell of at least `size` bytes that nothing
         // else references; the payload is written before the header makes
         // the cell visible as allocated, and no collection runs in between.
@@ -227,20 +240,20 @@ impl Heap {
         Ok(Gc::from_cell(cell))
     }
 
-    fn allocate_raw(&mut self, size: usize) -> Result<NonNull<CellHeader>, HeapExhausted> {
+    fn allocate_raw(&mut self, size: usize, roots: &mut dyn FnMut(&mut Tracer<'_>)) -> Result<NonNull<CellHeader>, HeapExhausted> {
         if self.config.gc_stress > 0 {
             self.stress_countdown = self.stress_countdown.saturating_sub(1);
             if self.stress_countdown == 0 {
                 self.stress_countdown = self.config.gc_stress;
-                self.collect(GcReason::Stress);
+                self.collect_rooted(GcReason::Stress, roots);
             }
         }
         match size_class_of(size) {
             Some(class) => match self.pop(class) {
                 Some(cell) => Ok(cell),
-                None => self.refill_and_pop(class, size),
+                None => self.refill_and_pop(class, size, roots),
             },
-            None => self.allocate_large(size),
+            None => self.allocate_large(size, roots),
         }
     }
 
@@ -270,17 +283,22 @@ impl Heap {
         false
     }
 
-    fn refill_and_pop(&mut self, class: usize, size: usize) -> Result<NonNull<CellHeader>, HeapExhausted> {
+    fn refill_and_pop(
+        &mut self,
+        class: usize,
+        size: usize,
+        roots: &mut dyn FnMut(&mut Tracer<'_>),
+    ) -> Result<NonNull<CellHeader>, HeapExhausted> {
         if !self.take_next_block(class) {
             let mut collected = false;
             if self.handed_out_since_gc + BLOCK_SIZE > self.budget {
-                self.collect(GcReason::AllocationBudget);
+                self.collect_rooted(GcReason::AllocationBudget, roots);
                 collected = true;
             }
             if !self.take_next_block(class) {
                 if self.heap_bytes() + BLOCK_SIZE > self.config.max_heap_bytes && self.empty_pool.is_empty() {
                     if !collected {
-                        self.collect(GcReason::HeapLimit);
+                        self.collect_rooted(GcReason::HeapLimit, roots);
                     }
                     if !self.take_next_block(class)
                         && self.heap_bytes() + BLOCK_SIZE > self.config.max_heap_bytes
@@ -315,15 +333,15 @@ impl Heap {
         self.take_next_block(class).then_some(())
     }
 
-    fn allocate_large(&mut self, size: usize) -> Result<NonNull<CellHeader>, HeapExhausted> {
+    fn allocate_large(&mut self, size: usize, roots: &mut dyn FnMut(&mut Tracer<'_>)) -> Result<NonNull<CellHeader>, HeapExhausted> {
         let mut collected = false;
         if self.handed_out_since_gc + size > self.budget {
-            self.collect(GcReason::AllocationBudget);
+            self.collect_rooted(GcReason::AllocationBudget, roots);
             collected = true;
         }
         if self.heap_bytes().saturating_add(size) > self.config.max_heap_bytes {
             if !collected {
-                self.collect(GcReason::HeapLimit);
+                self.collect_rooted(GcReason::HeapLimit, roots);
             }
             if self.heap_bytes().saturating_add(size) > self.config.max_heap_bytes {
                 return Err(self.exhausted(size));
@@ -423,6 +441,11 @@ impl Heap {
 
     /// Runs a full collection now.
     pub fn collect(&mut self, reason: GcReason) {
+        self.collect_rooted(reason, &mut |_| {})
+    }
+
+    /// Runs a full collection now, with extra roots reported by `roots`.
+    pub fn collect_rooted(&mut self, reason: GcReason, roots: &mut dyn FnMut(&mut Tracer<'_>)) {
         if self.collecting {
             return;
         }
@@ -440,8 +463,9 @@ impl Heap {
         }
 
         let mut tracer = Tracer::new(&self.spaces);
-        for (_, roots) in self.root_sets.iter_mut() {
-            roots(&mut tracer);
+        roots(&mut tracer);
+        for (_, set) in self.root_sets.iter_mut() {
+            set(&mut tracer);
         }
         self.registry.trace(&mut tracer);
         stack_scan::scan_stack(self.stack_top, &mut |word| {

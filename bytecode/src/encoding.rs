@@ -1,0 +1,170 @@
+//! Encoding and decoding instructions: the byte format of `operand.rs`.
+//!
+//! The builder (`builder.rs`) encodes; the interpreter, printer and
+//! baseline JIT decode with [`decode`]. Decoding never panics on garbage:
+//! it returns `None` at an unknown opcode or a truncated instruction.
+
+use crate::opcodes::Opcode;
+use crate::operand::{OperandKind, OperandScale};
+
+/// Most operands any instruction has.
+pub const MAX_OPERANDS: usize = 4;
+
+/// One decoded instruction.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Instruction {
+    /// Offset of its first byte (the prefix, if any).
+    pub offset: u32,
+    /// The opcode.
+    pub opcode: Opcode,
+    /// Operand width.
+    pub scale: OperandScale,
+    /// Operand values, sign- or zero-extended by kind.
+    pub operands: [i64; MAX_OPERANDS],
+    /// Encoded length in bytes, prefix included.
+    pub len: u32,
+}
+
+impl Instruction {
+    /// Operand `i`.
+    #[inline]
+    pub fn operand(&self, i: usize) -> i64 {
+        self.operands[i]
+    }
+    /// The absolute target of a jump instruction.
+    pub fn jump_target(&self) -> Option<u32> {
+        let i = self.opcode.operands().iter().position(|&k| k == OperandKind::Jump)?;
+        u32::try_from(self.offset as i64 + self.operands[i]).ok()
+    }
+    /// Offset of the next instruction.
+    pub fn next_offset(&self) -> u32 {
+        self.offset + self.len
+    }
+}
+
+/// Reads one operand of `kind` at `scale` from `bytes`.
+#[inline]
+pub fn read_operand(bytes: &[u8], kind: OperandKind, scale: OperandScale) -> Option<i64> {
+    let size = kind.size(scale);
+    let b = bytes.get(..size)?;
+    Some(match (size, kind.is_signed()) {
+        (1, true) => b[0] as i8 as i64,
+        (1, false) => b[0] as i64,
+        (2, true) => i16::from_le_bytes([b[0], b[1]]) as i64,
+        (2, false) => u16::from_le_bytes([b[0], b[1]]) as i64,
+        (_, true) => i32::from_le_bytes([b[0], b[1], b[2], b[3]]) as i64,
+        (_, false) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as i64,
+    })
+}
+
+/// Writes one operand; the value must fit (the builder chose the scale).
+pub fn write_operand(out: &mut Vec<u8>, kind: OperandKind, scale: OperandScale, value: i64) {
+    match kind.size(scale) {
+        1 => out.push(value as u8),
+        2 => out.extend_from_slice(&(value as u16).to_le_bytes()),
+        _ => out.extend_from_slice(&(value as u32).to_le_bytes()),
+    }
+}
+
+/// Decodes the instruction at `offset`.
+pub fn decode(code: &[u8], offset: usize) -> Option<Instruction> {
+    let mut pos = offset;
+    let mut scale = OperandScale::Single;
+    let mut opcode = Opcode::from_byte(*code.get(pos)?)?;
+    match opcode {
+        Opcode::Wide | Opcode::ExtraWide => {
+            scale = if opcode == Opcode::Wide { OperandScale::Double } else { OperandScale::Quadruple };
+            pos += 1;
+            opcode = Opcode::from_byte(*code.get(pos)?)?;
+            if matches!(opcode, Opcode::Wide | Opcode::ExtraWide) {
+                return None;
+            }
+        }
+        _ => {}
+    }
+    pos += 1;
+    let mut operands = [0i64; MAX_OPERANDS];
+    for (i, &kind) in opcode.operands().iter().enumerate() {
+        operands[i] = read_operand(code.get(pos..)?, kind, scale)?;
+        pos += kind.size(scale);
+    }
+    Some(Instruction { offset: offset as u32, opcode, scale, operands, len: (pos - offset) as u32 })
+}
+
+/// Iterates over the instructions of `code` from the start; stops at the
+/// end or at the first undecodable byte.
+pub fn instructions(code: &[u8]) -> impl Iterator<Item = Instruction> + '_ {
+    let mut offset = 0usize;
+    std::iter::from_fn(move || {
+        let insn = decode(code, offset)?;
+        offset += insn.len as usize;
+        Some(insn)
+    })
+}
+
+/// Encodes one instruction with the smallest scale that fits its operands.
+pub fn encode(out: &mut Vec<u8>, opcode: Opcode, operands: &[i64]) {
+    let kinds = opcode.operands();
+    debug_assert_eq!(kinds.len(), operands.len(), "{} operand count", opcode.name());
+    let scale = kinds.iter().zip(operands).map(|(k, &v)| k.scale_for(v)).max().unwrap_or(OperandScale::Single);
+    match scale {
+        OperandScale::Single => {}
+        OperandScale::Double => out.push(Opcode::Wide as u8),
+        OperandScale::Quadruple => out.push(Opcode::ExtraWide as u8),
+    }
+    out.push(opcode as u8);
+    for (&kind, &value) in kinds.iter().zip(operands) {
+        write_operand(out, kind, scale, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::opcodes::ALL_OPCODES;
+
+    #[test]
+    fn every_opcode_round_trips_at_every_scale() {
+        for &op in ALL_OPCODES {
+            if matches!(op, Opcode::Wide | Opcode::ExtraWide) {
+                continue;
+            }
+            for magnitude in [1i64, 300, 70_000] {
+                let values: Vec<i64> = op
+                    .operands()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, k)| if k.is_signed() && i % 2 == 1 { -magnitude } else { magnitude + i as i64 })
+                    .collect();
+                let mut code = Vec::new();
+                encode(&mut code, op, &values);
+                let insn = decode(&code, 0).expect("decodes");
+                assert_eq!(insn.opcode, op);
+                assert_eq!(insn.len as usize, code.len());
+                assert_eq!(&insn.operands[..values.len()], &values[..], "{}", op.name());
+            }
+        }
+    }
+
+    #[test]
+    fn truncated_or_unknown_bytes_do_not_decode() {
+        assert_eq!(decode(&[0xff], 0), None);
+        let mut code = Vec::new();
+        encode(&mut code, Opcode::LdaSmi, &[1000]);
+        assert_eq!(decode(&code[..code.len() - 1], 0), None);
+        assert_eq!(decode(&[Opcode::Wide as u8, Opcode::Wide as u8], 0), None);
+    }
+
+    #[test]
+    fn scale_is_the_smallest_that_fits() {
+        let mut code = Vec::new();
+        encode(&mut code, Opcode::LdaSmi, &[-128]);
+        assert_eq!(code.len(), 2);
+        code.clear();
+        encode(&mut code, Opcode::LdaSmi, &[128]);
+        assert_eq!(code[0], Opcode::Wide as u8);
+        code.clear();
+        encode(&mut code, Opcode::LdaConstant, &[255]);
+        assert_eq!(code.len(), 2, "unsigned operands use the full byte");
+    }
+}

@@ -1,0 +1,363 @@
+//! Compiling one function-like unit: its kind and header, the prologue
+//! (function context, implicit `this`/`new.target`/`arguments` bindings,
+//! parameters with defaults, destructuring and rest, context `var`s,
+//! lexical holes, hoisted function declarations), the body, and the
+//! script top level (`DeclareGlobals`, top-level functions, completion
+//! value).
+//!
+//! Fed by `Gen::create_closure_for` and friends (every place a closure is
+//! created) and by `compile_script`; feeds `Constant::Function`s.
+//! Invariant: the prologue runs before any statement, in the order the
+//! spec's FunctionDeclarationInstantiation gives (arguments object, then
+//! parameters left to right, then `var`s, then functions).
+
+use std::sync::Arc;
+
+use oxc_ast::AstKind;
+use oxc_ast::ast::{
+    ArrowFunctionExpression, BindingPattern, FormalParameters, Function,
+};
+use oxc_span::GetSpan;
+use strata_frontend::{BindingKind, FunctionId, FunctionKind as UnitKind, NodeId, Storage};
+
+use super::{Ctx, FunctionHeader, Gen, utf16};
+use crate::function::{Constant, FunctionKind, GlobalDeclarations};
+use crate::opcodes::Opcode;
+use crate::operand::Register;
+use crate::runtime::RuntimeFunction;
+
+/// The bytecode kind of a unit.
+pub(crate) fn bytecode_kind(kind: UnitKind, is_async: bool, is_generator: bool) -> FunctionKind {
+    match (kind, is_async, is_generator) {
+        (UnitKind::Script, ..) => FunctionKind::Script,
+        (UnitKind::Module, ..) => FunctionKind::Module,
+        (UnitKind::Arrow, true, _) => FunctionKind::AsyncArrow,
+        (UnitKind::Arrow, false, _) => FunctionKind::Arrow,
+        (UnitKind::ClassConstructor, ..) => FunctionKind::BaseConstructor,
+        (UnitKind::DerivedConstructor, ..) => FunctionKind::DerivedConstructor,
+        (UnitKind::InstanceFields | UnitKind::StaticInitializer, ..) => FunctionKind::ClassFieldInit,
+        (_, true, true) => FunctionKind::AsyncGenerator,
+        (_, true, false) => FunctionKind::Async,
+        (_, false, true) => FunctionKind::Generator,
+        (UnitKind::Method | UnitKind::Getter | UnitKind::Setter, ..) => FunctionKind::Method,
+        (UnitKind::Declaration | UnitKind::Expression, ..) => FunctionKind::Normal,
+    }
+}
+
+/// `length`: parameters before the first default or rest.
+fn expected_argument_count(params: &FormalParameters<'_>) -> u32 {
+    params.items.iter().take_while(|p| p.initializer.is_none()).count() as u32
+}
+
+/// The top-level code of the script.
+pub(crate) fn compile_script_unit(ctx: &Ctx<'_, '_>) -> Arc<crate::function::BytecodeFunction> {
+    let program = ctx.parsed.program;
+    let info = ctx.scopes.function(FunctionId::TOP);
+    let strict = info.is_some_and(|i| i.strict);
+    let mut g = Gen::new(ctx, Some(FunctionId::TOP), FunctionKind::Script, strict);
+    if let Some(info) = info {
+        let completion = g.temp();
+        g.completion = Some(completion);
+        g.declare_globals(info.scope);
+        g.init_lexical_holes(info.scope);
+        g.instantiate_hoisted_functions(info.scope, program.span.start);
+    }
+    g.visit_statements(&program.body);
+    if !g.is_dead() {
+        if let Some(completion) = g.completion {
+            g.ldar(completion);
+        }
+        g.emit(Opcode::Return, &[]);
+    }
+    g.finish(FunctionHeader {
+        name: Vec::new(),
+        length: 0,
+        param_count: 0,
+        span_start: program.span.start,
+        span_end: program.span.end,
+    })
+}
+
+/// The nested function returning the global `this` (a sloppy function
+/// called with an undefined receiver sees the global object): how code
+/// other than the script's own top level reads the script's `this`.
+pub(crate) fn global_this_getter(ctx: &Ctx<'_, '_>) -> Arc<crate::function::BytecodeFunction> {
+    let mut g = Gen::new(ctx, None, FunctionKind::Normal, false);
+    g.ldar(Register::THIS);
+    g.emit(Opcode::Return, &[]);
+    g.finish(FunctionHeader { name: Vec::new(), length: 0, param_count: 0, span_start: 0, span_end: 0 })
+}
+
+/// What a unit's body is.
+pub(crate) enum Body<'a> {
+    Function(&'a Function<'a>),
+    Arrow(&'a ArrowFunctionExpression<'a>),
+}
+
+impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
+    /// The `Function` AST node with id `node`.
+    pub(crate) fn function_node(&self, node: NodeId) -> Option<&'a Function<'a>> {
+        match self.ctx.parsed.semantic.nodes().kind(node) {
+            AstKind::Function(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// GlobalDeclarationInstantiation's bindings for the script scope.
+    fn declare_globals(&mut self, scope: strata_frontend::ScopeId) {
+        let Some(info) = self.ctx.scopes.scope_info(scope) else { return };
+        let hoisted: Vec<_> = info.hoisted_functions.iter().map(|h| h.binding).collect();
+        let mut decls = GlobalDeclarations::default();
+        for binding in self.ctx.scopes.scope_bindings(scope) {
+            let name = utf16(&binding.name).into_boxed_slice();
+            match (&binding.storage, binding.kind) {
+                (Storage::Global, BindingKind::Function) if hoisted.contains(&binding.id) => decls.functions.push(name),
+                (Storage::Global, _) => decls.vars.push(name),
+                (Storage::ScriptLexical, kind) => decls.lexicals.push((name, kind == BindingKind::Const)),
+                _ => {}
+            }
+        }
+        // Functions in the order they are instantiated.
+        decls.functions.clear();
+        for &binding in &hoisted {
+            if let Some(b) = self.ctx.scopes.binding(binding)
+                && b.storage == Storage::Global
+            {
+                let name = utf16(&b.name).into_boxed_slice();
+                if !decls.functions.contains(&name) {
+                    decls.functions.push(name);
+                }
+            }
+        }
+        if decls.vars.is_empty() && decls.functions.is_empty() && decls.lexicals.is_empty() {
+            return;
+        }
+        let idx = self.b.add_constant(Constant::Globals(Arc::new(decls)));
+        self.pos(self.ctx.parsed.program.span.start);
+        self.emit(Opcode::DeclareGlobals, &[idx as i64]);
+    }
+
+    // ---- closures ------------------------------------------------------------
+
+    /// acc = a closure of `function`, named `name` unless it has its own.
+    pub(crate) fn create_closure_for(&mut self, function: &'a Function<'a>, name: Option<Vec<u16>>) {
+        let span = (function.span.start, function.span.end);
+        let code = self.compile_function_code(Body::Function(function), name, span);
+        self.emit_closure(code);
+    }
+
+    /// acc = a closure of `arrow`, named `name`.
+    pub(crate) fn create_arrow_closure(&mut self, arrow: &'a ArrowFunctionExpression<'a>, name: Option<Vec<u16>>) {
+        let span = (arrow.span.start, arrow.span.end);
+        let code = self.compile_function_code(Body::Arrow(arrow), name, span);
+        self.emit_closure(code);
+    }
+
+    /// acc = a closure of compiled code.
+    pub(crate) fn emit_closure(&mut self, code: Arc<crate::function::BytecodeFunction>) {
+        let idx = self.b.add_constant(Constant::Function(code));
+        self.emit_slot(Opcode::CreateClosure, &[idx as i64]);
+    }
+
+    /// Compiles a function or arrow in its own generator.
+    pub(crate) fn compile_function_code(
+        &self,
+        body: Body<'a>,
+        name: Option<Vec<u16>>,
+        span: (u32, u32),
+    ) -> Arc<crate::function::BytecodeFunction> {
+        let node = match &body {
+            Body::Function(f) => f.node_id.get(),
+            Body::Arrow(a) => a.node_id.get(),
+        };
+        compile_unit(self.ctx, body, self.ctx.scopes.function_of_node(node), name, span)
+    }
+}
+
+/// Compiles one function or arrow unit.
+pub(crate) fn compile_unit<'a>(
+    ctx: &Ctx<'_, 'a>,
+    body: Body<'a>,
+    unit: Option<FunctionId>,
+    name: Option<Vec<u16>>,
+    span: (u32, u32),
+) -> Arc<crate::function::BytecodeFunction> {
+    let info = unit.and_then(|u| ctx.scopes.function(u));
+    let (params, own_name, is_async, is_generator) = match &body {
+        Body::Function(f) => (&*f.params, f.id.as_ref().map(|id| utf16(id.name.as_str())), f.r#async, f.generator),
+        Body::Arrow(a) => (&*a.params, None, a.r#async, false),
+    };
+    let unit_kind = info.map_or(UnitKind::Expression, |i| i.kind);
+    let kind = bytecode_kind(unit_kind, is_async, is_generator);
+    let strict = info.is_some_and(|i| i.strict);
+    let header = FunctionHeader {
+        name: own_name.or(name).unwrap_or_default(),
+        length: expected_argument_count(params),
+        param_count: params.items.len() as u32,
+        span_start: span.0,
+        span_end: span.1,
+    };
+    let mut g = Gen::new(ctx, unit, kind, strict);
+    if !g.enter_nesting(span.0) {
+        return g.finish(header);
+    }
+    if is_async || is_generator {
+        let what = if is_generator { "generators are not supported yet" } else { "async functions are not supported yet" };
+        g.pos(span.0);
+        g.throw_error(RuntimeFunction::ThrowSyntaxError, what);
+        g.emit(Opcode::LdaUndefined, &[]);
+        g.emit(Opcode::Return, &[]);
+        return g.finish(header);
+    }
+    g.emit_prologue(Some(params), span.0);
+    match body {
+        Body::Function(f) => {
+            if let Some(body) = &f.body {
+                g.visit_statements(&body.statements);
+            }
+        }
+        Body::Arrow(a) => match (a.body.as_function_body(), a.body.as_expression()) {
+            (Some(body), _) => g.visit_statements(&body.statements),
+            (None, Some(expr)) => {
+                g.visit_expr(expr);
+                g.emit_return(expr.span().start);
+            }
+            (None, None) => {}
+        },
+    }
+    g.emit_implicit_return(span.1);
+    g.finish(header)
+}
+
+impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
+    /// `return undefined` at the end of a body, unless unreachable.
+    pub(crate) fn emit_implicit_return(&mut self, offset: u32) {
+        if !self.is_dead() {
+            self.emit(Opcode::LdaUndefined, &[]);
+            self.emit_return(offset.saturating_sub(1));
+        }
+    }
+
+    /// FunctionDeclarationInstantiation for the unit's own scope.
+    pub(crate) fn emit_prologue(&mut self, params: Option<&'a FormalParameters<'a>>, offset: u32) {
+        let Some(info) = self.info() else { return };
+        let scope = info.scope;
+        let Some(scope_info) = self.ctx.scopes.scope_info(scope) else { return };
+        if scope_info.needs_context {
+            let idx = self.scope_constant(scope);
+            self.emit(Opcode::CreateFunctionContext, &[idx as i64, scope_info.context_slots as i64]);
+            let m = self.mark();
+            let scratch = self.temp();
+            self.emit(Opcode::PushContext, &[scratch.0 as i64]);
+            self.release(m);
+        }
+        // Implicit function state, for inner arrows, eval and the self name.
+        let implicit: Vec<(strata_frontend::BindingId, BindingKind)> = self
+            .ctx
+            .scopes
+            .scope_bindings(scope)
+            .filter(|b| b.kind.is_function_state() || b.kind == BindingKind::FunctionSelfName)
+            .map(|b| (b.id, b.kind))
+            .collect();
+        for (binding, kind) in implicit {
+            // A derived constructor's `this` starts as the hole, as context
+            // slots do.
+            if kind == BindingKind::This && self.kind == FunctionKind::DerivedConstructor {
+                continue;
+            }
+            let from = match kind {
+                BindingKind::This => Register::THIS,
+                BindingKind::NewTarget => Register::NEW_TARGET,
+                BindingKind::ThisFunction | BindingKind::FunctionSelfName => Register::CALLEE,
+                // The home object has no register; super property loads in
+                // arrows use the arrow's own home object.
+                _ => continue,
+            };
+            self.ldar(from);
+            self.init_binding(binding, offset);
+        }
+        if let Some(arguments) = info.arguments {
+            let op = if info.mapped_arguments { Opcode::CreateMappedArguments } else { Opcode::CreateUnmappedArguments };
+            self.emit(op, &[]);
+            self.init_binding(arguments, offset);
+        }
+        if let Some(params) = params {
+            self.emit_parameters(params, info.simple_params);
+        }
+        // `var`s in the context start undefined (context slots start as holes).
+        let vars: Vec<strata_frontend::BindingId> = self
+            .ctx
+            .scopes
+            .scope_bindings(scope)
+            .filter(|b| b.kind == BindingKind::Var && Some(b.id) != info.arguments)
+            .filter(|b| matches!(b.storage, Storage::Context { .. }))
+            .map(|b| b.id)
+            .collect();
+        if !vars.is_empty() {
+            self.emit(Opcode::LdaUndefined, &[]);
+            for binding in vars {
+                self.init_binding(binding, offset);
+            }
+        }
+        self.init_lexical_holes(scope);
+        self.instantiate_hoisted_functions(scope, offset);
+    }
+
+    /// Binds the formal parameters from the argument slots.
+    fn emit_parameters(&mut self, params: &'a FormalParameters<'a>, simple: bool) {
+        if simple {
+            for (i, item) in params.items.iter().enumerate() {
+                let BindingPattern::BindingIdentifier(id) = &item.pattern else { continue };
+                let storage = id.symbol_id.get().and_then(|s| self.ctx.scopes.storage(s)).cloned();
+                match storage {
+                    Some(Storage::Register(n)) => {
+                        self.param_registers.insert(n, Register::param(i as u32));
+                    }
+                    _ => {
+                        self.ldar(Register::param(i as u32));
+                        self.store_declaration(id.node_id.get(), id.name.as_str(), id.span.start);
+                    }
+                }
+            }
+            return;
+        }
+        // Parameters with expressions: each is in its TDZ until bound.
+        if let Some(info) = self.info() {
+            let holes: Vec<u32> = self
+                .ctx
+                .scopes
+                .scope_bindings(info.scope)
+                .filter(|b| matches!(b.kind, BindingKind::Parameter { .. }) && self.ctx.needs_hole(b.id))
+                .filter_map(|b| match b.storage {
+                    Storage::Register(n) => Some(n),
+                    _ => None,
+                })
+                .collect();
+            if !holes.is_empty() {
+                self.emit(Opcode::LdaTheHole, &[]);
+                for n in holes {
+                    let r = self.local(n);
+                    self.star(r);
+                }
+            }
+        }
+        for (i, item) in params.items.iter().enumerate() {
+            self.ldar(Register::param(i as u32));
+            if let Some(init) = &item.initializer {
+                let skip = self.new_label();
+                self.emit_jump(Opcode::JumpIfNotUndefined, skip);
+                let name = match &item.pattern {
+                    BindingPattern::BindingIdentifier(id) => Some(utf16(id.name.as_str())),
+                    _ => None,
+                };
+                self.visit_named(init, name);
+                self.bind(skip);
+            }
+            self.bind_pattern(&item.pattern);
+        }
+        if let Some(rest) = &params.rest {
+            self.emit(Opcode::CreateRestParameter, &[params.items.len() as i64]);
+            self.bind_pattern(&rest.rest.argument);
+        }
+    }
+}

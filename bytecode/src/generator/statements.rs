@@ -1,0 +1,181 @@
+//! Statements: blocks and their scopes, declarations (`var`, `let`,
+//! `const`, class declarations; function declarations are instantiated
+//! when their scope is entered), expression statements with the script's
+//! completion value, `if`, `return`, `throw`, `with`, `debugger`, and
+//! dispatch to the loop and control-flow files.
+//!
+//! Fed by function bodies (`functions.rs`); feeds `expressions.rs` and
+//! friends. Invariant: every statement records its source position, and
+//! leaves the temporary register stack as it found it.
+
+use oxc_ast::ast::{
+    BindingPattern, BlockStatement, Expression, IfStatement, Statement, VariableDeclaration,
+    VariableDeclarationKind, WithStatement,
+};
+use oxc_span::GetSpan;
+
+use super::Gen;
+use super::utf16;
+use crate::opcodes::Opcode;
+
+impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
+    pub(crate) fn visit_statements(&mut self, statements: &'a [Statement<'a>]) {
+        for statement in statements {
+            if self.ctx.failed() {
+                return;
+            }
+            self.visit_statement(statement);
+        }
+    }
+
+    pub(crate) fn visit_statement(&mut self, statement: &'a Statement<'a>) {
+        let offset = statement.span().start;
+        if !self.enter_nesting(offset) {
+            return;
+        }
+        let m = self.mark();
+        match statement {
+            Statement::BlockStatement(block) => self.visit_block(block),
+            Statement::ExpressionStatement(stmt) => {
+                self.pos(offset);
+                match self.completion {
+                    Some(completion) => {
+                        self.visit_expr(&stmt.expression);
+                        self.star(completion);
+                    }
+                    None => self.visit_effect(&stmt.expression),
+                }
+            }
+            Statement::VariableDeclaration(decl) => self.visit_variable_declaration(decl),
+            Statement::FunctionDeclaration(_) => {}
+            Statement::ClassDeclaration(class) => {
+                self.pos(offset);
+                self.visit_class(class, None);
+                if let Some(id) = &class.id {
+                    self.store_declaration(id.node_id.get(), id.name.as_str(), id.span.start);
+                }
+            }
+            Statement::IfStatement(stmt) => self.visit_if(stmt),
+            Statement::ReturnStatement(stmt) => {
+                self.pos(offset);
+                match &stmt.argument {
+                    Some(argument) => self.visit_expr(argument),
+                    None => self.emit(Opcode::LdaUndefined, &[]),
+                }
+                self.emit_return(offset);
+            }
+            Statement::ThrowStatement(stmt) => {
+                self.pos(offset);
+                self.visit_expr(&stmt.argument);
+                self.pos(offset);
+                self.emit(Opcode::Throw, &[]);
+            }
+            Statement::EmptyStatement(_) => {}
+            Statement::DebuggerStatement(_) => {
+                self.pos(offset);
+                self.emit(Opcode::Debugger, &[]);
+            }
+            Statement::BreakStatement(stmt) => {
+                self.pos(offset);
+                self.visit_break(stmt.label.as_ref().map(|l| l.name.as_str()), offset);
+            }
+            Statement::ContinueStatement(stmt) => {
+                self.pos(offset);
+                self.visit_continue(stmt.label.as_ref().map(|l| l.name.as_str()), offset);
+            }
+            Statement::LabeledStatement(stmt) => self.visit_labeled(stmt),
+            Statement::TryStatement(stmt) => self.visit_try(stmt),
+            Statement::SwitchStatement(stmt) => self.visit_switch(stmt, Vec::new()),
+            Statement::WithStatement(stmt) => self.visit_with(stmt),
+            Statement::WhileStatement(_)
+            | Statement::DoWhileStatement(_)
+            | Statement::ForStatement(_)
+            | Statement::ForInStatement(_)
+            | Statement::ForOfStatement(_) => {
+                self.visit_loop(statement, Vec::new());
+            }
+            _ => self.fail("this statement is not supported in scripts", offset),
+        }
+        self.release(m);
+    }
+
+    pub(crate) fn visit_block(&mut self, block: &'a BlockStatement<'a>) {
+        let scope = self.enter_scope(block.scope_id.get(), block.span.start);
+        self.visit_statements(&block.body);
+        self.exit_scope(scope);
+    }
+
+    fn visit_if(&mut self, stmt: &'a IfStatement<'a>) {
+        self.reset_completion();
+        self.pos(stmt.span.start);
+        let else_label = self.new_label();
+        self.visit_condition(&stmt.test, else_label);
+        self.visit_statement(&stmt.consequent);
+        match &stmt.alternate {
+            Some(alternate) => {
+                let end = self.new_label();
+                if !self.is_dead() {
+                    self.emit_jump(Opcode::Jump, end);
+                }
+                self.bind(else_label);
+                self.visit_statement(alternate);
+                self.bind(end);
+            }
+            None => self.bind(else_label),
+        }
+    }
+
+    /// `var`/`let`/`const` declarations.
+    pub(crate) fn visit_variable_declaration(&mut self, decl: &'a VariableDeclaration<'a>) {
+        if matches!(decl.kind, VariableDeclarationKind::Using | VariableDeclarationKind::AwaitUsing) {
+            self.fail("`using` declarations are not supported yet", decl.span.start);
+            return;
+        }
+        for declarator in &decl.declarations {
+            self.pos(declarator.span.start);
+            match &declarator.init {
+                Some(init) => {
+                    let name = match &declarator.id {
+                        BindingPattern::BindingIdentifier(id) => Some(utf16(id.name.as_str())),
+                        _ => None,
+                    };
+                    self.visit_named(init, name);
+                    self.value_offset = Some(init.span().start);
+                }
+                // `var x;` leaves x alone; `let x;` initializes it.
+                None if decl.kind == VariableDeclarationKind::Var => continue,
+                None => self.emit(Opcode::LdaUndefined, &[]),
+            }
+            self.bind_pattern(&declarator.id);
+            self.value_offset = None;
+        }
+    }
+
+    /// `with (object) body`: the body's free names are looked up
+    /// dynamically. The ISA has no object-environment context yet, so the
+    /// `with` scope gets an empty block context (keeping context depths
+    /// right) and lookups fall back to the global scope in the vm.
+    fn visit_with(&mut self, stmt: &'a WithStatement<'a>) {
+        self.reset_completion();
+        self.visit_expr(&stmt.object);
+        self.pos(stmt.span.start);
+        self.emit(Opcode::ToObject, &[]);
+        let scope = self.enter_scope(stmt.scope_id.get(), stmt.span.start);
+        self.visit_statement(&stmt.body);
+        self.exit_scope(scope);
+    }
+
+    /// Evaluates an expression whose value is unused.
+    pub(crate) fn visit_effect(&mut self, expr: &'a Expression<'a>) {
+        match expr {
+            Expression::UpdateExpression(update) => self.visit_update(update, false),
+            Expression::ParenthesizedExpression(p) => self.visit_effect(&p.expression),
+            Expression::SequenceExpression(seq) => {
+                for e in &seq.expressions {
+                    self.visit_effect(e);
+                }
+            }
+            _ => self.visit_expr(expr),
+        }
+    }
+}

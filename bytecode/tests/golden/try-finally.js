@@ -1,0 +1,13 @@
+function f(a) {
+  for (;;) {
+    try {
+      if (a) break;
+      return 1;
+    } catch ({ message }) {
+      a = message;
+    } finally {
+      a++;
+    }
+  }
+  return a;
+}

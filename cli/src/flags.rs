@@ -1,0 +1,144 @@
+//! The command line: one table of flags (name, value kind, default, help),
+//! from which parsing and `--help` are generated. Names follow V8's d8
+//! flags where one exists.
+
+/// What a flag takes.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum FlagKind {
+    /// A switch: `--name`.
+    Switch,
+    /// A value: `--name=value`.
+    Value,
+}
+
+macro_rules! flags {
+    ($($field:ident: $kind:ident = $name:literal, $default:literal, $help:literal;)*) => {
+        /// Parsed flag values (strings for values, bools for switches).
+        #[derive(Clone, Debug, Default)]
+        pub struct Flags {
+            $(#[doc = $help] pub $field: Option<String>,)*
+        }
+        /// The flag table: (name, kind, default, help).
+        pub const FLAGS: &[(&str, FlagKind, &str, &str)] = &[$(($name, FlagKind::$kind, $default, $help)),*];
+        impl Flags {
+            fn set(&mut self, name: &str, value: String) -> bool {
+                match name { $($name => { self.$field = Some(value); true })* _ => false }
+            }
+        }
+    };
+}
+
+flags! {
+    tier: Value = "tier", "interp", "pin the execution tier: interp (baseline and opt arrive with the JIT issues)";
+    print_bytecode: Switch = "print-bytecode", "", "print the bytecode of every function compiled";
+    max_heap_size: Value = "max-heap-size", "4096", "heap limit in MiB; allocation past it throws RangeError";
+    gc_stress: Value = "gc-stress", "0", "collect garbage every N allocations (0: off)";
+    trace_gc: Switch = "trace-gc", "", "print a line per garbage collection to stderr";
+    stats: Switch = "stats", "", "print engine statistics (GC, ...) to stderr at exit";
+    expose_gc: Switch = "expose-gc", "", "accepted for d8 compatibility (gc() is always defined)";
+    help: Switch = "help", "", "print this help";
+    version: Switch = "version", "", "print the version";
+}
+
+/// A parsed command line.
+#[derive(Clone, Debug, Default)]
+pub struct CommandLine {
+    /// Flag values.
+    pub flags: Flags,
+    /// `-e` code, if given.
+    pub eval: Option<String>,
+    /// The script to run.
+    pub script: Option<String>,
+    /// Arguments after the script (or after `--`).
+    pub args: Vec<String>,
+}
+
+/// Parses `argv` (without the program name).
+pub fn parse(argv: &[String]) -> Result<CommandLine, String> {
+    let mut cl = CommandLine::default();
+    let mut i = 0;
+    while i < argv.len() {
+        let a = &argv[i];
+        i += 1;
+        // `--` ends the engine's flags: everything after it is arguments.
+        if a == "--" {
+            cl.args.extend(argv[i..].iter().cloned());
+            break;
+        }
+        // Everything after the script is the script's.
+        if cl.script.is_some() {
+            cl.args.push(a.clone());
+            continue;
+        }
+        if a == "-e" {
+            let code = argv.get(i).ok_or("-e needs code to run")?;
+            cl.eval = Some(code.clone());
+            i += 1;
+            continue;
+        }
+        if let Some(rest) = a.strip_prefix("--") {
+            let (name, value) = match rest.split_once('=') {
+                Some((n, v)) => (n.replace('_', "-"), Some(v.to_string())),
+                None => (rest.replace('_', "-"), None),
+            };
+            let Some(&(_, kind, _, _)) = FLAGS.iter().find(|f| f.0 == name) else {
+                return Err(format!("unknown flag --{name} (see --help)"));
+            };
+            let value = match (kind, value) {
+                (FlagKind::Switch, None) => "true".to_string(),
+                (FlagKind::Switch, Some(v)) => v,
+                (FlagKind::Value, Some(v)) => v,
+                (FlagKind::Value, None) => return Err(format!("--{name} needs a value: --{name}=...")),
+            };
+            cl.flags.set(&name, value);
+            continue;
+        }
+        cl.script = Some(a.clone());
+    }
+    Ok(cl)
+}
+
+/// The `--help` text.
+pub fn help() -> String {
+    let mut s = String::from(
+        "usage: strata [flags] script.js [args...]\n       strata [flags] -e 'code' [-- args...]\n\nflags:\n",
+    );
+    for (name, kind, default, help) in FLAGS {
+        let left = match kind {
+            FlagKind::Switch => format!("--{name}"),
+            FlagKind::Value => format!("--{name}=<v>"),
+        };
+        let dflt = if default.is_empty() { String::new() } else { format!(" (default {default})") };
+        s.push_str(&format!("  {left:<24} {help}{dflt}\n"));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(args: &[&str]) -> CommandLine {
+        parse(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>()).expect("parses")
+    }
+
+    #[test]
+    fn script_args_and_double_dash() {
+        let cl = p(&["--trace-gc", "a.js", "1", "2"]);
+        assert_eq!(cl.script.as_deref(), Some("a.js"));
+        assert_eq!(cl.args, vec!["1", "2"]);
+        assert_eq!(cl.flags.trace_gc.as_deref(), Some("true"));
+        let cl = p(&["a.js", "--", "1", "2"]);
+        assert_eq!(cl.args, vec!["1", "2"]);
+        let cl = p(&["--gc-stress=10", "-e", "print(1)", "--", "x"]);
+        assert_eq!(cl.eval.as_deref(), Some("print(1)"));
+        assert_eq!(cl.args, vec!["x"]);
+        assert_eq!(cl.flags.gc_stress.as_deref(), Some("10"));
+    }
+
+    #[test]
+    fn unknown_flags_and_missing_values_are_errors() {
+        assert!(parse(&["--nope".to_string()]).is_err());
+        assert!(parse(&["--max-heap-size".to_string()]).is_err());
+    }
+}

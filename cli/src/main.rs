@@ -1,0 +1,112 @@
+//! `strata`: run a script (or `-e` code) in the engine with the shell's
+//! globals; an uncaught exception prints `Uncaught Name: message` and its
+//! stack to stderr and exits with status 1.
+
+mod flags;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use strata_gc::HeapConfig;
+use strata_runtime::{ShellOptions, install_shell};
+use strata_vm::{ScriptOptions, Vm, VmOptions};
+
+/// Native stack for the engine thread: JS→JS calls do not use it, but
+/// native re-entry (builtins calling back) and the compiler's recursion do.
+const ENGINE_STACK: usize = 256 << 20;
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let cl = match flags::parse(&argv) {
+        Ok(cl) => cl,
+        Err(e) => {
+            eprintln!("strata: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if cl.flags.help.is_some() || (cl.script.is_none() && cl.eval.is_none()) {
+        print!("{}", flags::help());
+        return if cl.flags.help.is_some() { ExitCode::SUCCESS } else { ExitCode::from(2) };
+    }
+    if cl.flags.version.is_some() {
+        println!("strata {}", env!("CARGO_PKG_VERSION"));
+        return ExitCode::SUCCESS;
+    }
+    let engine = std::thread::Builder::new().name("strata".into()).stack_size(ENGINE_STACK).spawn(move || run(cl));
+    match engine.map(|h| h.join()) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        _ => {
+            eprintln!("strata: internal error: the engine thread failed");
+            ExitCode::from(70)
+        }
+    }
+}
+
+fn number_flag(value: &Option<String>, name: &str, default: u64) -> Result<u64, String> {
+    match value {
+        None => Ok(default),
+        Some(v) => v.parse().map_err(|_| format!("--{name} needs a number, got '{v}'")),
+    }
+}
+
+fn run(cl: flags::CommandLine) -> u8 {
+    let config = (|| -> Result<VmOptions, String> {
+        let heap_mib = number_flag(&cl.flags.max_heap_size, "max-heap-size", 4096)?;
+        let stress = number_flag(&cl.flags.gc_stress, "gc-stress", 0)?;
+        if let Some(t) = &cl.flags.tier
+            && t != "interp"
+        {
+            return Err(format!("--tier={t}: only the interpreter exists so far (--tier=interp)"));
+        }
+        Ok(VmOptions {
+            heap: HeapConfig {
+                max_heap_bytes: (heap_mib as usize).saturating_mul(1 << 20),
+                gc_stress: stress.min(u32::MAX as u64) as u32,
+                trace_gc: cl.flags.trace_gc.is_some(),
+                ..HeapConfig::default()
+            },
+            native_stack_budget: ENGINE_STACK - (16 << 20),
+            ..VmOptions::default()
+        })
+    })();
+    let options = match config {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("strata: {e}");
+            return 2;
+        }
+    };
+    let mut vm = Vm::new(options);
+    let shell = ShellOptions { script_path: cl.script.clone().unwrap_or_default(), args: cl.args.clone() };
+    if let Err(e) = install_shell(&mut vm, &shell) {
+        let text = vm.describe_uncaught(e);
+        eprintln!("strata: setting up the shell failed: {text}");
+        return 70;
+    }
+    let script_options = ScriptOptions { print_bytecode: cl.flags.print_bytecode.is_some(), strict: false };
+    let (source, path) = match (&cl.eval, &cl.script) {
+        (Some(code), _) => (code.clone(), "<command line>".to_string()),
+        (None, Some(p)) => match std::fs::read_to_string(p) {
+            Ok(s) => (s, p.clone()),
+            Err(e) => {
+                eprintln!("strata: cannot read {p}: {e}");
+                return 2;
+            }
+        },
+        (None, None) => return 2,
+    };
+    let result = vm.eval_script(&source, &path, &script_options);
+    let _ = std::io::stdout().flush();
+    let status = match result {
+        Ok(_) => 0,
+        Err(e) => {
+            let text = vm.describe_uncaught(e);
+            eprintln!("{text}");
+            1
+        }
+    };
+    if cl.flags.stats.is_some() {
+        eprintln!("{}", vm.heap.stats());
+    }
+    status
+}

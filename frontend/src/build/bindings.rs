@@ -1,0 +1,225 @@
+//! Pass 2: declared bindings.
+//!
+//! Every oxc symbol becomes a binding in the scope oxc put it in (after
+//! `var` hoisting and oxc's Annex B hoisting), classified by what declared
+//! it. Then the bindings oxc does not model: a class declaration's inner
+//! name (in the class scope) and each class's private names. Function
+//! declarations are listed on the scope that declares them, for
+//! instantiation on entry. Fed by pass 1's units and scopes; feeds the
+//! reference pass.
+
+use oxc_ast::AstKind;
+use oxc_ast::ast::{ClassElement, PropertyKey};
+use oxc_semantic::{NodeId, ScopeId, SymbolFlags, SymbolId};
+use oxc_span::GetSpan;
+
+use super::Builder;
+use crate::analysis::{BindingKind, HoistedFunction, ScopeKind};
+
+/// Runs the pass.
+pub(super) fn declare(b: &mut Builder<'_, '_>) {
+    let scoping = b.semantic.scoping();
+    b.out.symbol_bindings = vec![None; scoping.symbols_len()];
+    for symbol in scoping.symbol_ids() {
+        let scope = scoping.symbol_scope_id(symbol);
+        let declaration = scoping.symbol_declaration(symbol);
+        let mut kind = classify(b, symbol, scope, declaration);
+        let initialized_at = initialized_at(b, kind, declaration);
+        let name = scoping.symbol_name(symbol).to_string();
+        let catch_body = catch_body_of(b, kind, declaration);
+        let merged_catch = catch_body.filter(|&body| body != scope);
+        if merged_catch.is_some() {
+            // `catch (e) { var e; }`: oxc hoisted the parameter's symbol
+            // to the variable scope; it is the `var` there.
+            kind = BindingKind::Var;
+        }
+        let id = b.add_binding(
+            name.clone(),
+            kind,
+            Some(symbol),
+            scope,
+            Some(declaration),
+            initialized_at,
+        );
+        if let Some(body) = merged_catch {
+            let end = b.semantic.nodes().kind(declaration).span().end;
+            let parameter = b.add_binding(
+                name.clone(),
+                BindingKind::CatchParameter,
+                None,
+                body,
+                Some(declaration),
+                end,
+            );
+            b.shadows.insert(id, (body, parameter));
+        }
+        if let Some(slot) = b.out.symbol_bindings.get_mut(symbol.index()) {
+            *slot = Some(id);
+        }
+        // Later symbols of the same name and scope replace earlier ones in
+        // oxc's binding table too (a `var f` inside `function f() {}`).
+        b.scope_names.insert((scope, name), id);
+    }
+    declare_class_and_function_extras(b);
+}
+
+/// The catch body scope a catch parameter belongs in.
+fn catch_body_of(b: &Builder<'_, '_>, kind: BindingKind, declaration: NodeId) -> Option<ScopeId> {
+    if kind != BindingKind::CatchParameter {
+        return None;
+    }
+    let clause_scope = b.semantic.nodes().get_node(declaration).scope_id();
+    b.catch_body.get(&clause_scope).copied()
+}
+
+/// What declared `symbol`.
+fn classify(
+    b: &Builder<'_, '_>,
+    symbol: SymbolId,
+    scope: ScopeId,
+    declaration: NodeId,
+) -> BindingKind {
+    let nodes = b.semantic.nodes();
+    let flags = b.semantic.scoping().symbol_flags(symbol);
+    let declaring = nodes.kind(declaration);
+    match declaring {
+        AstKind::FormalParameter(_) | AstKind::FormalParameterRest(_) => {
+            return BindingKind::Parameter {
+                index: parameter_index(b, declaration),
+            };
+        }
+        _ => {}
+    }
+    if flags.contains(SymbolFlags::Import) {
+        BindingKind::Import
+    } else if flags.contains(SymbolFlags::Class) {
+        let in_own_class_scope = b
+            .scope(scope)
+            .is_some_and(|info| info.kind == ScopeKind::Class)
+            && matches!(declaring, AstKind::Class(class) if class.scope_id.get() == Some(scope));
+        if in_own_class_scope {
+            BindingKind::ClassInnerName
+        } else {
+            BindingKind::Class
+        }
+    } else if flags.contains(SymbolFlags::Function) {
+        if flags.contains(SymbolFlags::FunctionExpression) {
+            BindingKind::FunctionSelfName
+        } else {
+            BindingKind::Function
+        }
+    } else if flags.contains(SymbolFlags::CatchVariable) {
+        BindingKind::CatchParameter
+    } else if flags.contains(SymbolFlags::ConstVariable) {
+        BindingKind::Const
+    } else if flags.contains(SymbolFlags::BlockScopedVariable) {
+        BindingKind::Let
+    } else {
+        BindingKind::Var
+    }
+}
+
+/// Position of a `FormalParameter` (or the rest parameter) in its list.
+fn parameter_index(b: &Builder<'_, '_>, declaration: NodeId) -> u32 {
+    let nodes = b.semantic.nodes();
+    match (nodes.kind(declaration), nodes.parent_kind(declaration)) {
+        (AstKind::FormalParameter(_), AstKind::FormalParameters(params)) => params
+            .items
+            .iter()
+            .position(|item| item.node_id.get() == declaration)
+            .map_or(0, |i| u32::try_from(i).unwrap_or(u32::MAX)),
+        (_, AstKind::FormalParameters(params)) => {
+            u32::try_from(params.items.len()).unwrap_or(u32::MAX)
+        }
+        _ => 0,
+    }
+}
+
+/// Offset after which same-unit reads need no TDZ check.
+fn initialized_at(b: &Builder<'_, '_>, kind: BindingKind, declaration: NodeId) -> u32 {
+    let nodes = b.semantic.nodes();
+    match (kind, nodes.kind(declaration)) {
+        (BindingKind::Let | BindingKind::Const, AstKind::VariableDeclarator(declarator)) => {
+            // `for (let x of xs)`: `xs` is evaluated with `x` in TDZ, and
+            // `x` is initialized when the body starts.
+            let declaration_list = nodes.parent_id(declaration);
+            match nodes.parent_kind(declaration_list) {
+                AstKind::ForInStatement(stmt) => stmt.body.span().start,
+                AstKind::ForOfStatement(stmt) => stmt.body.span().start,
+                _ => declarator.span.end,
+            }
+        }
+        (BindingKind::Class | BindingKind::ClassInnerName, AstKind::Class(class)) => class.span.end,
+        (BindingKind::Parameter { .. } | BindingKind::CatchParameter, kind) => kind.span().end,
+        _ => 0,
+    }
+}
+
+/// Class inner names, private names, and hoisted function lists.
+fn declare_class_and_function_extras(b: &mut Builder<'_, '_>) {
+    let nodes = b.semantic.nodes();
+    for (id, node) in nodes.iter_enumerated() {
+        match node.kind() {
+            AstKind::Function(function) if function.is_declaration() => {
+                let Some(symbol) = function.id.as_ref().and_then(|id| id.symbol_id.get()) else {
+                    continue;
+                };
+                let Some(binding) = b.out.binding_of_symbol(symbol) else {
+                    continue;
+                };
+                let declared_in = node.scope_id();
+                if let Some(info) = b.out.scopes.get_mut(declared_in.index()) {
+                    info.hoisted_functions
+                        .push(HoistedFunction { node: id, binding });
+                }
+            }
+            AstKind::Class(class) => {
+                let Some(class_scope) = class.scope_id.get() else {
+                    continue;
+                };
+                if class.is_declaration()
+                    && let Some(ident) = &class.id
+                    && let Some(outer) = ident
+                        .symbol_id
+                        .get()
+                        .and_then(|s| b.out.binding_of_symbol(s))
+                {
+                    let inner = b.add_binding(
+                        ident.name.to_string(),
+                        BindingKind::ClassInnerName,
+                        None,
+                        class_scope,
+                        Some(id),
+                        class.span.end,
+                    );
+                    b.shadows.insert(outer, (class_scope, inner));
+                }
+                for element in &class.body.body {
+                    let (key, element_node) = match element {
+                        ClassElement::PropertyDefinition(p) => (&p.key, p.node_id.get()),
+                        ClassElement::MethodDefinition(m) => (&m.key, m.node_id.get()),
+                        ClassElement::AccessorProperty(a) => (&a.key, a.node_id.get()),
+                        _ => continue,
+                    };
+                    let PropertyKey::PrivateIdentifier(private) = key else {
+                        continue;
+                    };
+                    let name = format!("#{}", private.name);
+                    if b.private_names.contains_key(&(class_scope, name.clone())) {
+                        continue;
+                    }
+                    let binding = b.add_binding(
+                        name.clone(),
+                        BindingKind::PrivateName,
+                        None,
+                        class_scope,
+                        Some(element_node),
+                        0,
+                    );
+                    b.private_names.insert((class_scope, name), binding);
+                }
+            }
+            _ => {}
+        }
+    }
+}

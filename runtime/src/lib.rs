@@ -1,0 +1,8 @@
+//! Strata's runtime: what turns the engine into a program that runs
+//! scripts. So far, the shell's host globals (`shell.rs`), compatible with
+//! d8 and jsc so existing harnesses run unchanged. The event loop, timers,
+//! host I/O and permissions arrive with the runtime issue.
+
+pub mod shell;
+
+pub use shell::{ShellOptions, install_shell};

@@ -1,0 +1,19 @@
+// flags: --max-heap-size=32
+// no-gc-stress
+// Exhausting the heap throws a catchable RangeError instead of aborting;
+// once the garbage is unreachable, allocation works again. (The filling
+// happens in a function so no register of a live frame still holds it.)
+function exhaust() {
+  const keep = [];
+  try {
+    for (let i = 0; i < 1e8; i++) keep.push({ i: i, s: "x" + i });
+  } catch (e) {
+    return e instanceof RangeError && keep.length > 1000;
+  }
+  return false;
+}
+const caught = exhaust();
+gc();
+const after = [];
+for (let i = 0; i < 1000; i++) after.push({ i });
+print(caught, after.length);

@@ -1,0 +1,33 @@
+// Object literals: shorthand, computed keys, numeric and string keys,
+// methods, getters/setters, __proto__, spread, duplicate keys, order.
+var x = 1, k = "dyn";
+var o = { x, [k]: 2, [k + "2"]: 3, "quoted key": 4, 5: "five", 1.5: "float", 0x10: "hex", y: 1, y: 2 };
+print(JSON.stringify(o));
+print(Object.keys(o).join("|"));
+var acc = { _v: 1, get v() { return this._v * 10; }, set v(n) { this._v = n; } };
+acc.v = 3;
+print(acc.v, Object.getOwnPropertyDescriptor(acc, "v").enumerable, typeof Object.getOwnPropertyDescriptor(acc, "v").get);
+var proto = { inherited: "yes" };
+var child = { __proto__: proto, own: 1 };
+print(child.inherited, Object.getPrototypeOf(child) === proto, Object.keys(child).join());
+var notProto = { ["__proto__"]: 5 };
+print(Object.keys(notProto).join(), Object.getPrototypeOf(notProto) === Object.prototype);
+var nullProto = { __proto__: null };
+print(Object.getPrototypeOf(nullProto));
+var shorthandProto = (() => { var __proto__ = 7; return { __proto__ }; })();
+print(Object.keys(shorthandProto).join(), shorthandProto.__proto__ === 7);
+var spread = { a: 1, ...{ b: 2, c: 3 }, c: 4, ...null, ...undefined, ..."hi" };
+print(JSON.stringify(spread));
+var order = [];
+var ordered = { [(order.push("k1"), "a")]: (order.push("v1"), 1), [(order.push("k2"), "b")]: (order.push("v2"), 2) };
+print(order.join());
+var sym = Symbol("s");
+var withSym = { [sym]: "symbol value", m() { return "method"; } };
+print(withSym[sym], withSym.m(), Object.getOwnPropertyDescriptor(withSym, "m").enumerable);
+var nested = { a: { b: { c: [1, { d: "deep" }] } } };
+print(nested.a.b.c[1].d);
+var keyObj = { toString() { return "fromToString"; } };
+print(Object.keys({ [keyObj]: 1 }).join());
+var getterOnly = { get g() { return 1; } };
+getterOnly.g = 2;
+print(getterOnly.g);

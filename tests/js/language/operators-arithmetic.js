@@ -1,0 +1,20 @@
+// Arithmetic, bitwise and shift operators, ** and unary operators.
+var a = 7, b = 2;
+print(a + b, a - b, a * b, a / b, a % b, a ** b, -a % b);
+print(a | b, a & b, a ^ b, a << b, a >> 1, -a >>> 28, ~a);
+print(2 ** 3 ** 2, (-2) ** 2, 2 ** -1);
+print(+"3" + 1, -"4", +true, -null, +undefined);
+print("1" + 2, 1 + "2", 1 + 2 + "3", "3" - 1, "6" / "2");
+print(0.1 + 0.2, 1 / 0, -1 / 0, 0 / 0, 5 % 0);
+var x = 5;
+print(x++, x, ++x, x--, --x, x);
+var s = "9";
+s++;
+print(s, typeof s);
+var big = 2147483647;
+print(big + 1, -2147483648 - 1, big * 2);
+print(1 - 0.5, 10 + -3, x - -1);
+var o = { valueOf() { print("valueOf"); return 3; } };
+print(o + 1, o * 2, -o);
+print(void 0, typeof void 1);
+print(!0, !1, !"", !"a", !!null, !{});

@@ -1,0 +1,102 @@
+//! Feedback vectors: one slot per IC site of a function, read and written by
+//! every tier. The inline-cache issue fills in the states (monomorphic →
+//! polymorphic → megamorphic); the engine core records the counters the
+//! tiering policy needs and the smallest operand type seen at arithmetic
+//! sites.
+
+use std::cell::Cell;
+
+use strata_bytecode::FeedbackSlotKind;
+use strata_gc::{Trace, Tracer};
+
+use crate::value::Value;
+
+/// Operand types seen at an arithmetic or comparison site, as a lattice:
+/// none < int32 < number < any; string and bigint are separate bits.
+pub mod type_feedback {
+    /// Nothing seen.
+    pub const NONE: u8 = 0;
+    /// Only int32 operands.
+    pub const INT32: u8 = 1;
+    /// Numbers (int32 or double).
+    pub const NUMBER: u8 = 3;
+    /// Strings.
+    pub const STRING: u8 = 4;
+    /// BigInts.
+    pub const BIGINT: u8 = 8;
+    /// Anything else.
+    pub const ANY: u8 = 0xff;
+}
+
+/// One slot.
+pub struct FeedbackSlot {
+    /// What the site is.
+    pub kind: FeedbackSlotKind,
+    /// Type feedback bits or a counter, by kind.
+    pub state: Cell<u32>,
+    /// A cached value (call target, shape), by kind.
+    pub cached: Cell<Value>,
+}
+
+/// A function's feedback.
+pub struct FeedbackVector {
+    /// The slots.
+    pub slots: Box<[FeedbackSlot]>,
+}
+
+impl FeedbackVector {
+    /// An empty vector for a layout.
+    pub fn new(layout: &[FeedbackSlotKind]) -> FeedbackVector {
+        FeedbackVector {
+            slots: layout
+                .iter()
+                .map(|&kind| FeedbackSlot { kind, state: Cell::new(0), cached: Cell::new(Value::UNDEFINED) })
+                .collect(),
+        }
+    }
+
+    /// Joins `bits` into a type-feedback slot.
+    #[inline]
+    pub fn record_type(&self, slot: usize, bits: u8) {
+        if let Some(s) = self.slots.get(slot) {
+            s.state.set(s.state.get() | bits as u32);
+        }
+    }
+
+    /// Records a call site's target: the first callee seen, then
+    /// megamorphic (the hole) once another appears.
+    #[inline]
+    pub fn record_call(&self, slot: usize, target: Value) {
+        if let Some(s) = self.slots.get(slot) {
+            let cur = s.cached.get();
+            if cur.is_undefined() {
+                s.cached.set(target);
+            } else if cur != target && !cur.is_hole() {
+                s.cached.set(Value::HOLE);
+            }
+            s.state.set(s.state.get().saturating_add(1));
+        }
+    }
+
+    /// Increments a counter slot, saturating; returns the new count.
+    #[inline]
+    pub fn bump(&self, slot: usize) -> u32 {
+        match self.slots.get(slot) {
+            Some(s) => {
+                let n = s.state.get().saturating_add(1);
+                s.state.set(n);
+                n
+            }
+            None => 0,
+        }
+    }
+}
+
+// SAFETY: reports every cached value.
+unsafe impl Trace for FeedbackVector {
+    fn trace(&self, t: &mut Tracer) {
+        for s in self.slots.iter() {
+            s.cached.get().trace(t);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! Functions: the internal slots of function objects, the shared
+//! per-literal record with linked constants and feedback, and the native
+//! function interface builtins implement.
+
+use std::cell::Cell;
+use std::sync::Arc;
+
+use strata_bytecode::{BytecodeFunction, Constant};
+use strata_gc::{Gc, Trace, Tracer};
+
+use crate::feedback::FeedbackVector;
+use crate::realm::Realm;
+use crate::value::Value;
+use crate::vm::{JsResult, Vm};
+
+/// The arguments of a native call: a view of values that stay put for the
+/// call's duration (argument slots of the register file, or a caller's
+/// slice). Reading past the end gives undefined, as the spec's argument
+/// access does.
+#[derive(Copy, Clone)]
+pub struct Args {
+    ptr: *const Value,
+    len: usize,
+}
+
+impl Args {
+    /// A view of `values`; the caller keeps them alive and unmoved for the
+    /// call (they are on its stack or in the register file).
+    pub fn new(values: &[Value]) -> Args {
+        Args { ptr: values.as_ptr(), len: values.len() }
+    }
+    /// A view of `len` values at `ptr`.
+    ///
+    /// # Safety
+    /// `ptr..ptr+len` must stay valid and unmodified during the call.
+    pub unsafe fn from_raw(ptr: *const Value, len: usize) -> Args {
+        Args { ptr, len }
+    }
+    /// Argument `i`, or undefined.
+    #[inline]
+    pub fn get(&self, i: usize) -> Value {
+        if i < self.len {
+            // SAFETY: in bounds of the view (constructor contract).
+            unsafe { *self.ptr.add(i) }
+        } else {
+            Value::UNDEFINED
+        }
+    }
+    /// Number of arguments passed.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    /// Whether none were passed.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    /// The arguments from `from` on, copied.
+    pub fn rest(&self, from: usize) -> Vec<Value> {
+        (from..self.len).map(|i| self.get(i)).collect()
+    }
+}
+
+/// A builtin's body: (vm, this, arguments, new.target — undefined for a
+/// call) → result or thrown value.
+pub type NativeFn = fn(&mut Vm, Value, Args, Value) -> JsResult<Value>;
+
+/// What runs when a function is called.
+pub enum FunctionCode {
+    /// Bytecode over a closure context.
+    Bytecode {
+        /// The function literal's shared record.
+        shared: Gc<SharedFunction>,
+        /// The context the closure was created in (undefined at top level).
+        context: Value,
+    },
+    /// A native builtin.
+    Native {
+        /// The body.
+        f: NativeFn,
+        /// Whether `new` may call it.
+        constructor: bool,
+    },
+}
+
+/// Internal slots of a function object.
+pub struct FunctionData {
+    /// The code.
+    pub code: FunctionCode,
+    /// [[Realm]].
+    pub realm: Gc<Realm>,
+    /// [[HomeObject]] for `super` lookups (undefined when none).
+    pub home_object: Cell<Value>,
+    /// A class constructor's instance field initializer (undefined: none).
+    pub fields: Cell<Value>,
+}
+
+// SAFETY: reports the shared record, context, realm, home object, fields.
+unsafe impl Trace for FunctionData {
+    fn trace(&self, t: &mut Tracer) {
+        if let FunctionCode::Bytecode { shared, context } = &self.code {
+            t.mark(shared.cell());
+            context.trace(t);
+        }
+        t.mark(self.realm.cell());
+        self.home_object.trace(t);
+        self.fields.trace(t);
+    }
+}
+
+impl FunctionData {
+    /// Whether [[Construct]] exists.
+    pub fn is_constructor(&self) -> bool {
+        match &self.code {
+            FunctionCode::Bytecode { shared, .. } => shared.code.kind.is_constructor(),
+            FunctionCode::Native { constructor, .. } => *constructor,
+        }
+    }
+}
+
+/// Internal slots of a bound function.
+pub struct BoundFunction {
+    /// [[BoundTargetFunction]].
+    pub target: Value,
+    /// [[BoundThis]].
+    pub this: Value,
+    /// [[BoundArguments]].
+    pub args: Box<[Value]>,
+}
+
+// SAFETY: reports the target, this and arguments.
+unsafe impl Trace for BoundFunction {
+    fn trace(&self, t: &mut Tracer) {
+        self.target.trace(t);
+        self.this.trace(t);
+        self.args.trace(t);
+    }
+}
+
+/// The heap record of one function literal (V8's SharedFunctionInfo):
+/// its bytecode, constants linked to heap values, and feedback.
+pub struct SharedFunction {
+    /// The compiled code (plain data, shareable with compile threads).
+    pub code: Arc<BytecodeFunction>,
+    /// Constant pool as values: numbers, atoms, nested `SharedFunction`s;
+    /// the hole for entries the interpreter reads from `code` directly.
+    pub constants: Box<[Value]>,
+    /// The function's name as a string value.
+    pub name: Value,
+    /// Feedback gathered by every tier.
+    pub feedback: FeedbackVector,
+    /// Calls so far (the tiering policy reads it).
+    pub invocations: Cell<u32>,
+}
+strata_gc::cell_type!(SharedFunction);
+
+// SAFETY: reports the linked constants, name and feedback.
+unsafe impl Trace for SharedFunction {
+    fn trace(&self, t: &mut Tracer) {
+        self.constants.trace(t);
+        self.name.trace(t);
+        self.feedback.trace(t);
+    }
+}
+
+impl SharedFunction {
+    /// The nested function literal at constant `idx`.
+    pub fn nested(&self, idx: usize) -> Option<Gc<SharedFunction>> {
+        self.constants.get(idx)?.as_gc::<SharedFunction>()
+    }
+    /// The raw constant at `idx`.
+    pub fn constant(&self, idx: usize) -> Option<&Constant> {
+        self.code.constants.get(idx)
+    }
+}

@@ -1,0 +1,240 @@
+//! Calls and construction across every kind of function: native
+//! builtins, bound functions, and bytecode functions (which get a frame on
+//! the register file laid out as `frame.rs` says — must match it).
+
+use strata_gc::Gc;
+
+use crate::frame;
+use crate::function::{Args, FunctionCode, SharedFunction};
+use crate::object::{JsObject, ObjectKind};
+use crate::realm::Intrinsic;
+use crate::value::Value;
+use crate::vm::{JsResult, Vm};
+use strata_bytecode::FunctionKind;
+
+/// Where a new frame's arguments come from.
+#[derive(Copy, Clone)]
+pub(crate) enum ArgSource<'a> {
+    /// A Rust slice (native code calling JavaScript).
+    Slice(&'a [Value]),
+    /// `count` registers of the register file starting at absolute slot
+    /// `start` (an interpreter call site).
+    Registers { start: isize, count: usize },
+}
+
+impl ArgSource<'_> {
+    fn len(&self) -> usize {
+        match self {
+            ArgSource::Slice(s) => s.len(),
+            ArgSource::Registers { count, .. } => *count,
+        }
+    }
+    fn get(&self, vm: &Vm, i: usize) -> Value {
+        match self {
+            ArgSource::Slice(s) => s[i],
+            ArgSource::Registers { start, .. } => vm.roots.stack.get(start + i as isize),
+        }
+    }
+}
+
+impl Vm {
+    /// Call(f, this, args).
+    pub fn call(&mut self, f: Value, this: Value, args: &[Value]) -> JsResult<Value> {
+        let Some(obj) = f.as_gc::<JsObject>() else {
+            return Err(self.not_callable(f));
+        };
+        match &obj.kind {
+            ObjectKind::Function(data) => match &data.code {
+                FunctionCode::Native { f: native, .. } => {
+                    let native = *native;
+                    self.call_native(obj, native, this, Args::new(args), Value::UNDEFINED)
+                }
+                FunctionCode::Bytecode { shared, .. } => {
+                    if shared.code.kind == FunctionKind::BaseConstructor
+                        || shared.code.kind == FunctionKind::DerivedConstructor
+                    {
+                        return Err(self.type_error("Class constructor cannot be invoked without 'new'"));
+                    }
+                    let fp = self.push_frame(obj, this, Value::UNDEFINED, ArgSource::Slice(args), -1, 0)?;
+                    self.run(fp)
+                }
+            },
+            ObjectKind::BoundFunction(b) => {
+                let mut all = b.args.to_vec();
+                all.extend_from_slice(args);
+                let (target, bound_this) = (b.target, b.this);
+                self.call(target, bound_this, &all)
+            }
+            _ => Err(self.not_callable(f)),
+        }
+    }
+
+    /// Construct(f, args, new_target).
+    pub fn construct(&mut self, f: Value, args: &[Value], new_target: Value) -> JsResult<Value> {
+        let Some(obj) = f.as_gc::<JsObject>().filter(|_| self.is_constructor(f)) else {
+            let what = self.describe_value(f);
+            return Err(self.type_error(&format!("{what} is not a constructor")));
+        };
+        match &obj.kind {
+            ObjectKind::Function(data) => match &data.code {
+                FunctionCode::Native { f: native, .. } => {
+                    let native = *native;
+                    self.call_native(obj, native, Value::UNDEFINED, Args::new(args), new_target)
+                }
+                FunctionCode::Bytecode { .. } => {
+                    let this = self.construct_this(obj, new_target)?;
+                    let fp = self.push_frame(obj, this, new_target, ArgSource::Slice(args), -1, 0)?;
+                    self.run(fp)
+                }
+            },
+            ObjectKind::BoundFunction(b) => {
+                let mut all = b.args.to_vec();
+                all.extend_from_slice(args);
+                let target = b.target;
+                let nt = if new_target == f { target } else { new_target };
+                self.construct(target, &all, nt)
+            }
+            _ => Err(self.type_error("not a constructor")),
+        }
+    }
+
+    /// Runs a native function with the callee's realm current.
+    pub(crate) fn call_native(
+        &mut self,
+        callee: Gc<JsObject>,
+        native: crate::function::NativeFn,
+        this: Value,
+        args: Args,
+        new_target: Value,
+    ) -> JsResult<Value> {
+        if !self.native_stack_ok() {
+            return Err(self.range_error("Maximum call stack size exceeded"));
+        }
+        let ObjectKind::Function(data) = &callee.kind else { return Err(self.type_error("not a function")) };
+        let saved = self.roots.realm;
+        self.roots.realm = Some(data.realm);
+        let r = native(self, this, args, new_target);
+        self.roots.realm = saved;
+        r
+    }
+
+    /// The `this` of a `new` call to a bytecode function: a fresh object
+    /// from new.target's prototype for base constructors (after running the
+    /// class's field initializers), the hole for derived ones.
+    pub(crate) fn construct_this(&mut self, callee: Gc<JsObject>, new_target: Value) -> JsResult<Value> {
+        let ObjectKind::Function(data) = &callee.kind else { return Ok(Value::UNDEFINED) };
+        if let FunctionCode::Bytecode { shared, .. } = &data.code
+            && shared.code.kind == FunctionKind::DerivedConstructor
+        {
+            return Ok(Value::HOLE);
+        }
+        let obj = self.ordinary_create_from_constructor(new_target, Intrinsic::ObjectPrototype)?;
+        let fields = data.fields.get();
+        if !fields.is_undefined() {
+            self.call(fields, Value::from_gc(obj), &[])?;
+        }
+        Ok(Value::from_gc(obj))
+    }
+
+    /// OrdinaryCreateFromConstructor: an ordinary object whose prototype is
+    /// `new_target.prototype`, or the realm's `fallback` if that is not an
+    /// object.
+    pub fn ordinary_create_from_constructor(&mut self, new_target: Value, fallback: Intrinsic) -> JsResult<Gc<JsObject>> {
+        let proto = self.prototype_from_constructor(new_target, fallback)?;
+        self.new_object_with(proto, ObjectKind::Ordinary)
+    }
+
+    /// GetPrototypeFromConstructor.
+    pub fn prototype_from_constructor(&mut self, new_target: Value, fallback: Intrinsic) -> JsResult<Value> {
+        if let Some(nt) = new_target.as_gc::<JsObject>() {
+            let key = crate::property::PropertyKey::String(self.roots.names.prototype);
+            let p = self.get(nt, key, new_target)?;
+            if p.as_gc::<JsObject>().is_some() {
+                return Ok(p);
+            }
+            // The fallback comes from new.target's realm.
+            if let ObjectKind::Function(d) = &nt.kind {
+                return Ok(d.realm.intrinsic_value(fallback));
+            }
+        }
+        Ok(Value::from_gc(self.intrinsic(fallback)))
+    }
+
+    /// Pushes a frame for a bytecode function (must match frame.rs) and
+    /// returns its fp. Binds `this` for sloppy functions
+    /// (OrdinaryCallBindThis). RangeError when the register file is full.
+    pub(crate) fn push_frame(
+        &mut self,
+        callee: Gc<JsObject>,
+        this: Value,
+        new_target: Value,
+        args: ArgSource<'_>,
+        caller_fp: isize,
+        return_pc: u32,
+    ) -> JsResult<isize> {
+        let ObjectKind::Function(data) = &callee.kind else { return Err(self.type_error("not a function")) };
+        let FunctionCode::Bytecode { shared, context } = &data.code else {
+            return Err(self.type_error("not a bytecode function"));
+        };
+        let (shared, context): (Gc<SharedFunction>, Value) = (*shared, *context);
+        let code = &shared.code;
+        let argc = args.len();
+        let nargs = argc.max(code.param_count as usize);
+        let size = frame::frame_size(nargs, code.register_count as usize);
+        if !self.roots.stack.has_room(size) || !self.native_stack_ok() {
+            return Err(self.range_error("Maximum call stack size exceeded"));
+        }
+        let this = if code.strict || !code.kind.has_own_this() || this.as_gc::<JsObject>().is_some() || this.is_hole()
+        {
+            this
+        } else if this.is_nullish() {
+            data.realm.global.get()
+        } else {
+            Value::from_gc(self.to_object(this)?)
+        };
+        shared.invocations.set(shared.invocations.get().saturating_add(1));
+        let base = self.roots.stack.top as isize;
+        let fp = base + nargs as isize + frame::HEADER_SLOTS as isize;
+        for i in 0..nargs {
+            let v = if i < argc { args.get(self, i) } else { Value::UNDEFINED };
+            self.roots.stack.set(fp + frame::PARAM0 - i as isize, v);
+        }
+        let stack = &mut self.roots.stack;
+        stack.set(fp + frame::THIS, this);
+        stack.set(fp + frame::NEW_TARGET, new_target);
+        stack.set(fp + frame::CALLEE, Value::from_gc(callee));
+        stack.set(fp + frame::ARGC, Value::int(argc as i32));
+        stack.set(fp + frame::CONTEXT, context);
+        stack.set(fp + frame::RETURN_PC, Value::int(return_pc as i32));
+        stack.set(fp + frame::CALLER_FP, Value::int(caller_fp as i32));
+        for r in 0..code.register_count as isize {
+            stack.set(fp + r, Value::UNDEFINED);
+        }
+        stack.top = (fp + code.register_count as isize) as usize;
+        Ok(fp)
+    }
+
+    /// The TypeError for calling a non-callable value.
+    pub(crate) fn not_callable(&mut self, f: Value) -> crate::vm::Exception {
+        let what = self.describe_value(f);
+        self.type_error(&format!("{what} is not a function"))
+    }
+
+    /// A short description of a value for error messages.
+    pub fn describe_value(&mut self, v: Value) -> String {
+        if v.is_undefined() {
+            return "undefined".into();
+        }
+        if let Some(o) = v.as_gc::<JsObject>() {
+            return match &o.kind {
+                ObjectKind::Function(_) | ObjectKind::BoundFunction(_) => "function".into(),
+                ObjectKind::Array { .. } => "array".into(),
+                _ => "object".into(),
+            };
+        }
+        if let Some(s) = v.as_gc::<crate::string::JsString>() {
+            return format!("\"{}\"", s.to_rust_string());
+        }
+        self.display_string(v).unwrap_or_else(|_| "value".into())
+    }
+}

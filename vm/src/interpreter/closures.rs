@@ -1,0 +1,357 @@
+//! Linking bytecode into the heap, creating closures and `arguments`,
+//! global variable access (GlobalDeclarationInstantiation, the global
+//! object and the script-lexical table), template objects and object
+//! spread.
+
+use std::sync::Arc;
+
+use strata_bytecode::{BytecodeFunction, Constant, FunctionKind, GlobalDeclarations};
+use strata_gc::Gc;
+
+use crate::frame;
+use crate::function::{FunctionCode, FunctionData, SharedFunction};
+use crate::feedback::FeedbackVector;
+use crate::object::{JsObject, ObjectKind};
+use crate::object_ops::get_own;
+use crate::property::{Attrs, PropertyDescriptor, PropertyKey};
+use crate::realm::{Intrinsic, ScriptLexical};
+use crate::value::Value;
+use crate::vm::{JsResult, Vm, WellKnown};
+
+impl Vm {
+    /// Links compiled code into the heap: strings become atoms, numbers
+    /// values, nested functions `SharedFunction`s (recursively).
+    pub fn link_function(&mut self, code: Arc<BytecodeFunction>) -> JsResult<Gc<SharedFunction>> {
+        let mut constants = Vec::with_capacity(code.constants.len());
+        for c in &code.constants {
+            constants.push(match c {
+                Constant::Number(n) => Value::number(*n),
+                Constant::String(s) => Value::from_gc(self.intern_units(s)?),
+                Constant::Function(f) => Value::from_gc(self.link_function(f.clone())?),
+                Constant::Class(c) => Value::from_gc(self.link_function(c.constructor.clone())?),
+                _ => Value::HOLE,
+            });
+            // Keep what is linked so far reachable while linking allocates.
+            if let Some(last) = constants.last() {
+                self.roots.pinned.push(*last);
+            }
+        }
+        let pinned = constants.len();
+        let name = Value::from_gc(self.intern_units(&code.name)?);
+        let feedback = FeedbackVector::new(&code.feedback);
+        let shared = self.alloc(SharedFunction {
+            code,
+            constants: constants.into_boxed_slice(),
+            name,
+            feedback,
+            invocations: std::cell::Cell::new(0),
+        });
+        let len = self.roots.pinned.len();
+        self.roots.pinned.truncate(len - pinned);
+        shared
+    }
+
+    /// A new closure of `shared` over `context`.
+    pub fn new_closure(&mut self, shared: Gc<SharedFunction>, context: Value) -> JsResult<Gc<JsObject>> {
+        let proto = Value::from_gc(self.intrinsic(Intrinsic::FunctionPrototype));
+        let realm = self.realm();
+        let f = self.new_object_with(
+            proto,
+            ObjectKind::Function(FunctionData {
+                code: FunctionCode::Bytecode { shared, context },
+                realm,
+                home_object: std::cell::Cell::new(Value::UNDEFINED),
+                fields: std::cell::Cell::new(Value::UNDEFINED),
+            }),
+        )?;
+        let code = &shared.code;
+        let length = Value::int(code.length as i32);
+        let len_key = PropertyKey::String(self.roots.names.length);
+        self.add_named_property(f, len_key, length, Attrs::CONFIGURABLE_ONLY)?;
+        let name_key = PropertyKey::String(self.roots.names.name);
+        self.add_named_property(f, name_key, shared.name, Attrs::CONFIGURABLE_ONLY)?;
+        if code.kind == FunctionKind::Normal {
+            let proto_obj = self.new_object()?;
+            let ctor_key = PropertyKey::String(self.roots.names.constructor);
+            self.add_named_property(proto_obj, ctor_key, Value::from_gc(f), Attrs::HIDDEN)?;
+            let key = PropertyKey::String(self.roots.names.prototype);
+            self.add_named_property(f, key, Value::from_gc(proto_obj), Attrs(Attrs::WRITABLE))?;
+        }
+        Ok(f)
+    }
+
+    /// A native function object.
+    pub fn new_native_function(
+        &mut self,
+        name: &str,
+        length: u32,
+        f: crate::function::NativeFn,
+        constructor: bool,
+    ) -> JsResult<Gc<JsObject>> {
+        let proto = Value::from_gc(self.intrinsic(Intrinsic::FunctionPrototype));
+        let realm = self.realm();
+        let func = self.new_object_with(
+            proto,
+            ObjectKind::Function(FunctionData {
+                code: FunctionCode::Native { f, constructor },
+                realm,
+                home_object: std::cell::Cell::new(Value::UNDEFINED),
+                fields: std::cell::Cell::new(Value::UNDEFINED),
+            }),
+        )?;
+        let len_key = PropertyKey::String(self.roots.names.length);
+        self.add_named_property(func, len_key, Value::int(length as i32), Attrs::CONFIGURABLE_ONLY)?;
+        let n = self.string_value(name)?;
+        let name_key = PropertyKey::String(self.roots.names.name);
+        self.add_named_property(func, name_key, n, Attrs::CONFIGURABLE_ONLY)?;
+        Ok(func)
+    }
+
+    /// Reads a global binding: script lexicals first, then the global
+    /// object. ReferenceError when missing, unless for `typeof`.
+    pub(crate) fn load_global(&mut self, key: PropertyKey, for_typeof: bool) -> JsResult<Value> {
+        let realm = self.realm();
+        if let PropertyKey::String(name) = key
+            && let Some(b) = realm.lexicals.borrow().get(&name).map(|b| b.value.get())
+        {
+            if b.is_hole() {
+                let n = name.to_rust_string();
+                return Err(self.reference_error(&format!("Cannot access '{n}' before initialization")));
+            }
+            return Ok(b);
+        }
+        let global = realm.global_object();
+        if let Some((v, a)) = get_own(self, global, key)
+            && !a.is_accessor()
+        {
+            return Ok(v);
+        }
+        if self.has_property(global, key)? {
+            return self.get(global, key, Value::from_gc(global));
+        }
+        if for_typeof {
+            return Ok(Value::UNDEFINED);
+        }
+        let n = self.describe_key(key);
+        Err(self.reference_error(&format!("{n} is not defined")))
+    }
+
+    /// Assigns a global binding.
+    pub(crate) fn store_global(&mut self, key: PropertyKey, v: Value, strict: bool) -> JsResult<()> {
+        let realm = self.realm();
+        if let PropertyKey::String(name) = key {
+            let found = realm.lexicals.borrow().get(&name).map(|b| (b.value.get(), b.mutable));
+            if let Some((cur, mutable)) = found {
+                let n = name.to_rust_string();
+                if cur.is_hole() {
+                    return Err(self.reference_error(&format!("Cannot access '{n}' before initialization")));
+                }
+                if !mutable {
+                    return Err(self.type_error(&format!("Assignment to constant variable '{n}'.")));
+                }
+                if let Some(b) = realm.lexicals.borrow().get(&name) {
+                    b.value.set(v);
+                }
+                return Ok(());
+            }
+        }
+        let global = realm.global_object();
+        if let Some((_, a)) = get_own(self, global, key)
+            && !a.is_accessor()
+            && a.writable()
+        {
+            return self.set_value(Value::from_gc(global), key, v, strict);
+        }
+        if strict && !self.has_property(global, key)? {
+            let n = self.describe_key(key);
+            return Err(self.reference_error(&format!("{n} is not defined")));
+        }
+        self.set_value(Value::from_gc(global), key, v, strict)
+    }
+
+    /// Initializes a script-level lexical binding.
+    pub(crate) fn init_script_lexical(&mut self, key: PropertyKey, v: Value) -> JsResult<()> {
+        if let PropertyKey::String(name) = key
+            && let Some(b) = self.realm().lexicals.borrow().get(&name)
+        {
+            b.value.set(v);
+        }
+        Ok(())
+    }
+
+    /// GlobalDeclarationInstantiation (§16.1.7): every check before any
+    /// binding is created.
+    pub(crate) fn declare_globals(&mut self, decls: &GlobalDeclarations) -> JsResult<()> {
+        let realm = self.realm();
+        let global = realm.global_object();
+        let mut lexicals = Vec::new();
+        for (name, immutable) in &decls.lexicals {
+            let atom = self.intern_units(name)?;
+            let n = atom.to_rust_string();
+            if realm.lexicals.borrow().contains_key(&atom) || realm.var_names.borrow().contains(&atom) {
+                return Err(self.syntax_error(&format!("Identifier '{n}' has already been declared")));
+            }
+            if get_own(self, global, PropertyKey::String(atom)).is_some_and(|(_, a)| !a.configurable()) {
+                return Err(self.syntax_error(&format!("Identifier '{n}' has already been declared")));
+            }
+            lexicals.push((atom, *immutable));
+        }
+        let mut functions = Vec::new();
+        for name in &decls.functions {
+            let atom = self.intern_units(name)?;
+            if realm.lexicals.borrow().contains_key(&atom) {
+                let n = atom.to_rust_string();
+                return Err(self.syntax_error(&format!("Identifier '{n}' has already been declared")));
+            }
+            let key = PropertyKey::String(atom);
+            let ok = match get_own(self, global, key) {
+                None => global.is_extensible(),
+                Some((_, a)) => a.configurable() || (!a.is_accessor() && a.writable() && a.enumerable()),
+            };
+            if !ok {
+                let n = atom.to_rust_string();
+                return Err(self.type_error(&format!("Cannot redefine global function '{n}'")));
+            }
+            functions.push(atom);
+        }
+        let mut vars = Vec::new();
+        for name in &decls.vars {
+            let atom = self.intern_units(name)?;
+            if realm.lexicals.borrow().contains_key(&atom) {
+                let n = atom.to_rust_string();
+                return Err(self.syntax_error(&format!("Identifier '{n}' has already been declared")));
+            }
+            if get_own(self, global, PropertyKey::String(atom)).is_none() && !global.is_extensible() {
+                let n = atom.to_rust_string();
+                return Err(self.type_error(&format!("Cannot define global variable '{n}'")));
+            }
+            vars.push(atom);
+        }
+        for (atom, immutable) in lexicals {
+            realm
+                .lexicals
+                .borrow_mut()
+                .insert(atom, ScriptLexical { value: std::cell::Cell::new(Value::HOLE), mutable: !immutable });
+        }
+        let binding = Attrs(Attrs::WRITABLE | Attrs::ENUMERABLE);
+        for atom in functions {
+            let key = PropertyKey::String(atom);
+            let existing = get_own(self, global, key);
+            if existing.is_none_or(|(_, a)| a.configurable()) {
+                let desc = PropertyDescriptor::data(Value::UNDEFINED, binding);
+                self.define_own_property(global, key, desc)?;
+            }
+            realm.var_names.borrow_mut().insert(atom);
+        }
+        for atom in vars {
+            let key = PropertyKey::String(atom);
+            if get_own(self, global, key).is_none() {
+                self.define_own_property(global, key, PropertyDescriptor::data(Value::UNDEFINED, binding))?;
+            }
+            realm.var_names.borrow_mut().insert(atom);
+        }
+        Ok(())
+    }
+
+    /// GetTemplateObject: the frozen strings array of a template site,
+    /// created once per site and realm.
+    pub(crate) fn template_object(&mut self, shared: Gc<SharedFunction>, idx: u32) -> JsResult<Value> {
+        let cache_key = (shared.as_ptr() as usize, idx);
+        if let Some(v) = self.realm().templates.borrow().get(&cache_key) {
+            return Ok(*v);
+        }
+        let Some(Constant::Template(info)) = shared.constant(idx as usize).cloned() else {
+            return Err(self.type_error("internal error: bad template constant"));
+        };
+        // The strings live only here until the arrays hold them: rooted.
+        let mut cooked = self.heap.rooted_vec::<Value>();
+        for c in &info.cooked {
+            let v = match c {
+                Some(units) => Value::from_gc(self.new_string_units(units)?),
+                None => Value::UNDEFINED,
+            };
+            cooked.push(v);
+        }
+        let mut raw = self.heap.rooted_vec::<Value>();
+        for r in &info.raw {
+            let v = Value::from_gc(self.new_string_units(r)?);
+            raw.push(v);
+        }
+        let raw_arr = self.new_array(raw.as_slice())?;
+        let arr = self.new_array(cooked.as_slice())?;
+        let raw_key = self.key("raw");
+        self.define_own_simple(arr, raw_key, Value::from_gc(raw_arr), Attrs::NONE)?;
+        self.freeze(raw_arr)?;
+        self.freeze(arr)?;
+        let v = Value::from_gc(arr);
+        self.realm().templates.borrow_mut().insert(cache_key, v);
+        Ok(v)
+    }
+
+    /// SetIntegrityLevel(obj, frozen).
+    pub fn freeze(&mut self, obj: Gc<JsObject>) -> JsResult<bool> {
+        obj.prevent_extensions();
+        for key in self.own_property_keys(obj)? {
+            let Some(d) = crate::object_ops::get_own_property(self, obj, key)? else { continue };
+            let desc = if d.is_accessor() {
+                PropertyDescriptor { configurable: Some(false), ..Default::default() }
+            } else {
+                PropertyDescriptor { configurable: Some(false), writable: Some(false), ..Default::default() }
+            };
+            self.define_own_property(obj, key, desc)?;
+        }
+        Ok(true)
+    }
+
+    /// An arguments object for the frame at `fp`. Mapped arguments objects
+    /// (sloppy functions with simple parameters) get the mapped object's
+    /// `callee`; parameter aliasing is not implemented yet, so their
+    /// elements are copies.
+    pub(crate) fn create_arguments(&mut self, fp: isize, mapped: bool) -> JsResult<Gc<JsObject>> {
+        let argc = self.roots.stack.get(fp + frame::ARGC).as_int().unwrap_or(0) as usize;
+        let values: Vec<Value> = (0..argc).map(|i| self.roots.stack.get(fp + frame::PARAM0 - i as isize)).collect();
+        let proto = Value::from_gc(self.intrinsic(Intrinsic::ObjectPrototype));
+        let obj = self.new_object_with(proto, ObjectKind::Arguments)?;
+        obj.with_elements(|e| *e = crate::object::Elements::Dense(values));
+        let len_key = PropertyKey::String(self.roots.names.length);
+        self.add_named_property(obj, len_key, Value::int(argc as i32), Attrs::HIDDEN)?;
+        let iter_key = PropertyKey::Symbol(self.well_known(WellKnown::Iterator));
+        let values_fn = self.realm().intrinsic_value(Intrinsic::ArrayPrototypeValues);
+        self.add_named_property(obj, iter_key, values_fn, Attrs::HIDDEN)?;
+        let callee_key = PropertyKey::String(self.roots.names.callee);
+        if mapped {
+            let callee = self.roots.stack.get(fp + frame::CALLEE);
+            self.add_named_property(obj, callee_key, callee, Attrs::HIDDEN)?;
+        } else {
+            let thrower = self.realm().intrinsic_value(Intrinsic::ThrowTypeError);
+            let desc = PropertyDescriptor::accessor(thrower, thrower, Attrs::NONE);
+            self.define_own_property(obj, callee_key, desc)?;
+        }
+        Ok(obj)
+    }
+
+    /// CopyDataProperties(target, source, excluded).
+    pub(crate) fn copy_data_properties(&mut self, target: Value, source: Value, excluded: &[Value]) -> JsResult<()> {
+        let Some(target) = target.as_gc::<JsObject>() else { return Ok(()) };
+        if source.is_nullish() {
+            return Ok(());
+        }
+        let from = self.to_object(source)?;
+        let mut excluded_keys = Vec::new();
+        for &e in excluded {
+            excluded_keys.push(self.to_property_key(e)?);
+        }
+        for key in self.own_property_keys(from)? {
+            if excluded_keys.contains(&key) {
+                continue;
+            }
+            if let Some(d) = crate::object_ops::get_own_property(self, from, key)?
+                && d.enumerable == Some(true)
+            {
+                let v = self.get(from, key, Value::from_gc(from))?;
+                self.create_data_property_or_throw(target, key, v)?;
+            }
+        }
+        Ok(())
+    }
+}

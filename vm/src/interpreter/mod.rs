@@ -1,0 +1,899 @@
+//! The bytecode interpreter: one loop over the register file's frames.
+//!
+//! JS→JS calls push a frame and continue in the same loop; returning pops
+//! it. Native code calling JavaScript re-enters through [`Vm::call`],
+//! which runs a new loop for the entry frame it pushes. Exceptions unwind
+//! frame by frame through each function's handler table, and leave the
+//! loop at its entry frame. The frame layout is `frame.rs` (must match).
+//!
+//! Files: `calls.rs` (frames, call, construct), `ops.rs` (operator
+//! semantics), `closures.rs` (linking bytecode, closures, globals),
+//! `classes.rs`, `iteration.rs`, `runtime.rs` (CallRuntime).
+
+pub(crate) mod calls;
+mod classes;
+mod closures;
+mod iteration;
+mod ops;
+mod runtime;
+
+pub use ops::BinaryOp;
+
+use strata_bytecode::{Constant, FunctionKind, Opcode, decode};
+use strata_gc::Gc;
+
+use crate::context::Context;
+use crate::conversions::{strict_equals, to_boolean};
+use crate::frame;
+use crate::function::{FunctionCode, SharedFunction};
+use crate::object::{JsObject, ObjectKind};
+use crate::property::PropertyKey;
+use crate::value::Value;
+use crate::vm::{Exception, JsResult, Vm};
+use calls::ArgSource;
+
+/// The function a frame runs.
+fn frame_shared(vm: &Vm, fp: isize) -> Option<Gc<SharedFunction>> {
+    let callee = vm.roots.stack.get(fp + frame::CALLEE).as_gc::<JsObject>()?;
+    match &callee.kind {
+        ObjectKind::Function(d) => match &d.code {
+            FunctionCode::Bytecode { shared, .. } => Some(*shared),
+            FunctionCode::Native { .. } => None,
+        },
+        _ => None,
+    }
+}
+
+/// First slot of a frame (its lowest argument).
+fn frame_base(vm: &Vm, fp: isize, shared: &SharedFunction) -> isize {
+    let argc = vm.roots.stack.get(fp + frame::ARGC).as_int().unwrap_or(0) as isize;
+    let nargs = argc.max(shared.code.param_count as isize);
+    fp - frame::HEADER_SLOTS as isize - nargs
+}
+
+impl Vm {
+    /// Runs the frame at `entry_fp` (already pushed) to completion.
+    pub fn run(&mut self, entry_fp: isize) -> JsResult<Value> {
+        let Some(mut shared) = frame_shared(self, entry_fp) else {
+            return Err(self.type_error("internal error: entry frame without bytecode"));
+        };
+        let saved_fp = self.roots.stack.fp;
+        let saved_pc = self.roots.stack.pc;
+        // The entry frame links to the JavaScript frame below the native
+        // caller, so stack traces continue through native code.
+        self.roots.stack.set(entry_fp + frame::CALLER_FP, Value::int(saved_fp as i32));
+        self.roots.stack.set(entry_fp + frame::RETURN_PC, Value::int(saved_pc as i32));
+        let entry_base = frame_base(self, entry_fp, &shared);
+        let mut fp = entry_fp;
+        let mut pc: usize = 0;
+        let mut acc = Value::UNDEFINED;
+        self.roots.stack.fp = fp;
+
+        let leave = |vm: &mut Vm| {
+            vm.roots.stack.top = entry_base as usize;
+            vm.roots.stack.fp = saved_fp;
+            vm.roots.stack.pc = saved_pc;
+        };
+
+        'dispatch: loop {
+            let Some(insn) = decode(&shared.code.code, pc) else {
+                leave(self);
+                return Err(self.type_error(&format!("internal error: invalid bytecode at offset {pc}")));
+            };
+            self.roots.stack.pc = pc as u32;
+            let mut next = pc + insn.len as usize;
+            let o = |i: usize| insn.operands[i];
+            let result: JsResult<()> = 'op: {
+                macro_rules! t {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => break 'op Err(e),
+                        }
+                    };
+                }
+                macro_rules! reg {
+                    ($i:expr) => {
+                        self.roots.stack.get(fp + o($i) as isize)
+                    };
+                }
+                macro_rules! set_reg {
+                    ($i:expr, $v:expr) => {{
+                        let v = $v;
+                        self.roots.stack.set(fp + o($i) as isize, v)
+                    }};
+                }
+                macro_rules! name_key {
+                    ($i:expr) => {{
+                        let c = shared.constants.get(o($i) as usize).copied().unwrap_or(Value::UNDEFINED);
+                        match c.as_gc::<crate::string::JsString>() {
+                            Some(s) => t!(self.key_from_string(s)),
+                            None => break 'op Err(self.type_error("internal error: bad name constant")),
+                        }
+                    }};
+                }
+                macro_rules! jump {
+                    () => {
+                        next = (pc as i64 + insn.operands[insn.opcode.operands().len() - 1]) as usize
+                    };
+                }
+                match insn.opcode {
+                    Opcode::Wide | Opcode::ExtraWide | Opcode::Illegal => {
+                        break 'op Err(self.type_error("internal error: illegal bytecode"));
+                    }
+                    Opcode::LdaUndefined => acc = Value::UNDEFINED,
+                    Opcode::LdaNull => acc = Value::NULL,
+                    Opcode::LdaTrue => acc = Value::TRUE,
+                    Opcode::LdaFalse => acc = Value::FALSE,
+                    Opcode::LdaTheHole => acc = Value::HOLE,
+                    Opcode::LdaZero => acc = Value::int(0),
+                    Opcode::LdaSmi => acc = Value::int(o(0) as i32),
+                    Opcode::LdaConstant => {
+                        acc = shared.constants.get(o(0) as usize).copied().unwrap_or(Value::UNDEFINED);
+                        if acc.is_hole() {
+                            break 'op Err(self.syntax_error("BigInt literals are not supported yet"));
+                        }
+                    }
+                    Opcode::Ldar => acc = reg!(0),
+                    Opcode::Star => set_reg!(0, acc),
+                    Opcode::Mov => {
+                        let v = reg!(0);
+                        set_reg!(1, v)
+                    }
+
+                    // ---- variables ----
+                    Opcode::LdaGlobal | Opcode::LdaGlobalInsideTypeof => {
+                        let key = name_key!(0);
+                        acc = t!(self.load_global(key, insn.opcode == Opcode::LdaGlobalInsideTypeof));
+                    }
+                    Opcode::StaGlobal => {
+                        let key = name_key!(0);
+                        t!(self.store_global(key, acc, shared.code.strict));
+                    }
+                    Opcode::StaScriptLexical => {
+                        let key = name_key!(0);
+                        t!(self.init_script_lexical(key, acc));
+                    }
+                    Opcode::DeclareGlobals => {
+                        let decls = match shared.constant(o(0) as usize) {
+                            Some(Constant::Globals(g)) => g.clone(),
+                            _ => break 'op Err(self.type_error("internal error: bad globals constant")),
+                        };
+                        t!(self.declare_globals(&decls));
+                    }
+                    Opcode::LdaContextSlot => {
+                        let ctx = t!(self.context_at(fp, o(1) as u32));
+                        acc = ctx.get(o(0) as usize);
+                    }
+                    Opcode::StaContextSlot => {
+                        let ctx = t!(self.context_at(fp, o(1) as u32));
+                        ctx.set(o(0) as usize, acc);
+                    }
+                    Opcode::LdaLookupSlot | Opcode::LdaLookupSlotInsideTypeof | Opcode::StaLookupSlot => {
+                        // Without `with` and sloppy direct eval (not yet
+                        // supported), dynamic lookups reach the globals.
+                        let key = name_key!(0);
+                        if insn.opcode == Opcode::StaLookupSlot {
+                            t!(self.store_global(key, acc, o(1) != 0));
+                        } else {
+                            acc = t!(self.load_global(key, insn.opcode == Opcode::LdaLookupSlotInsideTypeof));
+                        }
+                    }
+                    Opcode::ThrowReferenceErrorIfHole => {
+                        if acc.is_hole() {
+                            let c = shared.constants.get(o(0) as usize).copied().unwrap_or(Value::UNDEFINED);
+                            let name = self.display_string(c).unwrap_or_default();
+                            break 'op Err(
+                                self.reference_error(&format!("Cannot access '{name}' before initialization")),
+                            );
+                        }
+                    }
+                    Opcode::ThrowConstAssignError => {
+                        let c = shared.constants.get(o(0) as usize).copied().unwrap_or(Value::UNDEFINED);
+                        let name = self.display_string(c).unwrap_or_default();
+                        break 'op Err(self.type_error(&format!("Assignment to constant variable '{name}'.")));
+                    }
+
+                    // ---- contexts ----
+                    Opcode::CreateFunctionContext | Opcode::CreateBlockContext => {
+                        let scope = match shared.constant(o(0) as usize) {
+                            Some(Constant::Scope(s)) => s.clone(),
+                            _ => break 'op Err(self.type_error("internal error: bad scope constant")),
+                        };
+                        let slots = scope.names.len();
+                        let parent = self.roots.stack.get(fp + frame::CONTEXT);
+                        let ctx = t!(self.alloc(Context {
+                            parent,
+                            slots: (0..slots).map(|_| std::cell::Cell::new(Value::HOLE)).collect(),
+                            scope: Some(scope),
+                        }));
+                        acc = Value::from_gc(ctx);
+                    }
+                    Opcode::CloneContext => {
+                        let cur = self.roots.stack.get(fp + frame::CONTEXT);
+                        let Some(c) = cur.as_gc::<Context>() else {
+                            break 'op Err(self.type_error("internal error: no context to clone"));
+                        };
+                        let copy = t!(self.alloc(Context {
+                            parent: c.parent,
+                            slots: c.slots.iter().map(|s| std::cell::Cell::new(s.get())).collect(),
+                            scope: c.scope.clone(),
+                        }));
+                        acc = Value::from_gc(copy);
+                    }
+                    Opcode::PushContext => {
+                        let cur = self.roots.stack.get(fp + frame::CONTEXT);
+                        set_reg!(0, cur);
+                        self.roots.stack.set(fp + frame::CONTEXT, acc);
+                    }
+                    Opcode::PopContext => {
+                        let v = reg!(0);
+                        self.roots.stack.set(fp + frame::CONTEXT, v);
+                    }
+
+                    // ---- properties ----
+                    Opcode::GetNamedProperty => {
+                        let key = name_key!(1);
+                        acc = t!(self.get_value(reg!(0), key));
+                    }
+                    Opcode::GetKeyedProperty => {
+                        let base = reg!(0);
+                        acc = t!(self.get_keyed(base, acc));
+                    }
+                    Opcode::SetNamedProperty => {
+                        let key = name_key!(1);
+                        t!(self.set_value(reg!(0), key, acc, shared.code.strict));
+                    }
+                    Opcode::SetKeyedProperty => {
+                        let (base, k) = (reg!(0), reg!(1));
+                        let key = t!(self.to_property_key(k));
+                        t!(self.set_value(base, key, acc, shared.code.strict));
+                    }
+                    Opcode::DefineNamedOwnProperty => {
+                        let key = name_key!(1);
+                        if let Some(obj) = reg!(0).as_gc::<JsObject>() {
+                            t!(self.create_data_property_or_throw(obj, key, acc));
+                        }
+                    }
+                    Opcode::DefineKeyedOwnProperty => {
+                        let k = reg!(1);
+                        let key = t!(self.to_property_key(k));
+                        if let Some(obj) = reg!(0).as_gc::<JsObject>() {
+                            t!(self.create_data_property_or_throw(obj, key, acc));
+                        }
+                    }
+                    Opcode::DeleteProperty => {
+                        let base = reg!(0);
+                        let key = t!(self.to_property_key(acc));
+                        let obj = t!(self.to_object(base));
+                        let ok = t!(self.delete_property(obj, key));
+                        if !ok && o(1) != 0 {
+                            let name = self.describe_key(key);
+                            break 'op Err(self.type_error(&format!("Cannot delete property '{name}' of object")));
+                        }
+                        acc = Value::bool(ok);
+                    }
+                    Opcode::GetNamedSuperProperty => {
+                        let key = name_key!(1);
+                        acc = t!(self.super_get(fp, key, reg!(0)));
+                    }
+                    Opcode::GetKeyedSuperProperty => {
+                        let key = t!(self.to_property_key(acc));
+                        acc = t!(self.super_get(fp, key, reg!(0)));
+                    }
+                    Opcode::SetKeyedSuperProperty => {
+                        let key = t!(self.to_property_key(reg!(1)));
+                        t!(self.super_set(fp, key, acc, reg!(0), shared.code.strict));
+                    }
+
+                    // ---- arithmetic ----
+                    Opcode::Add => acc = t!(self.add(reg!(0), acc)),
+                    Opcode::Sub => acc = t!(self.binary(BinaryOp::Sub, reg!(0), acc)),
+                    Opcode::Mul => acc = t!(self.binary(BinaryOp::Mul, reg!(0), acc)),
+                    Opcode::Div => acc = t!(self.binary(BinaryOp::Div, reg!(0), acc)),
+                    Opcode::Mod => acc = t!(self.binary(BinaryOp::Mod, reg!(0), acc)),
+                    Opcode::Exp => acc = t!(self.binary(BinaryOp::Exp, reg!(0), acc)),
+                    Opcode::BitwiseOr => acc = t!(self.binary(BinaryOp::BitOr, reg!(0), acc)),
+                    Opcode::BitwiseXor => acc = t!(self.binary(BinaryOp::BitXor, reg!(0), acc)),
+                    Opcode::BitwiseAnd => acc = t!(self.binary(BinaryOp::BitAnd, reg!(0), acc)),
+                    Opcode::ShiftLeft => acc = t!(self.binary(BinaryOp::Shl, reg!(0), acc)),
+                    Opcode::ShiftRight => acc = t!(self.binary(BinaryOp::Sar, reg!(0), acc)),
+                    Opcode::ShiftRightLogical => acc = t!(self.binary(BinaryOp::Shr, reg!(0), acc)),
+                    Opcode::AddSmi => acc = t!(self.add(acc, Value::int(o(0) as i32))),
+                    Opcode::SubSmi => acc = t!(self.binary(BinaryOp::Sub, acc, Value::int(o(0) as i32))),
+                    Opcode::Inc => acc = t!(self.add_numeric(acc, 1)),
+                    Opcode::Dec => acc = t!(self.add_numeric(acc, -1)),
+                    Opcode::Negate => {
+                        acc = match acc.as_int() {
+                            Some(i) if i != 0 && i != i32::MIN => Value::int(-i),
+                            _ => Value::number(-t!(self.to_number(acc))),
+                        }
+                    }
+                    Opcode::BitwiseNot => acc = Value::int(!t!(self.to_int32(acc))),
+                    Opcode::ToNumeric => acc = t!(self.to_numeric(acc)),
+                    Opcode::ToNumber => acc = Value::number(t!(self.to_number(acc))),
+                    Opcode::ToString => acc = Value::from_gc(t!(self.to_string(acc))),
+                    Opcode::ToName => {
+                        let key = t!(self.to_property_key(acc));
+                        acc = t!(self.key_to_value(key));
+                    }
+                    Opcode::ToObject => acc = Value::from_gc(t!(self.to_object(acc))),
+                    Opcode::LogicalNot => acc = Value::bool(acc != Value::TRUE),
+                    Opcode::ToBooleanLogicalNot => acc = Value::bool(!to_boolean(acc)),
+                    Opcode::TypeOf => acc = Value::from_gc(self.type_of(acc)),
+
+                    // ---- comparisons ----
+                    Opcode::TestEqual => acc = Value::bool(t!(self.loose_equals(reg!(0), acc))),
+                    Opcode::TestEqualStrict => acc = Value::bool(strict_equals(reg!(0), acc)),
+                    Opcode::TestLessThan
+                    | Opcode::TestGreaterThan
+                    | Opcode::TestLessThanOrEqual
+                    | Opcode::TestGreaterThanOrEqual => {
+                        acc = Value::bool(t!(self.compare(insn.opcode, reg!(0), acc)));
+                    }
+                    Opcode::TestInstanceOf => acc = Value::bool(t!(self.instance_of(reg!(0), acc))),
+                    Opcode::TestIn => acc = Value::bool(t!(self.has_in(reg!(0), acc))),
+                    Opcode::TestPrivateIn => acc = Value::bool(t!(self.private_in(reg!(0), acc))),
+                    Opcode::TestNull => acc = Value::bool(acc.is_null()),
+                    Opcode::TestUndefined => acc = Value::bool(acc.is_undefined()),
+                    Opcode::TestUndetectable => acc = Value::bool(acc.is_nullish()),
+
+                    // ---- jumps ----
+                    Opcode::Jump => jump!(),
+                    Opcode::JumpLoop => {
+                        shared.feedback.bump(o(1) as usize);
+                        next = (pc as i64 + o(0)) as usize;
+                    }
+                    Opcode::JumpIfTrue => {
+                        if acc == Value::TRUE {
+                            jump!()
+                        }
+                    }
+                    Opcode::JumpIfFalse => {
+                        if acc == Value::FALSE {
+                            jump!()
+                        }
+                    }
+                    Opcode::JumpIfToBooleanTrue => {
+                        if to_boolean(acc) {
+                            jump!()
+                        }
+                    }
+                    Opcode::JumpIfToBooleanFalse => {
+                        if !to_boolean(acc) {
+                            jump!()
+                        }
+                    }
+                    Opcode::JumpIfNull => {
+                        if acc.is_null() {
+                            jump!()
+                        }
+                    }
+                    Opcode::JumpIfNotNull => {
+                        if !acc.is_null() {
+                            jump!()
+                        }
+                    }
+                    Opcode::JumpIfUndefined => {
+                        if acc.is_undefined() {
+                            jump!()
+                        }
+                    }
+                    Opcode::JumpIfNotUndefined => {
+                        if !acc.is_undefined() {
+                            jump!()
+                        }
+                    }
+                    Opcode::JumpIfUndefinedOrNull => {
+                        if acc.is_nullish() {
+                            jump!()
+                        }
+                    }
+                    Opcode::JumpIfNotUndefinedOrNull => {
+                        if !acc.is_nullish() {
+                            jump!()
+                        }
+                    }
+                    Opcode::SwitchOnSmi => {
+                        if let (Some(v), Some(Constant::JumpTable(table))) = (acc.as_int(), shared.constant(o(0) as usize))
+                            && let Some(&(_, off)) = table.iter().find(|(k, _)| *k == v)
+                        {
+                            next = (pc as i64 + off as i64) as usize;
+                        }
+                    }
+
+                    // ---- calls ----
+                    Opcode::Call | Opcode::CallUndefinedReceiver => {
+                        let callee = reg!(0);
+                        let start = fp + o(1) as isize;
+                        let argc = o(2) as usize;
+                        let (this, args_start) = if insn.opcode == Opcode::Call {
+                            (self.roots.stack.get(start), start + 1)
+                        } else {
+                            (Value::UNDEFINED, start)
+                        };
+                        shared.feedback.record_call(o(3) as usize, callee);
+                        if let Some(f) = self.js_callee(callee) {
+                            let args = ArgSource::Registers { start: args_start, count: argc };
+                            let new_fp = t!(self.push_frame(f, this, Value::UNDEFINED, args, fp, pc as u32));
+                            fp = new_fp;
+                            shared = frame_shared(self, fp).unwrap_or(shared);
+                            self.roots.stack.fp = fp;
+                            pc = 0;
+                            continue 'dispatch;
+                        }
+                        acc = t!(self.call_from_registers(callee, this, args_start, argc));
+                    }
+                    Opcode::CallWithSpread => {
+                        let callee = reg!(0);
+                        let start = fp + o(1) as isize;
+                        let this = self.roots.stack.get(start);
+                        let args = t!(self.spread_args(start + 1, o(2) as usize));
+                        acc = t!(self.call(callee, this, args.as_slice()));
+                    }
+                    Opcode::Construct | Opcode::ConstructWithSpread => {
+                        let callee = reg!(0);
+                        let start = fp + o(1) as isize;
+                        let argc = o(2) as usize;
+                        let new_target = acc;
+                        if insn.opcode == Opcode::Construct
+                            && let Some(f) = self.js_constructor(callee)
+                        {
+                            let this = t!(self.construct_this(f, new_target));
+                            let args = ArgSource::Registers { start, count: argc };
+                            let new_fp = t!(self.push_frame(f, this, new_target, args, fp, pc as u32));
+                            fp = new_fp;
+                            shared = frame_shared(self, fp).unwrap_or(shared);
+                            self.roots.stack.fp = fp;
+                            pc = 0;
+                            continue 'dispatch;
+                        }
+                        let args = t!(self.spread_args_or_plain(start, argc, insn.opcode == Opcode::ConstructWithSpread));
+                        acc = t!(self.construct(callee, args.as_slice(), new_target));
+                    }
+                    Opcode::CallSuper | Opcode::CallSuperWithSpread => {
+                        let start = fp + o(0) as isize;
+                        let argc = o(1) as usize;
+                        let args = t!(self.spread_args_or_plain(start, argc, insn.opcode == Opcode::CallSuperWithSpread));
+                        acc = t!(self.call_super(fp, args.as_slice()));
+                    }
+                    Opcode::CallRuntime => {
+                        let start = fp + o(1) as isize;
+                        let args: Vec<Value> =
+                            (0..o(2) as usize).map(|i| self.roots.stack.get(start + i as isize)).collect();
+                        acc = t!(self.call_runtime(o(0) as u32, &args, fp));
+                    }
+                    Opcode::CallDirectEval => {
+                        break 'op Err(self.syntax_error("direct eval is not supported yet"));
+                    }
+
+                    // ---- functions ----
+                    Opcode::CreateClosure => {
+                        let Some(inner) = shared.nested(o(0) as usize) else {
+                            break 'op Err(self.type_error("internal error: bad function constant"));
+                        };
+                        let ctx = self.roots.stack.get(fp + frame::CONTEXT);
+                        let closure = t!(self.new_closure(inner, ctx));
+                        // Arrows see `super` through their enclosing method.
+                        if !inner.code.kind.has_own_this()
+                            && let ObjectKind::Function(d) = &closure.kind
+                        {
+                            d.home_object.set(self.home_object(fp));
+                        }
+                        acc = Value::from_gc(closure);
+                    }
+                    Opcode::CreateMappedArguments | Opcode::CreateUnmappedArguments => {
+                        acc = Value::from_gc(t!(self.create_arguments(fp, insn.opcode == Opcode::CreateMappedArguments)));
+                    }
+                    Opcode::CreateRestParameter => {
+                        let argc = self.roots.stack.get(fp + frame::ARGC).as_int().unwrap_or(0) as usize;
+                        let from = o(0) as usize;
+                        let rest: Vec<Value> = (from..argc.max(from))
+                            .map(|i| self.roots.stack.get(fp + frame::PARAM0 - i as isize))
+                            .collect();
+                        acc = Value::from_gc(t!(self.new_array(&rest)));
+                    }
+                    Opcode::ThrowSuperNotCalledIfHole => {
+                        if acc.is_hole() {
+                            break 'op Err(self.reference_error(
+                                "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+                            ));
+                        }
+                    }
+                    Opcode::ThrowSuperAlreadyCalledIfNotHole => {
+                        if !acc.is_hole() {
+                            break 'op Err(self.reference_error("Super constructor may only be called once"));
+                        }
+                    }
+
+                    // ---- literals ----
+                    Opcode::CreateEmptyObjectLiteral => acc = Value::from_gc(t!(self.new_object())),
+                    Opcode::CreateEmptyArrayLiteral => acc = Value::from_gc(t!(self.new_array(&[]))),
+                    Opcode::StaInArrayLiteral => {
+                        let index = reg!(1);
+                        if let Some(arr) = reg!(0).as_gc::<JsObject>() {
+                            let key = t!(self.to_property_key(index));
+                            t!(self.create_data_property_or_throw(arr, key, acc));
+                        }
+                    }
+                    Opcode::CreateRegExpLiteral => {
+                        break 'op Err(self.syntax_error("regular expressions are not supported yet"));
+                    }
+                    Opcode::GetTemplateObject => {
+                        acc = t!(self.template_object(shared, o(0) as u32));
+                    }
+                    Opcode::CopyDataProperties => {
+                        let target = reg!(0);
+                        let excluded: Vec<Value> =
+                            (0..o(2) as usize).map(|i| self.roots.stack.get(fp + o(1) as isize + i as isize)).collect();
+                        t!(self.copy_data_properties(target, acc, &excluded));
+                    }
+
+                    // ---- iteration ----
+                    Opcode::GetIterator | Opcode::GetAsyncIterator => {
+                        let (iter, next_method) = t!(self.get_iterator(acc));
+                        self.roots.stack.set(fp + o(0) as isize, iter);
+                        self.roots.stack.set(fp + o(0) as isize + 1, next_method);
+                        acc = iter;
+                    }
+                    Opcode::IteratorNext => {
+                        let iter = reg!(0);
+                        let next_method = self.roots.stack.get(fp + o(0) as isize + 1);
+                        match t!(self.iterator_step(iter, next_method)) {
+                            Some(v) => acc = v,
+                            None => jump!(),
+                        }
+                    }
+                    Opcode::IteratorClose => {
+                        let iter = reg!(0);
+                        t!(self.iterator_close(iter, o(1) != 0));
+                    }
+                    Opcode::ForInEnumerate => acc = t!(self.for_in_enumerate(acc)),
+                    Opcode::ForInNext => match t!(self.for_in_next(reg!(0))) {
+                        Some(k) => acc = k,
+                        None => jump!(),
+                    },
+
+                    // ---- classes ----
+                    Opcode::CreateClass => {
+                        let info = match shared.constant(o(0) as usize) {
+                            Some(Constant::Class(c)) => c.clone(),
+                            _ => break 'op Err(self.type_error("internal error: bad class constant")),
+                        };
+                        let parent = reg!(1);
+                        let ctx = self.roots.stack.get(fp + frame::CONTEXT);
+                        let (ctor, proto) = t!(self.create_class(&info, parent, ctx, shared, o(0) as usize));
+                        self.roots.stack.set(fp + o(1) as isize + 1, proto);
+                        acc = ctor;
+                    }
+                    Opcode::DefineMethod => {
+                        let (obj, key) = (reg!(0), reg!(1));
+                        t!(self.define_method(obj, key, acc, o(2) as u32));
+                    }
+                    Opcode::SetHomeObject => {
+                        if let Some(f) = acc.as_gc::<JsObject>()
+                            && let ObjectKind::Function(d) = &f.kind
+                        {
+                            d.home_object.set(reg!(0));
+                        }
+                    }
+                    Opcode::CreatePrivateName => {
+                        let desc = shared.constants.get(o(0) as usize).copied().unwrap_or(Value::UNDEFINED);
+                        let sym = t!(self.alloc(crate::symbol::Symbol { description: desc, registered: false, private: true }));
+                        acc = Value::from_gc(sym);
+                    }
+                    Opcode::GetPrivateField => acc = t!(self.private_get(reg!(0), reg!(1))),
+                    Opcode::SetPrivateField => t!(self.private_set(reg!(0), reg!(1), acc)),
+                    Opcode::DefinePrivateField => t!(self.private_define(reg!(0), reg!(1), acc)),
+
+                    // ---- generators ----
+                    Opcode::SuspendGenerator | Opcode::ResumeGenerator | Opcode::Await => {
+                        break 'op Err(self.syntax_error("generators and async functions are not supported yet"));
+                    }
+
+                    // ---- exit ----
+                    Opcode::Throw | Opcode::ReThrow => break 'op Err(Exception(acc)),
+                    Opcode::Debugger => {}
+                    Opcode::Return => {
+                        let new_target = self.roots.stack.get(fp + frame::NEW_TARGET);
+                        if !new_target.is_undefined() && acc.as_gc::<JsObject>().is_none() {
+                            let this = self.roots.stack.get(fp + frame::THIS);
+                            if shared.code.kind == FunctionKind::DerivedConstructor {
+                                if !acc.is_undefined() {
+                                    break 'op Err(self.type_error(
+                                        "Derived constructors may only return object or undefined",
+                                    ));
+                                }
+                                if this.is_hole() {
+                                    break 'op Err(self.reference_error(
+                                        "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+                                    ));
+                                }
+                            }
+                            acc = this;
+                        }
+                        if fp == entry_fp {
+                            leave(self);
+                            return Ok(acc);
+                        }
+                        let caller_fp = self.roots.stack.get(fp + frame::CALLER_FP).as_int().unwrap_or(-1) as isize;
+                        let call_pc = self.roots.stack.get(fp + frame::RETURN_PC).as_int().unwrap_or(0) as usize;
+                        self.roots.stack.top = frame_base(self, fp, &shared) as usize;
+                        fp = caller_fp;
+                        self.roots.stack.fp = fp;
+                        shared = match frame_shared(self, fp) {
+                            Some(s) => s,
+                            None => break 'op Err(self.type_error("internal error: caller frame lost")),
+                        };
+                        pc = call_pc;
+                        next = call_pc + decode(&shared.code.code, call_pc).map_or(1, |i| i.len as usize);
+                    }
+                }
+                Ok(())
+            };
+            match result {
+                Ok(()) => pc = next,
+                Err(Exception(e)) => {
+                    // Unwind to the innermost handler covering the pc, frame
+                    // by frame, stopping at the entry frame.
+                    loop {
+                        let handler = shared
+                            .code
+                            .handlers
+                            .iter()
+                            .find(|h| h.start as usize <= pc && (pc as u32) < h.end)
+                            .copied();
+                        if let Some(h) = handler {
+                            let ctx = self.roots.stack.get(fp + h.context_reg as isize);
+                            self.roots.stack.set(fp + frame::CONTEXT, ctx);
+                            self.roots.stack.top = (fp + shared.code.register_count as isize) as usize;
+                            acc = e;
+                            pc = h.handler as usize;
+                            break;
+                        }
+                        if fp == entry_fp {
+                            leave(self);
+                            return Err(Exception(e));
+                        }
+                        let caller_fp = self.roots.stack.get(fp + frame::CALLER_FP).as_int().unwrap_or(-1) as isize;
+                        let call_pc = self.roots.stack.get(fp + frame::RETURN_PC).as_int().unwrap_or(0) as usize;
+                        self.roots.stack.top = frame_base(self, fp, &shared) as usize;
+                        fp = caller_fp;
+                        self.roots.stack.fp = fp;
+                        match frame_shared(self, fp) {
+                            Some(s) => shared = s,
+                            None => {
+                                leave(self);
+                                return Err(Exception(e));
+                            }
+                        }
+                        pc = call_pc;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The callee as a bytecode function that a plain call may enter in the
+    /// same loop (not a class constructor).
+    fn js_callee(&self, callee: Value) -> Option<Gc<JsObject>> {
+        let f = callee.as_gc::<JsObject>()?;
+        match &f.kind {
+            ObjectKind::Function(d) => match &d.code {
+                FunctionCode::Bytecode { shared, .. }
+                    if !matches!(shared.code.kind, FunctionKind::BaseConstructor | FunctionKind::DerivedConstructor) =>
+                {
+                    Some(f)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The callee as a bytecode constructor `new` may enter in the same loop.
+    fn js_constructor(&self, callee: Value) -> Option<Gc<JsObject>> {
+        let f = callee.as_gc::<JsObject>()?;
+        match &f.kind {
+            ObjectKind::Function(d) if d.is_constructor() => match &d.code {
+                FunctionCode::Bytecode { .. } => Some(f),
+                FunctionCode::Native { .. } => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Calls a non-bytecode callee with arguments in registers.
+    fn call_from_registers(&mut self, callee: Value, this: Value, start: isize, argc: usize) -> JsResult<Value> {
+        if let Some(f) = callee.as_gc::<JsObject>()
+            && let ObjectKind::Function(d) = &f.kind
+            && let FunctionCode::Native { f: native, .. } = &d.code
+        {
+            let native = *native;
+            // SAFETY: the arguments are registers of the calling frame,
+            // below the register file's top for the whole call.
+            let args = unsafe {
+                crate::function::Args::from_raw(self.roots.stack.base().offset(start), argc)
+            };
+            return self.call_native(f, native, this, args, Value::UNDEFINED);
+        }
+        let args: Vec<Value> = (0..argc).map(|i| self.roots.stack.get(start + i as isize)).collect();
+        self.call(callee, this, &args)
+    }
+
+    /// The value of the innermost context slot named `name` (bindings the
+    /// generator put in contexts for arrows: `this`, `new.target`,
+    /// `.this_function`); undefined if none.
+    fn context_lookup(&self, fp: isize, name: &str) -> Value {
+        let mut c = self.roots.stack.get(fp + frame::CONTEXT);
+        while let Some(ctx) = c.as_gc::<Context>() {
+            if let Some(scope) = &ctx.scope
+                && let Some(i) = scope.names.iter().position(|n| &**n == name)
+            {
+                return ctx.get(i);
+            }
+            c = ctx.parent;
+        }
+        Value::UNDEFINED
+    }
+
+    /// The context `depth` hops out from the frame's current context.
+    fn context_at(&mut self, fp: isize, depth: u32) -> JsResult<Gc<Context>> {
+        let mut c = self.roots.stack.get(fp + frame::CONTEXT);
+        for _ in 0..depth {
+            c = c.as_gc::<Context>().map_or(Value::UNDEFINED, |ctx| ctx.parent);
+        }
+        match c.as_gc::<Context>() {
+            Some(ctx) => Ok(ctx),
+            None => Err(self.type_error("internal error: context chain too short")),
+        }
+    }
+
+    /// `base[key]` with the key in a value.
+    fn get_keyed(&mut self, base: Value, key: Value) -> JsResult<Value> {
+        if let (Some(o), Some(i)) = (base.as_gc::<JsObject>(), key.as_int())
+            && i >= 0
+            && let Some((v, a)) = o.element(i as u32)
+            && !a.is_accessor()
+        {
+            return Ok(v);
+        }
+        if base.is_nullish() {
+            let k = self.to_property_key(key)?;
+            return self.get_value(base, k);
+        }
+        let k = self.to_property_key(key)?;
+        self.get_value(base, k)
+    }
+
+    /// `acc + delta` for `++`/`--` (numeric: ToNumeric first).
+    fn add_numeric(&mut self, v: Value, delta: i32) -> JsResult<Value> {
+        if let Some(i) = v.as_int()
+            && let Some(r) = i.checked_add(delta)
+        {
+            return Ok(Value::int(r));
+        }
+        let n = self.to_number(v)?;
+        Ok(Value::number(n + delta as f64))
+    }
+
+    /// The arguments of a spread call: registers `start..start+argc`, the
+    /// last one an iterable to expand, in a rooted vector.
+    fn spread_args(&mut self, start: isize, argc: usize) -> JsResult<strata_gc::RootedVec<Value>> {
+        let mut args = self.heap.rooted_vec::<Value>();
+        for i in 0..argc.saturating_sub(1) {
+            args.push(self.roots.stack.get(start + i as isize));
+        }
+        if argc > 0 {
+            let iterable = self.roots.stack.get(start + argc as isize - 1);
+            let spread = self.iterable_to_list(iterable)?;
+            for &v in spread.as_slice() {
+                args.push(v);
+            }
+        }
+        Ok(args)
+    }
+
+    /// Register arguments, spreading the last when `spread`.
+    fn spread_args_or_plain(&mut self, start: isize, argc: usize, spread: bool) -> JsResult<strata_gc::RootedVec<Value>> {
+        if spread {
+            return self.spread_args(start, argc);
+        }
+        let mut args = self.heap.rooted_vec::<Value>();
+        for i in 0..argc {
+            args.push(self.roots.stack.get(start + i as isize));
+        }
+        Ok(args)
+    }
+
+    /// The object the running frame's super references start from: the
+    /// home object's prototype.
+    fn super_base(&mut self, fp: isize) -> JsResult<Value> {
+        let home = self.home_object(fp);
+        match home.as_gc::<JsObject>() {
+            Some(h) => Ok(h.proto()),
+            None => Err(self.syntax_error("'super' keyword unexpected here")),
+        }
+    }
+
+    /// The [[HomeObject]] of the running function. Arrows inherit their
+    /// enclosing method's: `new_closure` copies it into the arrow.
+    fn home_object(&self, fp: isize) -> Value {
+        let callee = self.roots.stack.get(fp + frame::CALLEE);
+        match callee.as_gc::<JsObject>() {
+            Some(f) => match &f.kind {
+                ObjectKind::Function(d) => d.home_object.get(),
+                _ => Value::UNDEFINED,
+            },
+            None => Value::UNDEFINED,
+        }
+    }
+
+    fn super_get(&mut self, fp: isize, key: PropertyKey, receiver: Value) -> JsResult<Value> {
+        let base = self.super_base(fp)?;
+        match base.as_gc::<JsObject>() {
+            Some(b) => self.get(b, key, receiver),
+            None => {
+                let name = self.describe_key(key);
+                Err(self.type_error(&format!("Cannot read properties of null (reading '{name}')")))
+            }
+        }
+    }
+
+    fn super_set(&mut self, fp: isize, key: PropertyKey, v: Value, receiver: Value, strict: bool) -> JsResult<()> {
+        let base = self.super_base(fp)?;
+        let Some(b) = base.as_gc::<JsObject>() else {
+            return Err(self.type_error("Cannot set properties of null"));
+        };
+        let ok = self.set(b, key, v, receiver)?;
+        if !ok && strict {
+            let name = self.describe_key(key);
+            return Err(self.type_error(&format!("Cannot assign to read only property '{name}' of object")));
+        }
+        Ok(())
+    }
+
+    /// `super(...args)` in a derived constructor, or in an arrow inside one
+    /// (which finds the constructor and new.target in the context slots
+    /// `.this_function` and `new.target` the generator stored them in, and
+    /// binds `this` itself afterwards).
+    fn call_super(&mut self, fp: isize, args: &[Value]) -> JsResult<Value> {
+        let callee = self.roots.stack.get(fp + frame::CALLEE);
+        let in_arrow = callee
+            .as_gc::<JsObject>()
+            .and_then(|f| match &f.kind {
+                ObjectKind::Function(d) => match &d.code {
+                    FunctionCode::Bytecode { shared, .. } => Some(!shared.code.kind.has_own_this()),
+                    FunctionCode::Native { .. } => None,
+                },
+                _ => None,
+            })
+            .unwrap_or(false);
+        let (constructor, new_target) = if in_arrow {
+            (self.context_lookup(fp, ".this_function"), self.context_lookup(fp, "new.target"))
+        } else {
+            (callee, self.roots.stack.get(fp + frame::NEW_TARGET))
+        };
+        let Some(f) = constructor.as_gc::<JsObject>() else {
+            return Err(self.syntax_error("'super' keyword unexpected here"));
+        };
+        let parent = f.proto();
+        if !self.is_constructor(parent) {
+            return Err(self.type_error("Super constructor is not a constructor"));
+        }
+        let this = self.construct(parent, args, new_target)?;
+        if !in_arrow {
+            if !self.roots.stack.get(fp + frame::THIS).is_hole() {
+                return Err(self.reference_error("Super constructor may only be called once"));
+            }
+            self.roots.stack.set(fp + frame::THIS, this);
+        }
+        if let ObjectKind::Function(d) = &f.kind {
+            let fields = d.fields.get();
+            if !fields.is_undefined() {
+                self.call(fields, this, &[])?;
+            }
+        }
+        Ok(this)
+    }
+}

@@ -1,0 +1,361 @@
+//! Objects: the `JsObject` cell — a shape, named-property slots, an element
+//! store, and a kind tag with the internal slots of exotic and builtin
+//! objects (Array, Function, String wrapper, arguments, iterators...).
+//!
+//! This file is storage only: reading and writing slots and elements with
+//! no JavaScript running. The spec's internal methods ([[Get]],
+//! [[DefineOwnProperty]]...), which may call getters and dispatch on the
+//! kind, are in `object_ops.rs`.
+
+use std::cell::{Cell, RefCell, UnsafeCell};
+use std::collections::BTreeMap;
+
+use strata_gc::{Gc, Trace, Tracer};
+
+use crate::function::{BoundFunction, FunctionData};
+use crate::property::Attrs;
+use crate::shape::Shape;
+use crate::string::JsString;
+use crate::symbol::Symbol;
+use crate::value::Value;
+
+/// Indices at or above this in a dense store make it sparse.
+pub const MAX_DENSE_GAP: u32 = 1024;
+
+/// The indexed properties of an object.
+pub enum Elements {
+    /// Index `i` is at `[i]`; `Value::HOLE` marks a missing element. All
+    /// present elements have default attributes (writable, enumerable,
+    /// configurable).
+    Dense(Vec<Value>),
+    /// Any indices, any attributes (accessors hold an `Accessor` cell).
+    Sparse(BTreeMap<u32, (Value, Attrs)>),
+}
+
+// SAFETY: reports every element value.
+unsafe impl Trace for Elements {
+    fn trace(&self, t: &mut Tracer) {
+        match self {
+            Elements::Dense(v) => v.trace(t),
+            Elements::Sparse(m) => {
+                for (v, _) in m.values() {
+                    v.trace(t)
+                }
+            }
+        }
+    }
+}
+
+/// A getter/setter pair: the slot value of an accessor property.
+pub struct Accessor {
+    /// The getter (a function or undefined).
+    pub getter: Cell<Value>,
+    /// The setter (a function or undefined).
+    pub setter: Cell<Value>,
+}
+strata_gc::cell_type!(Accessor);
+
+// SAFETY: reports both functions.
+unsafe impl Trace for Accessor {
+    fn trace(&self, t: &mut Tracer) {
+        self.getter.trace(t);
+        self.setter.trace(t);
+    }
+}
+
+/// What an array iterator yields.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum IterationKind {
+    /// Keys.
+    Keys,
+    /// Values.
+    Values,
+    /// [key, value] pairs.
+    Entries,
+}
+
+/// The state of a for-in enumeration.
+pub struct ForInState {
+    /// The object being enumerated.
+    pub object: Value,
+    /// Its enumerable string keys along the prototype chain, collected
+    /// up front (as V8's enum cache does), as string values.
+    pub keys: Vec<Value>,
+    /// Next key to return.
+    pub index: usize,
+}
+
+/// The kind of an object and its internal slots.
+pub enum ObjectKind {
+    /// An ordinary object.
+    Ordinary,
+    /// An Array exotic object: `length` lives here, not in a slot.
+    Array {
+        /// The length.
+        length: Cell<u32>,
+        /// Whether `length` is writable.
+        length_writable: Cell<bool>,
+    },
+    /// A function with bytecode or a native body.
+    Function(FunctionData),
+    /// A bound function exotic object.
+    BoundFunction(BoundFunction),
+    /// An Error instance ([[ErrorData]]).
+    Error,
+    /// A Boolean wrapper.
+    Boolean(bool),
+    /// A Number wrapper.
+    Number(f64),
+    /// A String exotic wrapper.
+    String(Gc<JsString>),
+    /// A Symbol wrapper.
+    Symbol(Gc<Symbol>),
+    /// An arguments object (unmapped).
+    Arguments,
+    /// `%ArrayIteratorPrototype%` instances.
+    ArrayIterator {
+        /// The iterated object (undefined once done).
+        target: Cell<Value>,
+        /// Next index.
+        index: Cell<u32>,
+        /// What it yields.
+        kind: IterationKind,
+    },
+    /// `%StringIteratorPrototype%` instances.
+    StringIterator {
+        /// The string (undefined once done).
+        target: Cell<Value>,
+        /// Next code-unit index.
+        index: Cell<u32>,
+    },
+    /// A for-in enumerator (internal; never visible to scripts).
+    ForIn(RefCell<ForInState>),
+    /// The global object.
+    Global,
+}
+
+// SAFETY: reports every value held in internal slots.
+unsafe impl Trace for ObjectKind {
+    fn trace(&self, t: &mut Tracer) {
+        match self {
+            ObjectKind::Function(f) => f.trace(t),
+            ObjectKind::BoundFunction(b) => b.trace(t),
+            ObjectKind::String(s) => t.mark(s.cell()),
+            ObjectKind::Symbol(s) => t.mark(s.cell()),
+            ObjectKind::ArrayIterator { target, .. } | ObjectKind::StringIterator { target, .. } => target.trace(t),
+            ObjectKind::ForIn(state) => {
+                let s = state.borrow();
+                s.object.trace(t);
+                s.keys.trace(t);
+            }
+            ObjectKind::Ordinary
+            | ObjectKind::Array { .. }
+            | ObjectKind::Error
+            | ObjectKind::Boolean(_)
+            | ObjectKind::Number(_)
+            | ObjectKind::Arguments
+            | ObjectKind::Global => {}
+        }
+    }
+}
+
+/// An object cell.
+pub struct JsObject {
+    shape: Cell<Gc<Shape>>,
+    slots: UnsafeCell<Vec<Value>>,
+    elements: UnsafeCell<Elements>,
+    extensible: Cell<bool>,
+    /// The root shape of objects whose prototype is this object, created
+    /// on first use (the cache `Object.create(this)` and constructors use).
+    child_root_shape: Cell<Option<Gc<Shape>>>,
+    /// Kind and internal slots.
+    pub kind: ObjectKind,
+}
+strata_gc::cell_type!(JsObject);
+
+// SAFETY: reports the shape, slots, elements, cached child shape and kind.
+unsafe impl Trace for JsObject {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.shape.get().cell());
+        // SAFETY: read-only access while the mutator is stopped.
+        unsafe {
+            (*self.slots.get()).trace(t);
+            (*self.elements.get()).trace(t);
+        }
+        self.child_root_shape.get().trace(t);
+        self.kind.trace(t);
+    }
+}
+
+impl JsObject {
+    /// A new object payload with `shape` and no properties.
+    pub fn new(shape: Gc<Shape>, kind: ObjectKind) -> JsObject {
+        JsObject {
+            shape: Cell::new(shape),
+            slots: UnsafeCell::new(Vec::new()),
+            elements: UnsafeCell::new(Elements::Dense(Vec::new())),
+            extensible: Cell::new(true),
+            child_root_shape: Cell::new(None),
+            kind,
+        }
+    }
+
+    /// The current shape.
+    #[inline]
+    pub fn shape(&self) -> Gc<Shape> {
+        self.shape.get()
+    }
+    /// Replaces the shape (after adding a property through a transition,
+    /// or going to dictionary mode).
+    #[inline]
+    pub fn set_shape(&self, shape: Gc<Shape>) {
+        self.shape.set(shape)
+    }
+    /// The prototype.
+    #[inline]
+    pub fn proto(&self) -> Value {
+        self.shape.get().proto()
+    }
+
+    /// Named slot `i`.
+    #[inline]
+    pub fn slot(&self, i: u32) -> Value {
+        // SAFETY: no reference into the slot vector outlives this call.
+        unsafe { (&*self.slots.get()).get(i as usize).copied().unwrap_or(Value::UNDEFINED) }
+    }
+    /// Writes named slot `i`, which must exist.
+    #[inline]
+    pub fn set_slot(&self, i: u32, v: Value) {
+        // SAFETY: as in `slot`.
+        let slots = unsafe { &mut *self.slots.get() };
+        if let Some(s) = slots.get_mut(i as usize) {
+            *s = v;
+        }
+    }
+    /// Appends a slot (the shape just gained a property).
+    pub fn push_slot(&self, v: Value) {
+        // SAFETY: as in `slot`.
+        unsafe { (*self.slots.get()).push(v) }
+    }
+    /// Number of slots.
+    pub fn slot_count(&self) -> usize {
+        // SAFETY: as in `slot`.
+        unsafe { (*self.slots.get()).len() }
+    }
+
+    /// Runs `f` on the element store. `f` must not run JavaScript or
+    /// allocate (which could re-enter this object).
+    #[inline]
+    pub fn with_elements<R>(&self, f: impl FnOnce(&mut Elements) -> R) -> R {
+        // SAFETY: the closure contract keeps this the only live reference.
+        f(unsafe { &mut *self.elements.get() })
+    }
+
+    /// Element `i` with its attributes, if present.
+    #[inline]
+    pub fn element(&self, i: u32) -> Option<(Value, Attrs)> {
+        self.with_elements(|e| match e {
+            Elements::Dense(v) => v.get(i as usize).filter(|v| !v.is_hole()).map(|&v| (v, Attrs::DEFAULT)),
+            Elements::Sparse(m) => m.get(&i).copied(),
+        })
+    }
+
+    /// Writes element `i` with default attributes (creating it), keeping
+    /// the store dense when the index is close enough.
+    pub fn set_element(&self, i: u32, v: Value) {
+        self.with_elements(|e| {
+            if let Elements::Dense(d) = e {
+                let len = d.len() as u32;
+                if i < len {
+                    d[i as usize] = v;
+                    return;
+                }
+                if i - len <= MAX_DENSE_GAP {
+                    d.resize(i as usize, Value::HOLE);
+                    d.push(v);
+                    return;
+                }
+                *e = Elements::Sparse(to_sparse(d));
+            }
+            if let Elements::Sparse(m) = e {
+                // An existing element keeps its attributes: only the value
+                // changes (a sealed array's elements stay non-configurable).
+                m.entry(i).and_modify(|slot| slot.0 = v).or_insert((v, Attrs::DEFAULT));
+            }
+        })
+    }
+
+    /// Defines element `i` with any attributes (sparse unless default).
+    pub fn define_element(&self, i: u32, v: Value, attrs: Attrs) {
+        if attrs == Attrs::DEFAULT {
+            return self.set_element(i, v);
+        }
+        self.with_elements(|e| {
+            if let Elements::Dense(d) = e {
+                *e = Elements::Sparse(to_sparse(d));
+            }
+            if let Elements::Sparse(m) = e {
+                m.insert(i, (v, attrs));
+            }
+        })
+    }
+
+    /// Removes element `i`.
+    pub fn remove_element(&self, i: u32) {
+        self.with_elements(|e| match e {
+            Elements::Dense(d) => {
+                if (i as usize) + 1 == d.len() {
+                    d.pop();
+                    while d.last().is_some_and(|v| v.is_hole()) {
+                        d.pop();
+                    }
+                } else if let Some(slot) = d.get_mut(i as usize) {
+                    *slot = Value::HOLE;
+                }
+            }
+            Elements::Sparse(m) => {
+                m.remove(&i);
+            }
+        })
+    }
+
+    /// Present element indices, ascending.
+    pub fn element_indices(&self) -> Vec<u32> {
+        self.with_elements(|e| match e {
+            Elements::Dense(d) => d.iter().enumerate().filter(|(_, v)| !v.is_hole()).map(|(i, _)| i as u32).collect(),
+            Elements::Sparse(m) => m.keys().copied().collect(),
+        })
+    }
+
+    /// Whether [[Extensible]].
+    #[inline]
+    pub fn is_extensible(&self) -> bool {
+        self.extensible.get()
+    }
+    /// Clears [[Extensible]].
+    pub fn prevent_extensions(&self) {
+        self.extensible.set(false)
+    }
+
+    /// The cached root shape for objects with this prototype.
+    pub fn child_root_shape(&self) -> Option<Gc<Shape>> {
+        self.child_root_shape.get()
+    }
+    /// Caches the root shape for objects with this prototype.
+    pub fn set_child_root_shape(&self, s: Gc<Shape>) {
+        self.child_root_shape.set(Some(s))
+    }
+
+    /// Whether this is callable.
+    pub fn is_callable(&self) -> bool {
+        matches!(self.kind, ObjectKind::Function(_) | ObjectKind::BoundFunction(_))
+    }
+    /// Whether this is an Array exotic object.
+    pub fn is_array(&self) -> bool {
+        matches!(self.kind, ObjectKind::Array { .. })
+    }
+}
+
+fn to_sparse(d: &[Value]) -> BTreeMap<u32, (Value, Attrs)> {
+    d.iter().enumerate().filter(|(_, v)| !v.is_hole()).map(|(i, &v)| (i as u32, (v, Attrs::DEFAULT))).collect()
+}

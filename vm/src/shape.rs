@@ -1,0 +1,186 @@
+//! Shapes (V8's maps, JavaScriptCore's structures): what named properties
+//! an object has, in which slots, with which attributes, and its prototype.
+//!
+//! Shapes form a transition tree from a root shape per prototype: adding a
+//! property to an object moves it to the child shape for (key, attributes),
+//! created once and then shared, so objects built the same way share a
+//! shape and an inline cache can test one pointer. Shared shapes are
+//! immutable. An object that deletes a property, changes attributes or
+//! prototype, or grows past [`MAX_FAST_PROPERTIES`] gets a dictionary
+//! shape: unshared, mutated in place, and never cached by ICs.
+//!
+//! Slot `i` of an object holds the value of the shape's `i`-th key.
+
+use std::cell::{Cell, RefCell, UnsafeCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use strata_gc::{Gc, Trace, Tracer};
+
+use crate::property::{Attrs, PropertyKey};
+use crate::value::Value;
+
+/// Named properties beyond which an object goes to dictionary mode.
+pub const MAX_FAST_PROPERTIES: usize = 64;
+
+/// The ordered key → (slot, attributes) table of a shape.
+#[derive(Clone, Default)]
+pub struct PropertyTable {
+    /// Keys in slot order; `None` marks a deleted slot (dictionary only).
+    pub keys: Vec<Option<(PropertyKey, Attrs)>>,
+    index: HashMap<PropertyKey, u32>,
+}
+
+impl PropertyTable {
+    /// The slot and attributes of `key`.
+    #[inline]
+    pub fn lookup(&self, key: PropertyKey) -> Option<(u32, Attrs)> {
+        let slot = *self.index.get(&key)?;
+        self.keys[slot as usize].map(|(_, a)| (slot, a))
+    }
+    fn push(&mut self, key: PropertyKey, attrs: Attrs) -> u32 {
+        let slot = self.keys.len() as u32;
+        self.keys.push(Some((key, attrs)));
+        self.index.insert(key, slot);
+        slot
+    }
+    /// Live entries, in insertion order.
+    pub fn entries(&self) -> impl Iterator<Item = (u32, PropertyKey, Attrs)> + '_ {
+        self.keys.iter().enumerate().filter_map(|(i, e)| e.map(|(k, a)| (i as u32, k, a)))
+    }
+    /// Number of live properties.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+}
+
+/// A shape cell.
+pub struct Shape {
+    proto: Cell<Value>,
+    table: UnsafeCell<Rc<PropertyTable>>,
+    transitions: RefCell<HashMap<(PropertyKey, Attrs), Gc<Shape>>>,
+    dictionary: bool,
+}
+strata_gc::cell_type!(Shape);
+
+// SAFETY: reports the prototype, every key and every transition target.
+unsafe impl Trace for Shape {
+    fn trace(&self, t: &mut Tracer) {
+        self.proto.get().trace(t);
+        for (_, k, _) in self.table().entries() {
+            k.trace(t);
+        }
+        for s in self.transitions.borrow().values() {
+            t.mark(s.cell());
+        }
+    }
+}
+
+impl Shape {
+    /// A root shape (no properties) for objects with prototype `proto`.
+    pub fn root(proto: Value) -> Shape {
+        Shape {
+            proto: Cell::new(proto),
+            table: UnsafeCell::new(Rc::new(PropertyTable::default())),
+            transitions: RefCell::new(HashMap::new()),
+            dictionary: false,
+        }
+    }
+
+    /// A dictionary shape with a copy of `from`'s properties.
+    pub fn dictionary_from(from: &Shape, proto: Value) -> Shape {
+        Shape {
+            proto: Cell::new(proto),
+            table: UnsafeCell::new(Rc::new(from.table().clone())),
+            transitions: RefCell::new(HashMap::new()),
+            dictionary: true,
+        }
+    }
+
+    /// The prototype (an object or null).
+    #[inline]
+    pub fn proto(&self) -> Value {
+        self.proto.get()
+    }
+
+    /// Whether this is an unshared dictionary shape.
+    #[inline]
+    pub fn is_dictionary(&self) -> bool {
+        self.dictionary
+    }
+
+    /// The property table.
+    #[inline]
+    pub fn table(&self) -> &PropertyTable {
+        // SAFETY: shared shapes never change their table; a dictionary
+        // shape's table changes only through `&self` methods below that
+        // take no outstanding reference across the change (Rc::make_mut on
+        // a table nobody else borrows at that moment).
+        unsafe { &*self.table.get() }
+    }
+
+    /// Looks up a named property.
+    #[inline]
+    pub fn lookup(&self, key: PropertyKey) -> Option<(u32, Attrs)> {
+        self.table().lookup(key)
+    }
+
+    /// The cached transition for adding (key, attrs), if any.
+    pub fn transition(&self, key: PropertyKey, attrs: Attrs) -> Option<Gc<Shape>> {
+        self.transitions.borrow().get(&(key, attrs)).copied()
+    }
+
+    /// The payload of the child shape that adds (key, attrs).
+    pub fn child_payload(&self, key: PropertyKey, attrs: Attrs) -> Shape {
+        let mut table = self.table().clone();
+        table.push(key, attrs);
+        Shape {
+            proto: Cell::new(self.proto.get()),
+            table: UnsafeCell::new(Rc::new(table)),
+            transitions: RefCell::new(HashMap::new()),
+            dictionary: false,
+        }
+    }
+
+    /// Records a transition.
+    pub fn add_transition(&self, key: PropertyKey, attrs: Attrs, to: Gc<Shape>) {
+        self.transitions.borrow_mut().insert((key, attrs), to);
+    }
+
+    fn table_mut(&self) -> &mut PropertyTable {
+        debug_assert!(self.dictionary);
+        // SAFETY: dictionary shapes belong to one object; callers hold no
+        // reference from `table()` across this call (see `table`).
+        Rc::make_mut(unsafe { &mut *self.table.get() })
+    }
+
+    /// Dictionary mode: appends a property; returns its slot.
+    pub fn dict_add(&self, key: PropertyKey, attrs: Attrs) -> u32 {
+        self.table_mut().push(key, attrs)
+    }
+
+    /// Dictionary mode: removes a property; returns its former slot.
+    pub fn dict_remove(&self, key: PropertyKey) -> Option<u32> {
+        let t = self.table_mut();
+        let slot = t.index.remove(&key)?;
+        t.keys[slot as usize] = None;
+        Some(slot)
+    }
+
+    /// Dictionary mode: changes attributes.
+    pub fn dict_set_attrs(&self, slot: u32, attrs: Attrs) {
+        if let Some((_, a)) = &mut self.table_mut().keys[slot as usize] {
+            *a = attrs;
+        }
+    }
+
+    /// Dictionary mode: changes the prototype.
+    pub fn dict_set_proto(&self, proto: Value) {
+        debug_assert!(self.dictionary);
+        self.proto.set(proto);
+    }
+}
