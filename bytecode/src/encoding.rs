@@ -66,8 +66,70 @@ pub fn write_operand(out: &mut Vec<u8>, kind: OperandKind, scale: OperandScale, 
     }
 }
 
-/// Decodes the instruction at `offset`.
+/// How to read one opcode's operands at scale 1: the encoded length, and
+/// per operand its kind code (0 unsigned byte, 1 signed byte, 2 jump: a
+/// signed 32-bit word; 3 absent) and byte offset. Built from the
+/// instruction table at compile time.
+#[derive(Copy, Clone)]
+struct Layout {
+    len: u8,
+    kinds: [u8; MAX_OPERANDS],
+    offsets: [u8; MAX_OPERANDS],
+}
+
+static LAYOUTS: [Layout; 256] = build_layouts();
+
+const fn build_layouts() -> [Layout; 256] {
+    let mut table = [Layout { len: 1, kinds: [3; MAX_OPERANDS], offsets: [0; MAX_OPERANDS] }; 256];
+    let mut i = 0;
+    while i < crate::opcodes::ALL_OPCODES.len() {
+        let kinds = crate::opcodes::ALL_OPCODES[i].operands();
+        let mut pos = 1u8;
+        let mut k = 0;
+        while k < kinds.len() {
+            table[i].offsets[k] = pos;
+            table[i].kinds[k] = match kinds[k] {
+                OperandKind::Jump => 2,
+                kind if kind.is_signed() => 1,
+                _ => 0,
+            };
+            pos += if matches!(kinds[k], OperandKind::Jump) { 4 } else { 1 };
+            k += 1;
+        }
+        table[i].len = pos;
+        i += 1;
+    }
+    table
+}
+
+/// Decodes the instruction at `offset`. The unprefixed case (nearly every
+/// instruction) reads operands through a layout table after one length
+/// check; prefixed instructions take the general path. Always inlined:
+/// it is the interpreter's fetch.
+#[inline(always)]
 pub fn decode(code: &[u8], offset: usize) -> Option<Instruction> {
+    let first = *code.get(offset)?;
+    if first <= Opcode::ExtraWide as u8 {
+        return decode_prefixed(code, offset);
+    }
+    let opcode = Opcode::from_byte(first)?;
+    let layout = &LAYOUTS[first as usize];
+    let bytes = code.get(offset..offset + layout.len as usize)?;
+    let mut operands = [0i64; MAX_OPERANDS];
+    for i in 0..MAX_OPERANDS {
+        let at = layout.offsets[i] as usize;
+        operands[i] = match layout.kinds[i] {
+            0 => bytes[at] as i64,
+            1 => bytes[at] as i8 as i64,
+            2 => i32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as i64,
+            _ => break,
+        };
+    }
+    Some(Instruction { offset: offset as u32, opcode, scale: OperandScale::Single, operands, len: layout.len as u32 })
+}
+
+/// Decodes an instruction that starts with a `Wide`/`ExtraWide` prefix.
+fn decode_prefixed(code: &[u8], offset: usize) -> Option<Instruction> {
     let mut pos = offset;
     let mut scale = OperandScale::Single;
     let mut opcode = Opcode::from_byte(*code.get(pos)?)?;

@@ -48,6 +48,7 @@ macro_rules! bytecodes {
                 match self { $(Opcode::$name => stringify!($name),)* }
             }
             /// Kinds of the operands, in order.
+            #[inline]
             pub const fn operands(self) -> &'static [OperandKind] {
                 match self { $(Opcode::$name => &[$($op),*],)* }
             }

@@ -38,11 +38,13 @@ pub enum OperandScale {
 
 impl OperandKind {
     /// Whether the operand is signed.
+    #[inline]
     pub const fn is_signed(self) -> bool {
         matches!(self, OperandKind::Reg | OperandKind::Imm | OperandKind::Jump)
     }
 
     /// Bytes taken at `scale`.
+    #[inline]
     pub const fn size(self, scale: OperandScale) -> usize {
         match self {
             OperandKind::Jump => 4,

@@ -114,14 +114,24 @@ fn make_garbage(heap: &mut Heap, n: u64) {
     }
 }
 
-/// Runs a test body in a frame below a freshly zeroed stack region. The
-/// test harness reuses finished threads' stacks, and their stale words can
-/// point into this test's blocks (the memory is reused too): real
-/// conservative imprecision, but it would make exact cell counts flaky.
-#[inline(never)]
-fn on_clean_stack(body: impl FnOnce()) {
-    clobber_stack();
-    body();
+/// Runs a test body on a thread of its own whose stack is freshly mapped,
+/// below a zeroed region. Test threads otherwise reuse the stacks of
+/// finished ones, and their stale words can point into this test's blocks
+/// (freed blocks are reused by the next heap too): real conservative-scan
+/// imprecision, which would make exact cell counts flaky. A 64 MiB stack is
+/// larger than glibc's whole stack cache (40 MiB), so it is never reused.
+fn on_clean_stack(body: impl FnOnce() + Send) {
+    #[inline(never)]
+    fn run(body: impl FnOnce()) {
+        clobber_stack();
+        body();
+    }
+    std::thread::scope(|s| {
+        let t = std::thread::Builder::new().stack_size(64 << 20).spawn_scoped(s, || run(body));
+        if let Err(panic) = t.expect("spawn a test thread").join() {
+            std::panic::resume_unwind(panic);
+        }
+    });
 }
 
 /// Clobbers the stack from the test function's own depth (where the
@@ -450,7 +460,10 @@ fn statistics_count_collections_bytes_and_pauses() {
         assert!(s.peak_heap_bytes >= s.heap_bytes);
         collect!(heap);
         let s = heap.stats();
-        assert_eq!(s.live_bytes, 0);
+        // 100,000 nodes died; a conservative scan may still find a stale
+        // word for one or two of them (the exact-count tests above control
+        // their stacks tightly; this one checks the statistics).
+        assert!(s.live_bytes <= 2 * 48, "live bytes {}", s.live_bytes);
         assert!(s.max_pause >= s.last_pause);
         assert!(s.cells_freed >= 100_000 - 1);
     });

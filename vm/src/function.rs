@@ -145,6 +145,9 @@ pub struct SharedFunction {
     /// Constant pool as values: numbers, atoms, nested `SharedFunction`s;
     /// the hole for entries the interpreter reads from `code` directly.
     pub constants: Box<[Value]>,
+    /// The property key of each string constant (what named-property
+    /// instructions use), computed once at link time.
+    pub keys: Box<[Option<crate::property::PropertyKey>]>,
     /// The function's name as a string value.
     pub name: Value,
     /// Feedback gathered by every tier.
@@ -158,6 +161,7 @@ strata_gc::cell_type!(SharedFunction);
 unsafe impl Trace for SharedFunction {
     fn trace(&self, t: &mut Tracer) {
         self.constants.trace(t);
+        self.keys.trace(t);
         self.name.trace(t);
         self.feedback.trace(t);
     }

@@ -163,3 +163,47 @@ impl PropertyDescriptor {
         a
     }
 }
+
+/// A hasher for maps keyed by [`PropertyKey`]s and cell addresses: keys
+/// are already unique words (atoms and symbols by address, indices by
+/// value), so one multiply-and-rotate mixes them well enough, at a small
+/// fraction of SipHash's cost (the shape lookups of every property access
+/// go through it). Not for keys an attacker chooses freely.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n as u64)
+    }
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64)
+    }
+    #[inline]
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64)
+    }
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(n as u64)
+    }
+}
+
+/// `BuildHasher` for [`KeyHasher`].
+pub type BuildKeyHasher = std::hash::BuildHasherDefault<KeyHasher>;

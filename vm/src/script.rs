@@ -88,6 +88,9 @@ impl Vm {
     /// the stack frames (V8's d8 format), or the value itself for
     /// non-errors.
     pub fn describe_uncaught(&mut self, e: Exception) -> String {
+        if e.is_termination() {
+            return "Terminated: the script was interrupted".into();
+        }
         let v = e.0;
         if let Some(o) = v.as_gc::<JsObject>() {
             let key = PropertyKey::String(self.roots.names.stack);

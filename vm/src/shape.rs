@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use strata_gc::{Gc, Trace, Tracer};
 
-use crate::property::{Attrs, PropertyKey};
+use crate::property::{Attrs, BuildKeyHasher, PropertyKey};
 use crate::value::Value;
 
 /// Named properties beyond which an object goes to dictionary mode.
@@ -28,7 +28,7 @@ pub const MAX_FAST_PROPERTIES: usize = 64;
 pub struct PropertyTable {
     /// Keys in slot order; `None` marks a deleted slot (dictionary only).
     pub keys: Vec<Option<(PropertyKey, Attrs)>>,
-    index: HashMap<PropertyKey, u32>,
+    index: HashMap<PropertyKey, u32, BuildKeyHasher>,
 }
 
 impl PropertyTable {
@@ -62,7 +62,7 @@ impl PropertyTable {
 pub struct Shape {
     proto: Cell<Value>,
     table: UnsafeCell<Rc<PropertyTable>>,
-    transitions: RefCell<HashMap<(PropertyKey, Attrs), Gc<Shape>>>,
+    transitions: RefCell<HashMap<(PropertyKey, Attrs), Gc<Shape>, BuildKeyHasher>>,
     dictionary: bool,
 }
 strata_gc::cell_type!(Shape);
@@ -86,7 +86,7 @@ impl Shape {
         Shape {
             proto: Cell::new(proto),
             table: UnsafeCell::new(Rc::new(PropertyTable::default())),
-            transitions: RefCell::new(HashMap::new()),
+            transitions: RefCell::new(HashMap::default()),
             dictionary: false,
         }
     }
@@ -96,7 +96,7 @@ impl Shape {
         Shape {
             proto: Cell::new(proto),
             table: UnsafeCell::new(Rc::new(from.table().clone())),
-            transitions: RefCell::new(HashMap::new()),
+            transitions: RefCell::new(HashMap::default()),
             dictionary: true,
         }
     }
@@ -141,7 +141,7 @@ impl Shape {
         Shape {
             proto: Cell::new(self.proto.get()),
             table: UnsafeCell::new(Rc::new(table)),
-            transitions: RefCell::new(HashMap::new()),
+            transitions: RefCell::new(HashMap::default()),
             dictionary: false,
         }
     }

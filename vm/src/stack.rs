@@ -39,14 +39,16 @@ impl RegisterFile {
     /// Slot `i` (undefined out of range).
     #[inline]
     pub fn get(&self, i: isize) -> Value {
-        usize::try_from(i).ok().and_then(|i| self.slots.get(i)).copied().unwrap_or(Value::UNDEFINED)
+        // A negative index wraps to a huge one and misses, like any other
+        // out-of-range index.
+        self.slots.get(i as usize).copied().unwrap_or(Value::UNDEFINED)
     }
 
     /// Writes slot `i` (ignored out of range; frames are bounds-checked
     /// when pushed).
     #[inline]
     pub fn set(&mut self, i: isize, v: Value) {
-        if let Some(s) = usize::try_from(i).ok().and_then(|i| self.slots.get_mut(i)) {
+        if let Some(s) = self.slots.get_mut(i as usize) {
             *s = v;
         }
     }

@@ -209,6 +209,21 @@ pub struct Vm {
     /// Arrays being joined (Array.prototype.join's cycle detection). The
     /// arrays are also on the native stack of their join calls.
     pub join_stack: Vec<Gc<JsObject>>,
+    /// Set from any thread to stop the running script (a watchdog's
+    /// timeout, Ctrl-C): checked at loop back edges and function entry,
+    /// it raises a termination no JavaScript handler can catch.
+    pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Exception {
+    /// The termination raised by [`Vm::interrupt`]: unwinds every frame,
+    /// skipping handlers, up to the embedder.
+    pub const TERMINATION: Exception = Exception(Value::HOLE);
+
+    /// Whether this is a termination rather than a thrown value.
+    pub fn is_termination(&self) -> bool {
+        self.0.is_hole()
+    }
 }
 
 impl Vm {
@@ -244,6 +259,7 @@ impl Vm {
             scripts: Vec::new(),
             native_stack_limit: here.saturating_sub(options.native_stack_budget),
             join_stack: Vec::new(),
+            interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
             options,
         });
         vm.init_well_known_symbols();
@@ -373,7 +389,12 @@ impl Vm {
     }
 
     /// The property key for a string: an index if canonical, else an atom.
+    #[inline]
     pub fn key_from_string(&mut self, s: Gc<JsString>) -> JsResult<PropertyKey> {
+        // Canonical indices start with a digit; most names do not.
+        if s.is_atom() && (s.is_empty() || !(b'0' as u16..=b'9' as u16).contains(&s.at(0))) {
+            return Ok(PropertyKey::String(s));
+        }
         let flat = s.flat();
         if !flat.is_empty() && flat.len() <= 10 {
             let units = flat.to_vec();
@@ -502,6 +523,13 @@ impl Vm {
     /// Pins a value for the VM's lifetime.
     pub fn pin(&mut self, v: Value) {
         self.roots.pinned.push(v);
+    }
+
+    /// Whether an interrupt was requested (then the caller returns
+    /// [`Exception::TERMINATION`]).
+    #[inline]
+    pub fn interrupted(&self) -> bool {
+        self.interrupt.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Whether the native stack has room for another level of JavaScript

@@ -217,3 +217,32 @@ fn string_building_survives_collection_at_every_allocation() {
     assert_eq!(s.to_rust_string(), "ab".repeat(300));
     assert!(vm.heap.stats().collections > 300);
 }
+
+#[test]
+fn an_interrupt_terminates_past_every_handler() {
+    let mut vm = vm(0);
+    // try { for (;;) {} } catch { return 1 }
+    let code = function("spin", 0, 1, |b| {
+        b.emit(Opcode::Mov, &[Register::CONTEXT.0 as i64, R0]);
+        let start = b.offset();
+        let top = b.new_label();
+        b.bind(top);
+        let s = b.add_slot(FeedbackSlotKind::Loop) as i64;
+        b.emit_jump(Opcode::JumpLoop, &[s], top);
+        let end = b.offset();
+        let handler = b.offset();
+        b.emit(Opcode::LdaSmi, &[1]);
+        b.emit(Opcode::Return, &[]);
+        b.add_handler(HandlerEntry { start, end, handler, context_reg: R0 as i32 });
+    });
+    let f = closure(&mut vm, code);
+    let flag = vm.interrupt.clone();
+    let watchdog = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        flag.store(true, std::sync::atomic::Ordering::Relaxed);
+    });
+    let e = vm.call(f, Value::UNDEFINED, &[]).expect_err("terminated");
+    assert!(e.is_termination());
+    assert_eq!(vm.roots.stack.top, 0);
+    watchdog.join().expect("watchdog");
+}

@@ -57,7 +57,13 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
     /// `later_simple`: nothing evaluated before the store can assign a
     /// variable (register locals then need no copy; no other code can
     /// change them).
-    pub(crate) fn prepare_place(&mut self, target: &'a SimpleAssignmentTarget<'a>, later_simple: bool) -> Option<Place<'a>> {
+    /// `key_once`: the place is read, then written (see the keyed case).
+    pub(crate) fn prepare_place(
+        &mut self,
+        target: &'a SimpleAssignmentTarget<'a>,
+        later_simple: bool,
+        key_once: bool,
+    ) -> Option<Place<'a>> {
         let offset = target.span().start;
         match target {
             SimpleAssignmentTarget::AssignmentTargetIdentifier(id) => {
@@ -87,9 +93,28 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                 } else {
                     self.place_object(&m.object, later_simple && Self::is_simple(&m.expression))
                 };
-                // The key is converted by each load and store, as V8 and the
-                // current spec (ToPropertyKey in GetValue/PutValue) do.
                 let key = self.visit_to_register(&m.expression, later_simple);
+                // Read and written (compound, update): GetValue converts
+                // the key once, after checking the base, and PutValue
+                // reuses it. A plain store converts it itself, after the
+                // right-hand side.
+                if key_once && !Self::is_property_key_literal(&m.expression) {
+                    if !is_super {
+                        self.ldar(object);
+                        self.pos(m.span.start);
+                        self.emit(Opcode::ToObject, &[]);
+                    }
+                    self.ldar(key);
+                    self.emit(Opcode::ToName, &[]);
+                    let converted = if key.0 < 0 || self.register_of(&m.expression) == Some(key) { self.temp() } else { key };
+                    self.star(converted);
+                    let offset = m.expression.span().start;
+                    return Some(if is_super {
+                        Place::Super { this: object, key: converted, offset }
+                    } else {
+                        Place::Keyed { object, key: converted, offset }
+                    });
+                }
                 let offset = m.expression.span().start;
                 Some(if is_super { Place::Super { this: object, key, offset } } else { Place::Keyed { object, key, offset } })
             }
@@ -105,6 +130,11 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                 None
             }
         }
+    }
+
+    /// Whether `expr` is a literal whose value is already a property key.
+    fn is_property_key_literal(expr: &Expression<'_>) -> bool {
+        matches!(expr, Expression::NumericLiteral(_) | Expression::StringLiteral(_))
     }
 
     /// The object of a target in a register: copied unless nothing
@@ -179,12 +209,15 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             self.release(m);
             return;
         };
+        // `(f) = function () {}` is not an identifier reference target:
+        // no NamedEvaluation.
+        let parenthesized = assign.span.start != simple.span().start;
         let name = match simple {
-            SimpleAssignmentTarget::AssignmentTargetIdentifier(id) => Some(utf16(id.name.as_str())),
+            SimpleAssignmentTarget::AssignmentTargetIdentifier(id) if !parenthesized => Some(utf16(id.name.as_str())),
             _ => None,
         };
         let op = assign.operator;
-        let Some(mut place) = self.prepare_place(simple, Self::is_simple(&assign.right)) else { return };
+        let Some(mut place) = self.prepare_place(simple, Self::is_simple(&assign.right), op != AssignmentOperator::Assign) else { return };
         // The store reports errors at the operator, as V8 does.
         let operator = self.token_near(simple.span().end, true);
         place.set_offset(operator);
@@ -240,7 +273,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
     /// keeping the old value.
     pub(crate) fn visit_update(&mut self, update: &'a UpdateExpression<'a>, value_needed: bool) {
         let m = self.mark();
-        let Some(place) = self.prepare_place(&update.argument, true) else { return };
+        let Some(place) = self.prepare_place(&update.argument, true, true) else { return };
         self.load_place(&place);
         let place = place.loaded();
         self.pos(update.span.start);
@@ -266,7 +299,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             Some(simple) => {
                 let value = self.temp();
                 self.star(value);
-                if let Some(place) = self.prepare_place(simple, true) {
+                if let Some(place) = self.prepare_place(simple, true, false) {
                     self.ldar(value);
                     self.store_place(&place);
                 }

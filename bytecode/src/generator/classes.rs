@@ -30,6 +30,9 @@ use crate::opcodes::Opcode;
 use crate::operand::Register;
 use crate::runtime::RuntimeFunction;
 
+/// Arguments a default derived constructor forwards through registers.
+const FORWARDED_ARGUMENTS: u32 = 4;
+
 /// What a class's initializers need from its definition.
 pub(crate) struct ClassPlan<'a> {
     class: &'a Class<'a>,
@@ -299,16 +302,44 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         let kind = if derived { FunctionKind::DerivedConstructor } else { FunctionKind::BaseConstructor };
         let mut g = Gen::new(self.ctx, None, kind, true);
         if derived {
-            // constructor(...args) { super(...args); }
-            let args = g.temp();
-            g.emit(Opcode::CreateRestParameter, &[0]);
-            g.star(args);
-            g.pos(class.span.start);
-            g.emit_slot(Opcode::CallSuperWithSpread, &[args.0 as i64, 1]);
+            g.emit_forwarding_super_call(class.span.start);
         }
         g.emit(Opcode::LdaUndefined, &[]);
         g.emit(Opcode::Return, &[]);
         g.finish(FunctionHeader { name: name.to_vec(), length: 0, param_count: 0, span_start: span.0, span_end: span.1 })
+    }
+
+    /// A default derived constructor's `super(...args)`: the arguments are
+    /// passed on as they are, without iterating an array (the spec's
+    /// default constructor does not use `Array.prototype[@@iterator]`).
+    /// Up to [`FORWARDED_ARGUMENTS`] arguments are copied to registers by
+    /// a dispatch on the argument count; more go through a rest array.
+    fn emit_forwarding_super_call(&mut self, offset: u32) {
+        let args = self.temps(FORWARDED_ARGUMENTS);
+        let (dispatch, done) = (self.new_label(), self.new_label());
+        self.emit_jump(Opcode::Jump, dispatch);
+        let mut cases = Vec::new();
+        for count in 0..=FORWARDED_ARGUMENTS {
+            cases.push((count as i32, self.b.offset()));
+            self.mark_reachable();
+            for i in 0..count {
+                self.mov(Register::param(i), args.offset(i));
+            }
+            self.pos(offset);
+            self.emit_slot(Opcode::CallSuper, &[args.0 as i64, count as i64]);
+            self.emit_jump(Opcode::Jump, done);
+        }
+        self.bind(dispatch);
+        self.ldar(Register::ARGC);
+        let at = self.b.offset();
+        let table: Vec<(i32, i32)> = cases.iter().map(|&(k, case)| (k, case as i32 - at as i32)).collect();
+        let idx = self.b.add_constant(Constant::JumpTable(table.into_boxed_slice()));
+        self.emit(Opcode::SwitchOnSmi, &[idx as i64]);
+        self.emit(Opcode::CreateRestParameter, &[0]);
+        self.star(args);
+        self.pos(offset);
+        self.emit_slot(Opcode::CallSuperWithSpread, &[args.0 as i64, 1]);
+        self.bind(done);
     }
 
     /// acc = a private name the initializer uses: from its scope chain, or

@@ -76,8 +76,11 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             i -= 1;
             match &mut self.control[i] {
                 Control::Context { saved } => {
+                    // A return needs no pops unless `finally` code (which
+                    // runs in the context outside its try block) comes next.
                     let saved = *saved;
-                    if completion != Completion::Return {
+                    let finally_below = self.control[..i].iter().any(|c| matches!(c, Control::Finally { .. }));
+                    if completion != Completion::Return || finally_below {
                         self.emit(Opcode::PopContext, &[saved.0 as i64]);
                     }
                 }
@@ -128,6 +131,26 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
     /// context (arrows calling `super()`) first copies it back to the frame,
     /// where `Return` reads it.
     fn emit_final_return(&mut self) {
+        if let Some((label, value)) = self.derived_return {
+            self.star(value);
+            self.emit_jump(Opcode::Jump, label);
+            return;
+        }
+        self.emit_return_instruction();
+    }
+
+    /// Binds a derived constructor's shared return block (see
+    /// [`Gen::derived_return`]).
+    pub(crate) fn emit_derived_return_block(&mut self, offset: u32) {
+        if let Some((label, value)) = self.derived_return.take() {
+            self.bind(label);
+            self.ldar(value);
+            self.pos(offset);
+            self.emit_return_instruction();
+        }
+    }
+
+    fn emit_return_instruction(&mut self) {
         if self.kind == FunctionKind::DerivedConstructor
             && let Some(unit) = self.unit
             && let Some(this) = self.ctx.scopes.implicit_binding(unit, BindingKind::This)

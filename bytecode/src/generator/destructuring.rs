@@ -286,13 +286,13 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             };
             let (target, default) = split_default(element);
             let default_simple = default.is_none_or(Self::is_simple);
-            let place = target.and_then(|t| t.as_simple_assignment_target()).and_then(|s| self.prepare_place(s, default_simple));
+            let place = target.and_then(|t| t.as_simple_assignment_target()).and_then(|s| self.prepare_place(s, default_simple, false));
             self.pattern_iterator_step(&mut it, element.span().start);
             self.assign_element_value(target, place, default);
             self.release(em);
         }
         if let Some(rest) = &p.rest {
-            let place = rest.target.as_simple_assignment_target().and_then(|s| self.prepare_place(s, true));
+            let place = rest.target.as_simple_assignment_target().and_then(|s| self.prepare_place(s, true, false));
             self.pattern_iterator_rest(&mut it);
             self.assign_element_value(Some(&rest.target), place, None);
         }
@@ -375,7 +375,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                     }
                     let (target, default) = split_default(&prop.binding);
                     let default_simple = default.is_none_or(Self::is_simple);
-                    let place = target.and_then(|t| t.as_simple_assignment_target()).and_then(|s| self.prepare_place(s, default_simple));
+                    let place = target.and_then(|t| t.as_simple_assignment_target()).and_then(|s| self.prepare_place(s, default_simple, false));
                     self.pos(prop.name.span().start);
                     match key {
                         KeyValue::Static(idx) => self.emit_slot(Opcode::GetNamedProperty, &[source.0 as i64, idx as i64]),
@@ -390,7 +390,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             self.release(pm);
         }
         if let Some(rest) = &p.rest {
-            let place = rest.target.as_simple_assignment_target().and_then(|s| self.prepare_place(s, true));
+            let place = rest.target.as_simple_assignment_target().and_then(|s| self.prepare_place(s, true, false));
             self.copy_rest(source, keys.unwrap_or(source), p.properties.len() as u32, rest.span.start);
             self.assign_element_value(Some(&rest.target), place, None);
         }

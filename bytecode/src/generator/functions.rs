@@ -209,6 +209,11 @@ pub(crate) fn compile_unit<'a>(
         g.emit(Opcode::Return, &[]);
         return g.finish(header);
     }
+    if kind == FunctionKind::DerivedConstructor {
+        let label = g.new_label();
+        let value = g.temp();
+        g.derived_return = Some((label, value));
+    }
     g.emit_prologue(Some(params), span.0);
     match body {
         Body::Function(f) => {
@@ -226,6 +231,7 @@ pub(crate) fn compile_unit<'a>(
         },
     }
     g.emit_implicit_return(span.1);
+    g.emit_derived_return_block(span.1.saturating_sub(1));
     g.finish(header)
 }
 

@@ -246,6 +246,11 @@ pub(crate) struct Gen<'c, 'p, 'a> {
     /// Where the value being destructured came from: errors about it (not
     /// iterable, null) point there, as in V8. Taken by the next pattern.
     pub(crate) value_offset: Option<u32>,
+    /// A derived constructor's single `Return` (label and value register):
+    /// its checks can throw, and that error must not be caught by a `try`
+    /// around the `return` statement, so every return jumps here, outside
+    /// all handler ranges.
+    pub(crate) derived_return: Option<(Label, Register)>,
 }
 
 impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
@@ -269,6 +274,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             last_op: None,
             last_star: None,
             value_offset: None,
+            derived_return: None,
         }
     }
 

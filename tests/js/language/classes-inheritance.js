@@ -39,3 +39,10 @@ var obj = { __proto__: { greet() { return "proto greet"; } }, greet() { return s
 print(obj.greet());
 class SetSuper extends Animal { setIt() { super.name = "via super"; return this.name; } }
 print(new SetSuper("x").setIt());
+class ReturnsPrimitive extends Animal { constructor() { super("p"); try { return 0; } catch (err) { return; } } }
+try { new ReturnsPrimitive(); print("not thrown"); } catch (err) { print("return override", err.constructor.name); }
+class ReturnsInFinally extends Animal { constructor() { try { return { o: 1 }; } finally { print("finally in constructor"); } } }
+print(new ReturnsInFinally().o);
+class Collect { constructor(...v) { this.all = v.length + ":" + v.join(); } }
+class Forward extends Collect {}
+print(new Forward().all, new Forward(1).all, new Forward(1, 2, 3, 4).all, new Forward(1, 2, 3, 4, 5, 6).all);

@@ -1,5 +1,6 @@
 // Compound assignment and update expressions on every kind of target;
-// each reference is evaluated once.
+// each reference is evaluated once, a computed key converted once (as the
+// spec and test262 say; V8 converts it on the load and again on the store).
 var x = 10;
 x += 5; x -= 3; x *= 2; x /= 4; x %= 4; x **= 3; x <<= 2; x >>= 1; x >>>= 0; x |= 8; x &= 12; x ^= 5;
 print(x);

@@ -25,3 +25,15 @@ print(h());
 var count = 0;
 function k() { while (true) { try { count++; if (count < 3) continue; return count; } finally { print("k finally", count); } } }
 print(k());
+function contexts() {
+  let outer = "outer";
+  const o = () => outer;
+  try {
+    let x = 1;
+    const gx = () => x;
+    { let y = 2; const gy = () => y; return gy() + gx(); }
+  } finally {
+    print("finally sees", outer, o());
+  }
+}
+print(contexts());

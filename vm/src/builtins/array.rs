@@ -26,16 +26,9 @@ use crate::realm::{Intrinsic, Realm};
 use crate::value::Value;
 use crate::vm::{JsResult, Vm, WellKnown};
 
-// Split out of this file by concern. Once builtins/mod.rs declares them
-// (`pub mod array_elements; pub mod array_iteration; pub mod array_sort;`),
-// these six lines become `use super::{array_elements, array_iteration,
-// array_sort};`.
-#[path = "array_elements.rs"]
-pub mod array_elements;
-#[path = "array_iteration.rs"]
-pub mod array_iteration;
-#[path = "array_sort.rs"]
-pub mod array_sort;
+// Split out of this file by concern: element-store fast paths, callback
+// methods, sorting.
+use super::{array_elements, array_iteration, array_sort};
 
 use array_elements::{
     delete_range, fill_fresh, fresh_array, move_elements, next_present, packed_len, packed_search, packed_slice,
@@ -237,7 +230,8 @@ pub(crate) fn set_index(vm: &mut Vm, o: Gc<JsObject>, k: u64, v: Value) -> JsRes
 pub(crate) fn delete_index(vm: &mut Vm, o: Gc<JsObject>, k: u64) -> JsResult<()> {
     let key = index_key(vm, k);
     if !vm.delete_property(o, key)? {
-        return Err(vm.type_error(&format!("Cannot delete property '{k}' of [object Array]")));
+        let what = if o.is_array() { "[object Array]" } else { "[object Object]" };
+        return Err(vm.type_error(&format!("Cannot delete property '{k}' of {what}")));
     }
     Ok(())
 }
@@ -352,8 +346,14 @@ fn from(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
                     return Ok(Value::from_gc(a));
                 }
                 let v = get_index(vm, src, k)?;
-                let mapped = if mapping { vm.call(mapfn, this_arg, &[v, Value::number(k as f64)])? } else { v };
-                create_index(vm, a, k, mapped)?;
+                let stored = match mapping {
+                    true => vm.call(mapfn, this_arg, &[v, Value::number(k as f64)]),
+                    false => Ok(v),
+                }
+                .and_then(|mapped| create_index(vm, a, k, mapped));
+                if let Err(e) = stored {
+                    return Err(close_array_iterator(vm, src, k, e));
+                }
                 k += 1;
             }
         }
@@ -406,6 +406,21 @@ fn from(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     }
     set_length(vm, a, len)?;
     Ok(Value::from_gc(a))
+}
+
+/// IfAbruptCloseIterator for Array.from's shortcut over an array iterator:
+/// IteratorClose on an iterator like the one it stands in for (past
+/// element `k`), since `return` may have been defined where the iterator
+/// would find it (%IteratorPrototype%, Object.prototype).
+fn close_array_iterator(vm: &mut Vm, src: Gc<JsObject>, k: u64, e: crate::vm::Exception) -> crate::vm::Exception {
+    let proto = Value::from_gc(vm.intrinsic(Intrinsic::ArrayIteratorPrototype));
+    let index = Cell::new(u32::try_from(k + 1).unwrap_or(u32::MAX));
+    let kind = ObjectKind::ArrayIterator { target: Cell::new(Value::from_gc(src)), index, kind: IterationKind::Values };
+    if let Ok(it) = vm.new_object_with(proto, kind) {
+        // A throw completion: errors from `return` are dropped.
+        let _ = vm.iterator_close(Value::from_gc(it), true);
+    }
+    e
 }
 
 /// Array.of(...items) (§23.1.2.3).
@@ -564,8 +579,10 @@ fn join_elements(
             if out.len() as u64 + separators.saturating_mul(sep.len() as u64) > max {
                 return Err(vm.range_error("Invalid string length"));
             }
-            for _ in 0..separators {
-                out.extend_from_slice(sep);
+            if !sep.is_empty() {
+                for _ in 0..separators {
+                    out.extend_from_slice(sep);
+                }
             }
             if next >= len {
                 break;
@@ -776,11 +793,7 @@ fn slice(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let fin = relative_end(vm, args.get(1), len)?;
     let count = fin.saturating_sub(k);
     let a = array_species_create(vm, o, count)?;
-    if count > 0
-        && a != o
-        && packed_len(o).is_some_and(|p| fin <= p as u64)
-        && fresh_array(a)
-    {
+    if count > 0 && a != o && packed_len(o).is_some_and(|p| fin <= p as u64) && fresh_array(a) {
         let values = packed_slice(o, k as u32, fin as u32);
         fill_fresh(a, values);
         set_length(vm, a, count)?;

@@ -57,7 +57,7 @@ pub(crate) fn packed_len(o: Gc<JsObject>) -> Option<u32> {
 pub(crate) fn proto_chain_elementless(o: Gc<JsObject>) -> bool {
     let mut p = o.proto();
     while let Some(po) = p.as_gc::<JsObject>() {
-        if !indexes_visible(&po) || own_next(&po, 0).is_some_and(|i| i < u32::MAX as u64) {
+        if !indexes_visible(&po) || own_next(&po, 0, u32::MAX as u64).is_some_and(|i| i < u32::MAX as u64) {
             return false;
         }
         p = po.proto();
@@ -114,8 +114,9 @@ fn large_index_of_key(key: PropertyKey) -> Option<u64> {
     (v >= u32::MAX as u64 && v <= MAX_SAFE_LENGTH).then_some(v)
 }
 
-/// The smallest own index of `o` at or above `from`.
-fn own_next(o: &JsObject, from: u64) -> Option<u64> {
+/// The smallest own index of `o` at or above `from`, if below `limit`
+/// (a larger one may be reported too).
+fn own_next(o: &JsObject, from: u64, limit: u64) -> Option<u64> {
     if let ObjectKind::String(s) = &o.kind
         && from < s.len() as u64
     {
@@ -130,6 +131,10 @@ fn own_next(o: &JsObject, from: u64) -> Option<u64> {
         if elem.is_some() {
             return elem;
         }
+    }
+    // Integer-named properties are all at or above 2^32 - 1.
+    if limit <= u32::MAX as u64 {
+        return None;
     }
     let shape = o.shape();
     shape.table().entries().filter_map(|(_, k, _)| large_index_of_key(k)).filter(|&i| i >= from).min()
@@ -168,7 +173,7 @@ pub(crate) fn next_present(o: Gc<JsObject>, from: u64, to: u64) -> u64 {
         if !indexes_visible(&c) {
             return from;
         }
-        if let Some(i) = own_next(&c, from) {
+        if let Some(i) = own_next(&c, from, best) {
             best = best.min(i);
         }
         if best == from {
@@ -204,7 +209,7 @@ fn own_next_present(o: Gc<JsObject>, from: u64, to: u64) -> u64 {
     if !indexes_visible(&o) {
         return from;
     }
-    own_next(&o, from).map_or(to, |i| i.min(to))
+    own_next(&o, from, to).map_or(to, |i| i.min(to))
 }
 
 /// [`prev_present`] for `o`'s own indices only.
@@ -249,7 +254,14 @@ pub(crate) fn delete_range(vm: &mut Vm, o: Gc<JsObject>, from: u64, to: u64, des
 /// delete `o[to + i]` when `o` has no `from + i`. Steps where neither the
 /// source exists nor the target is an own property change nothing and
 /// run no code, so they are skipped.
-pub(crate) fn move_elements(vm: &mut Vm, o: Gc<JsObject>, from: u64, to: u64, count: u64, descending: bool) -> JsResult<()> {
+pub(crate) fn move_elements(
+    vm: &mut Vm,
+    o: Gc<JsObject>,
+    from: u64,
+    to: u64,
+    count: u64,
+    descending: bool,
+) -> JsResult<()> {
     let step = |vm: &mut Vm, i: u64| -> JsResult<()> {
         if has_index(vm, o, from + i)? {
             let v = get_index(vm, o, from + i)?;
@@ -287,9 +299,11 @@ pub(crate) fn move_elements(vm: &mut Vm, o: Gc<JsObject>, from: u64, to: u64, co
 /// `o` is packed to at least `len` (so every index there is a plain own
 /// data property and reading it runs no code); `None` when it is not.
 pub(crate) fn packed_search(o: Gc<JsObject>, from: u64, len: u64, pred: impl Fn(Value) -> bool) -> Option<Option<u64>> {
-    let p = packed_len(o)?;
-    if (p as u64) < len || from >= len {
-        return if from >= len { Some(None) } else { None };
+    if from >= len {
+        return Some(None);
+    }
+    if (packed_len(o)? as u64) < len {
+        return None;
     }
     Some(o.with_elements(|e| match e {
         Elements::Dense(d) => d[from as usize..len as usize].iter().position(|&e| pred(e)).map(|i| from + i as u64),

@@ -7,6 +7,9 @@
 //! short: `method`, `getter`, `constructor`.
 
 pub mod array;
+pub mod array_elements;
+pub mod array_iteration;
+pub mod array_sort;
 pub mod boolean;
 pub mod error;
 pub mod function;

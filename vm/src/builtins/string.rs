@@ -10,8 +10,8 @@
 //! starter. Results longer than `MAX_STRING_LENGTH` throw V8's RangeError.
 //!
 //! `replace`, `replaceAll`, `split`, `match`, `matchAll` and `search`
-//! first look for the pattern's `@@replace`/`@@split`/... method and call
-//! it: that is where RegExp plugs in. Without one they handle string
+//! first look for an object pattern's `@@replace`/`@@split`/... method and
+//! call it: that is where RegExp plugs in. Without one they handle string
 //! patterns here; `match`/`matchAll`/`search` then need RegExpCreate,
 //! which uses the realm's `RegExp` global until RegExp has an intrinsic.
 //! [`get_substitution`] is shared with RegExp's `@@replace`.
@@ -233,9 +233,10 @@ fn get_method(vm: &mut Vm, v: Value, key: PropertyKey) -> JsResult<Value> {
 }
 
 /// The pattern's `@@which` method for replace/split/match/...: looked up
-/// when the pattern is neither undefined nor null (ES2024 §22.1.3).
+/// only when the pattern is an object (ES2025; ES2024 also asked
+/// primitives, whose prototypes scripts could patch).
 fn pattern_method(vm: &mut Vm, pattern: Value, which: WellKnown) -> JsResult<Option<Value>> {
-    if pattern.is_nullish() {
+    if pattern.as_gc::<JsObject>().is_none() {
         return Ok(None);
     }
     let key = PropertyKey::Symbol(vm.well_known(which));
@@ -963,7 +964,7 @@ fn replace_all(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Val
         return Err(vm.type_error("String.prototype.replaceAll called on null or undefined"));
     }
     let (search_value, replace_value) = (args.get(0), args.get(1));
-    if !search_value.is_nullish() && is_regexp(vm, search_value)? {
+    if is_regexp(vm, search_value)? {
         require_global_flag(vm, search_value, "replaceAll")?;
     }
     if let Some(replacer) = pattern_method(vm, search_value, WellKnown::Replace)? {
@@ -1065,7 +1066,7 @@ fn match_all(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value
         return Err(vm.type_error("String.prototype.matchAll called on null or undefined"));
     }
     let regexp = args.get(0);
-    if !regexp.is_nullish() && is_regexp(vm, regexp)? {
+    if is_regexp(vm, regexp)? {
         require_global_flag(vm, regexp, "matchAll")?;
     }
     if let Some(matcher) = pattern_method(vm, regexp, WellKnown::MatchAll)? {

@@ -181,6 +181,9 @@ impl Vm {
         let argc = args.len();
         let nargs = argc.max(code.param_count as usize);
         let size = frame::frame_size(nargs, code.register_count as usize);
+        if self.interrupted() {
+            return Err(crate::vm::Exception::TERMINATION);
+        }
         if !self.roots.stack.has_room(size) || !self.native_stack_ok() {
             return Err(self.range_error("Maximum call stack size exceeded"));
         }

@@ -37,11 +37,19 @@ impl Vm {
             }
         }
         let pinned = constants.len();
+        let mut keys = Vec::with_capacity(constants.len());
+        for c in &constants {
+            keys.push(match c.as_gc::<crate::string::JsString>() {
+                Some(s) => Some(self.key_from_string(s)?),
+                None => None,
+            });
+        }
         let name = Value::from_gc(self.intern_units(&code.name)?);
         let feedback = FeedbackVector::new(&code.feedback);
         let shared = self.alloc(SharedFunction {
             code,
             constants: constants.into_boxed_slice(),
+            keys: keys.into_boxed_slice(),
             name,
             feedback,
             invocations: std::cell::Cell::new(0),

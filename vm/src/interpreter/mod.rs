@@ -105,9 +105,8 @@ impl Vm {
                 }
                 macro_rules! name_key {
                     ($i:expr) => {{
-                        let c = shared.constants.get(o($i) as usize).copied().unwrap_or(Value::UNDEFINED);
-                        match c.as_gc::<crate::string::JsString>() {
-                            Some(s) => t!(self.key_from_string(s)),
+                        match shared.keys.get(o($i) as usize).copied().flatten() {
+                            Some(k) => k,
                             None => break 'op Err(self.type_error("internal error: bad name constant")),
                         }
                     }};
@@ -341,6 +340,9 @@ impl Vm {
                     // ---- jumps ----
                     Opcode::Jump => jump!(),
                     Opcode::JumpLoop => {
+                        if self.interrupted() {
+                            break 'op Err(Exception::TERMINATION);
+                        }
                         shared.feedback.bump(o(1) as usize);
                         next = (pc as i64 + o(0)) as usize;
                     }
@@ -637,12 +639,12 @@ impl Vm {
                     // Unwind to the innermost handler covering the pc, frame
                     // by frame, stopping at the entry frame.
                     loop {
-                        let handler = shared
-                            .code
-                            .handlers
-                            .iter()
-                            .find(|h| h.start as usize <= pc && (pc as u32) < h.end)
-                            .copied();
+                        // A termination skips every handler.
+                        let handler = if e.is_hole() {
+                            None
+                        } else {
+                            shared.code.handlers.iter().find(|h| h.start as usize <= pc && (pc as u32) < h.end).copied()
+                        };
                         if let Some(h) = handler {
                             let ctx = self.roots.stack.get(fp + h.context_reg as isize);
                             self.roots.stack.set(fp + frame::CONTEXT, ctx);
