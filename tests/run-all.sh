@@ -4,7 +4,9 @@
 #      JavaScript behaviour suite tests/js (x86-64, native);
 #   2. tests/js again with --gc-stress=1 (a collection at every allocation
 #      finds values held where the collector cannot see them);
-#   3. the heap's tests on AArch64, cross-compiled, under qemu-user.
+#   3. the twelve AWFY benchmarks at size 1 1, plain and under
+#      --gc-stress=1000 (each verifies its own result);
+#   4. the heap's tests on AArch64, cross-compiled, under qemu-user.
 # Needs: the aarch64-unknown-linux-gnu Rust target, aarch64-linux-gnu-gcc and
 # qemu-aarch64-static (`.ci/run` installs them on a fresh machine).
 set -euo pipefail
@@ -17,6 +19,19 @@ cargo test --workspace --release --quiet
 
 step "x86-64: tests/js under --gc-stress=1"
 STRATA_JS_FLAGS=--gc-stress=1 cargo test --release --quiet -p strata --test js
+
+step "AWFY smoke: all twelve benchmarks at 1 1, plain and --gc-stress=1000"
+awfy=../shared/bench/awfy
+for b in "$awfy"/*.js; do
+  for flags in "" "--gc-stress=1000"; do
+    # shellcheck disable=SC2086 # flags is empty or one word
+    if ! out=$(target/release/strata $flags "$b" 1 1 2>&1); then
+      printf 'FAIL %s %s\n%s\n' "$flags" "$b" "$out"
+      exit 1
+    fi
+    printf '%-14s %-18s %s\n' "$(basename "$b")" "${flags:-plain}" "$(printf '%s\n' "$out" | tail -n 1)"
+  done
+done
 
 # Crates with machine-specific code run on AArch64 too (DESIGN.md,
 # "Architectures"): the heap's register spill and stack scan so far.

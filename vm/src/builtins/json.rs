@@ -241,7 +241,8 @@ impl Parser<'_> {
                         0x75 => {
                             let mut v: u16 = 0;
                             for k in 1..=4 {
-                                let d = self.src.get(self.pos + k).and_then(|&h| char::from_u32(h as u32)?.to_digit(16));
+                                let d =
+                                    self.src.get(self.pos + k).and_then(|&h| char::from_u32(h as u32)?.to_digit(16));
                                 let Some(d) = d else {
                                     self.pos += k;
                                     return Err(self.error(vm, "Bad Unicode escape"));

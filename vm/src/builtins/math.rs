@@ -19,8 +19,8 @@ use strata_gc::Gc;
 
 use super::method;
 use crate::function::Args;
-use crate::property::{Attrs, PropertyKey};
 use crate::object::{JsObject, ObjectKind};
+use crate::property::{Attrs, PropertyKey};
 use crate::realm::Intrinsic;
 use crate::value::Value;
 use crate::vm::{JsResult, Vm, WellKnown};
@@ -333,7 +333,7 @@ fn kernel_sin(x: f64, y: f64, has_tail: bool) -> f64 {
 /// cancellation requires. `None` for larger arguments.
 #[allow(clippy::excessive_precision)] // fdlibm's constants, as published.
 fn rem_pio2(x: f64) -> Option<(i32, f64, f64)> {
-    const INVPIO2: f64 = 6.36619772367581382433e-01;
+    const INVPIO2: f64 = std::f64::consts::FRAC_2_PI;
     const PIO2_1: f64 = 1.57079632673412561417e+00;
     const PIO2_1T: f64 = 6.07710050650619224932e-11;
     const PIO2_2: f64 = 6.07710050630396597660e-11;
@@ -428,23 +428,7 @@ fn atan2(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
 fn pow(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let base = arg(vm, args, 0)?;
     let exponent = arg(vm, args, 1)?;
-    Ok(Value::number(exponentiate(base, exponent)))
-}
-
-/// Number::exponentiate (§6.1.6.1.3): differs from C's `pow` for NaN
-/// exponents and ±1 bases with infinite exponents. Must match
-/// `interpreter/ops.rs`'s `exponentiate` (the `**` operator).
-fn exponentiate(base: f64, exponent: f64) -> f64 {
-    if exponent.is_nan() {
-        return f64::NAN;
-    }
-    if exponent == 0.0 {
-        return 1.0;
-    }
-    if (base == 1.0 || base == -1.0) && exponent.is_infinite() {
-        return f64::NAN;
-    }
-    libm::pow(base, exponent)
+    Ok(Value::number(crate::interpreter::exponentiate(base, exponent)))
 }
 
 fn clz32(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {

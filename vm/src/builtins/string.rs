@@ -187,8 +187,8 @@ fn code_point_at_units(s: Flat<'_>, i: usize) -> (u32, usize, bool) {
 pub fn is_js_whitespace(u: u16) -> bool {
     matches!(
         u,
-        0x09 | 0x0A | 0x0B | 0x0C | 0x0D | 0x20 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F
-            | 0x205F | 0x3000 | 0xFEFF
+        0x09 | 0x0A | 0x0B | 0x0C | 0x0D | 0x20 | 0xA0 | 0x1680 | 0x2000
+            ..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000 | 0xFEFF
     )
 }
 
@@ -462,9 +462,9 @@ fn concat(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
 fn string_and_search(vm: &mut Vm, this: Value, search: Value, method: &str) -> JsResult<(Vec<u16>, Vec<u16>)> {
     let s = this_str(vm, this, method)?;
     if is_regexp(vm, search)? {
-        return Err(vm.type_error(&format!(
-            "First argument to String.prototype.{method} must not be a regular expression"
-        )));
+        return Err(
+            vm.type_error(&format!("First argument to String.prototype.{method} must not be a regular expression"))
+        );
     }
     let search = vm.to_string(search)?;
     Ok((s.to_units(), search.to_units()))
@@ -730,7 +730,8 @@ fn convert_case(vm: &mut Vm, s: Gc<JsString>, upper: bool) -> JsResult<Value> {
         if !changes {
             return Ok(Value::from_gc(s));
         }
-        let out: Box<[u8]> = b.iter().map(|c| if upper { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect();
+        let out: Box<[u8]> =
+            b.iter().map(|c| if upper { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect();
         return Ok(Value::from_gc(vm.alloc(JsString::from_latin1(out))?));
     }
     let units = s.to_units();
@@ -1180,7 +1181,9 @@ fn string_iterator_next(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> Js
     let state = this.as_gc::<JsObject>().filter(|o| matches!(o.kind, ObjectKind::StringIterator { .. }));
     let Some(it) = state else {
         let what = vm.describe_value(this);
-        return Err(vm.type_error(&format!("Method String Iterator.prototype.next called on incompatible receiver {what}")));
+        return Err(
+            vm.type_error(&format!("Method String Iterator.prototype.next called on incompatible receiver {what}"))
+        );
     };
     let ObjectKind::StringIterator { target, index } = &it.kind else { return Ok(Value::UNDEFINED) };
     let Some(s) = target.get().as_gc::<JsString>() else {

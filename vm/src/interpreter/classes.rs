@@ -106,6 +106,8 @@ impl Vm {
         if let PropertyKey::Symbol(s) = key
             && s.private
         {
+            // Private methods are not writable (`this.#m = 1` throws).
+            let desc = if desc.is_accessor() { desc } else { PropertyDescriptor { writable: Some(false), ..desc } };
             return self.private_define_desc(target, s, desc);
         }
         if !self.define_own_property(target, key, desc)? {
@@ -254,16 +256,26 @@ impl Vm {
         if let Some((existing, a)) = get_own(self, o, key) {
             // A getter and a setter of one private accessor arrive in two
             // definitions: merge them.
-            if a.is_accessor() && desc.is_accessor()
+            // The getter and setter halves of one private accessor arrive in
+            // two definitions: the second fills the empty half. A half that
+            // is already there means a second initialization.
+            if a.is_accessor()
+                && desc.is_accessor()
                 && let Some(acc) = existing.as_gc::<Accessor>()
             {
-                if let Some(g) = desc.get {
-                    acc.getter.set(g);
+                let getter_free = acc.getter.get().is_undefined();
+                let setter_free = acc.setter.get().is_undefined();
+                match (desc.get, desc.set) {
+                    (Some(g), None) if getter_free => {
+                        acc.getter.set(g);
+                        return Ok(());
+                    }
+                    (None, Some(s)) if setter_free => {
+                        acc.setter.set(s);
+                        return Ok(());
+                    }
+                    _ => {}
                 }
-                if let Some(s) = desc.set {
-                    acc.setter.set(s);
-                }
-                return Ok(());
             }
             let n = Self::private_name_text(sym);
             return Err(self.type_error(&format!("Cannot initialize {n} twice on the same object")));

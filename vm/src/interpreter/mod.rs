@@ -17,7 +17,7 @@ mod iteration;
 mod ops;
 mod runtime;
 
-pub use ops::BinaryOp;
+pub use ops::{BinaryOp, exponentiate};
 
 use strata_bytecode::{Constant, FunctionKind, Opcode, decode};
 use strata_gc::Gc;
@@ -761,8 +761,15 @@ impl Vm {
             return Ok(v);
         }
         if base.is_nullish() {
-            let k = self.to_property_key(key)?;
-            return self.get_value(base, k);
+            // GetValue's ToObject(base) fails before the key is converted
+            // (the key's own toString must not run).
+            let what = if base.is_null() { "null" } else { "undefined" };
+            let name = if key.as_gc::<JsObject>().is_some() {
+                "object".to_string()
+            } else {
+                self.display_string(key).unwrap_or_default()
+            };
+            return Err(self.type_error(&format!("Cannot read properties of {what} (reading '{name}')")));
         }
         let k = self.to_property_key(key)?;
         self.get_value(base, k)

@@ -51,7 +51,9 @@ pub fn exponentiate(base: f64, exp: f64) -> f64 {
     if (base == 1.0 || base == -1.0) && exp.is_infinite() {
         return f64::NAN;
     }
-    base.powf(exp)
+    // The same pow as Math.pow (builtins/math.rs), so `**` and Math.pow
+    // agree to the last bit.
+    libm::pow(base, exp)
 }
 
 fn apply_number(op: BinaryOp, a: f64, b: f64) -> f64 {
