@@ -302,8 +302,11 @@ bytecodes! {
     /// acc = a new closure of the function constants[idx] over the current
     /// context.
     CreateClosure(Idx, Slot) Write;
-    /// acc = a mapped (sloppy) arguments object.
-    CreateMappedArguments() Write;
+    /// acc = a mapped (sloppy) arguments object: constants[names] (a
+    /// `Constant::Scope`) lists the formal parameter names in order, and
+    /// argument i aliases the current context's slot of that name (the
+    /// last parameter of a duplicated name wins).
+    CreateMappedArguments(Idx) Write;
     /// acc = an unmapped (strict) arguments object.
     CreateUnmappedArguments() Write;
     /// acc = an array of the arguments from formal index `from` on.

@@ -85,6 +85,35 @@ pub struct ForInState {
     pub index: usize,
 }
 
+/// The [[ParameterMap]] of a mapped arguments object: index `i` aliases
+/// slot `slots[i]` of `context` (`u32::MAX`: not, or no longer, mapped).
+/// Unmapped arguments objects have an empty map.
+pub struct ArgumentsMap {
+    /// The function context holding the parameters.
+    pub context: Cell<Value>,
+    /// Per argument index, its context slot.
+    pub slots: RefCell<Vec<u32>>,
+}
+
+impl Default for ArgumentsMap {
+    fn default() -> Self {
+        ArgumentsMap { context: Cell::new(Value::UNDEFINED), slots: RefCell::new(Vec::new()) }
+    }
+}
+
+impl ArgumentsMap {
+    /// The context slot index `i` aliases, if mapped.
+    pub fn slot(&self, i: u32) -> Option<u32> {
+        self.slots.borrow().get(i as usize).copied().filter(|&s| s != u32::MAX)
+    }
+    /// Removes the mapping of index `i`.
+    pub fn unmap(&self, i: u32) {
+        if let Some(s) = self.slots.borrow_mut().get_mut(i as usize) {
+            *s = u32::MAX;
+        }
+    }
+}
+
 /// The kind of an object and its internal slots.
 pub enum ObjectKind {
     /// An ordinary object.
@@ -106,12 +135,15 @@ pub enum ObjectKind {
     Boolean(bool),
     /// A Number wrapper.
     Number(f64),
+    /// A Date instance: its [[DateValue]] (a time value or NaN).
+    Date(Cell<f64>),
     /// A String exotic wrapper.
     String(Gc<JsString>),
     /// A Symbol wrapper.
     Symbol(Gc<Symbol>),
-    /// An arguments object (unmapped).
-    Arguments,
+    /// An arguments object. A mapped one (sloppy functions with simple
+    /// parameters) aliases some indices to the parameters' context slots.
+    Arguments(ArgumentsMap),
     /// `%ArrayIteratorPrototype%` instances.
     ArrayIterator {
         /// The iterated object (undefined once done).
@@ -148,12 +180,13 @@ unsafe impl Trace for ObjectKind {
                 s.object.trace(t);
                 s.keys.trace(t);
             }
+            ObjectKind::Arguments(map) => map.context.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Array { .. }
             | ObjectKind::Error
             | ObjectKind::Boolean(_)
             | ObjectKind::Number(_)
-            | ObjectKind::Arguments
+            | ObjectKind::Date(_)
             | ObjectKind::Global => {}
         }
     }

@@ -30,6 +30,14 @@ pub fn get_own(vm: &Vm, obj: Gc<JsObject>, key: PropertyKey) -> Option<OwnProper
             {
                 return Some((Value::int(s.at(i as usize) as i32), Attrs(Attrs::ENUMERABLE | 0x80)));
             }
+            // A mapped arguments index reads its parameter (§10.4.4.1).
+            if let ObjectKind::Arguments(map) = &obj.kind
+                && let Some(slot) = map.slot(i)
+            {
+                let (_, attrs) = obj.element(i)?;
+                let value = map.context.get().as_gc::<crate::context::Context>().map_or(Value::UNDEFINED, |c| c.get(slot as usize));
+                return Some((value, attrs));
+            }
             obj.element(i)
         }
         PropertyKey::String(name) => {
@@ -188,6 +196,7 @@ impl Vm {
         match key {
             PropertyKey::Index(i) => {
                 obj.set_element(i, value);
+                write_mapped_argument(obj, i, value);
                 Ok(true)
             }
             PropertyKey::String(n) if obj.is_array() && n == self.roots.names.length => {
@@ -284,6 +293,31 @@ impl Vm {
                 }
                 _ => {}
             }
+        }
+        if let ObjectKind::Arguments(map) = &obj.kind
+            && let PropertyKey::Index(i) = key
+            && map.slot(i).is_some()
+        {
+            // §10.4.4.2: a mapped index keeps its parameter in step, and an
+            // accessor or a non-writable definition ends the aliasing.
+            let mut new_desc = desc;
+            if desc.is_data() && desc.value.is_none() && desc.writable == Some(false) {
+                new_desc.value = get_own(self, obj, key).map(|(v, _)| v);
+            }
+            if !self.ordinary_define(obj, key, new_desc)? {
+                return Ok(false);
+            }
+            if desc.is_accessor() {
+                map.unmap(i);
+            } else {
+                if let Some(v) = desc.value {
+                    write_mapped_argument(obj, i, v);
+                }
+                if desc.writable == Some(false) {
+                    map.unmap(i);
+                }
+            }
+            return Ok(true);
         }
         if let ObjectKind::String(s) = &obj.kind
             && let PropertyKey::Index(i) = key
@@ -469,7 +503,12 @@ impl Vm {
             return Ok(false);
         }
         match key {
-            PropertyKey::Index(i) => obj.remove_element(i),
+            PropertyKey::Index(i) => {
+                obj.remove_element(i);
+                if let ObjectKind::Arguments(map) = &obj.kind {
+                    map.unmap(i);
+                }
+            }
             _ => {
                 let dict = self.to_dictionary(obj)?;
                 if let Some(slot) = dict.dict_remove(key) {
@@ -529,6 +568,16 @@ impl Vm {
         let dict = self.to_dictionary(obj)?;
         dict.dict_set_proto(proto);
         Ok(true)
+    }
+}
+
+/// Writes through to the parameter a mapped arguments index aliases.
+fn write_mapped_argument(obj: Gc<JsObject>, i: u32, value: Value) {
+    if let ObjectKind::Arguments(map) = &obj.kind
+        && let Some(slot) = map.slot(i)
+        && let Some(ctx) = map.context.get().as_gc::<crate::context::Context>()
+    {
+        ctx.set(slot as usize, value);
     }
 }
 

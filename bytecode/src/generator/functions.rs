@@ -283,8 +283,26 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             self.init_binding(binding, offset);
         }
         if let Some(arguments) = info.arguments {
-            let op = if info.mapped_arguments { Opcode::CreateMappedArguments } else { Opcode::CreateUnmappedArguments };
-            self.emit(op, &[]);
+            if info.mapped_arguments {
+                // Mapped arguments alias the parameters' context slots by name.
+                let names: Vec<Box<str>> = params
+                    .map(|p| {
+                        p.items
+                            .iter()
+                            .map(|item| match &item.pattern {
+                                BindingPattern::BindingIdentifier(id) => id.name.as_str().into(),
+                                _ => "".into(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let immutable = vec![false; names.len()];
+                let scope = crate::ScopeInfo { names, immutable, is_function_scope: true };
+                let idx = self.b.add_constant(Constant::Scope(Arc::new(scope)));
+                self.emit(Opcode::CreateMappedArguments, &[idx as i64]);
+            } else {
+                self.emit(Opcode::CreateUnmappedArguments, &[]);
+            }
             self.init_binding(arguments, offset);
         }
         if let Some(params) = params {
@@ -367,3 +385,4 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         }
     }
 }
+

@@ -1101,7 +1101,7 @@ impl Vm {
             ObjectKind::Boolean(_) => "Boolean",
             ObjectKind::Number(_) => "Number",
             ObjectKind::String(_) => "String",
-            ObjectKind::Arguments => "Arguments",
+            ObjectKind::Arguments(_) => "Arguments",
             _ => "Object",
         };
         let key = PropertyKey::Symbol(self.well_known(WellKnown::ToStringTag));

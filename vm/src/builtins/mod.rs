@@ -11,6 +11,7 @@ pub mod array_elements;
 pub mod array_iteration;
 pub mod array_sort;
 pub mod boolean;
+pub mod date;
 pub mod error;
 pub mod function;
 pub mod global;
@@ -114,6 +115,7 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     symbol::init(vm, global)?;
     math::init(vm, global)?;
     json::init(vm, global)?;
+    date::init(vm, global)?;
     global::init(vm, global)?;
     install_globals(vm, global)?;
 

@@ -650,12 +650,13 @@ pub fn to_string(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<
     let o = vm.to_object(this)?;
     let builtin_tag = match &o.kind {
         ObjectKind::Array { .. } => "Array",
-        ObjectKind::Arguments => "Arguments",
+        ObjectKind::Arguments(_) => "Arguments",
         ObjectKind::Function(_) | ObjectKind::BoundFunction(_) => "Function",
         ObjectKind::Error => "Error",
         ObjectKind::Boolean(_) => "Boolean",
         ObjectKind::Number(_) => "Number",
         ObjectKind::String(_) => "String",
+        ObjectKind::Date(_) => "Date",
         _ => "Object",
     };
     let key = PropertyKey::Symbol(vm.well_known(WellKnown::ToStringTag));

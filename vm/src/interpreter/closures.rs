@@ -311,15 +311,39 @@ impl Vm {
         Ok(true)
     }
 
-    /// An arguments object for the frame at `fp`. Mapped arguments objects
-    /// (sloppy functions with simple parameters) get the mapped object's
-    /// `callee`; parameter aliasing is not implemented yet, so their
-    /// elements are copies.
-    pub(crate) fn create_arguments(&mut self, fp: isize, mapped: bool) -> JsResult<Gc<JsObject>> {
+    /// An arguments object for the frame at `fp` (CreateMappedArgumentsObject
+    /// or CreateUnmappedArgumentsObject, §10.4.4). `params` names the
+    /// formal parameters of a mapped one: argument `i` then aliases the
+    /// current context's slot of that name.
+    pub(crate) fn create_arguments(
+        &mut self,
+        fp: isize,
+        params: Option<&strata_bytecode::ScopeInfo>,
+    ) -> JsResult<Gc<JsObject>> {
         let argc = self.roots.stack.get(fp + frame::ARGC).as_int().unwrap_or(0) as usize;
         let values: Vec<Value> = (0..argc).map(|i| self.roots.stack.get(fp + frame::PARAM0 - i as isize)).collect();
         let proto = Value::from_gc(self.intrinsic(Intrinsic::ObjectPrototype));
-        let obj = self.new_object_with(proto, ObjectKind::Arguments)?;
+        let map = crate::object::ArgumentsMap::default();
+        let mapped = params.is_some();
+        if let Some(params) = params {
+            let context = self.roots.stack.get(fp + frame::CONTEXT);
+            let scope = context.as_gc::<crate::context::Context>().and_then(|c| c.scope.clone());
+            let mut slots = vec![u32::MAX; argc.min(params.names.len())];
+            for (i, slot) in slots.iter_mut().enumerate() {
+                let name = &params.names[i];
+                // A later parameter of the same name shadows this one.
+                let shadowed = params.names[i + 1..].contains(name);
+                if name.is_empty() || shadowed {
+                    continue;
+                }
+                if let Some(pos) = scope.as_ref().and_then(|s| s.names.iter().position(|n| n == name)) {
+                    *slot = pos as u32;
+                }
+            }
+            map.context.set(context);
+            *map.slots.borrow_mut() = slots;
+        }
+        let obj = self.new_object_with(proto, ObjectKind::Arguments(map))?;
         obj.with_elements(|e| *e = crate::object::Elements::Dense(values));
         let len_key = PropertyKey::String(self.roots.names.length);
         self.add_named_property(obj, len_key, Value::int(argc as i32), Attrs::HIDDEN)?;

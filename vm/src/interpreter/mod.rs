@@ -484,8 +484,15 @@ impl Vm {
                         }
                         acc = Value::from_gc(closure);
                     }
-                    Opcode::CreateMappedArguments | Opcode::CreateUnmappedArguments => {
-                        acc = Value::from_gc(t!(self.create_arguments(fp, insn.opcode == Opcode::CreateMappedArguments)));
+                    Opcode::CreateMappedArguments => {
+                        let params = match shared.constant(o(0) as usize) {
+                            Some(Constant::Scope(s)) => s.clone(),
+                            _ => break 'op Err(self.type_error("internal error: bad parameter names constant")),
+                        };
+                        acc = Value::from_gc(t!(self.create_arguments(fp, Some(&params))));
+                    }
+                    Opcode::CreateUnmappedArguments => {
+                        acc = Value::from_gc(t!(self.create_arguments(fp, None)));
                     }
                     Opcode::CreateRestParameter => {
                         let argc = self.roots.stack.get(fp + frame::ARGC).as_int().unwrap_or(0) as usize;
@@ -755,6 +762,7 @@ impl Vm {
     fn get_keyed(&mut self, base: Value, key: Value) -> JsResult<Value> {
         if let (Some(o), Some(i)) = (base.as_gc::<JsObject>(), key.as_int())
             && i >= 0
+            && !matches!(o.kind, ObjectKind::Arguments(_))
             && let Some((v, a)) = o.element(i as u32)
             && !a.is_accessor()
         {
