@@ -58,4 +58,8 @@ runtime_functions! {
     /// (value, message) → throws a TypeError with the message unless the
     /// value is an object (iterator results, `super` return values).
     ThrowIfNotObject = 2;
+    /// (this) → InitializeInstanceElements after `super()` bound `this`:
+    /// runs the running class constructor's field initializer on it (the
+    /// constructor is the frame's callee, or `.this_function` in an arrow).
+    InitializeInstanceElements = 1;
 }

@@ -16,6 +16,7 @@ use super::Gen;
 use super::scope::{Access, StoreKind};
 use crate::function::FunctionKind;
 use crate::opcodes::Opcode;
+use crate::runtime::RuntimeFunction;
 use crate::operand::Register;
 
 impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
@@ -247,13 +248,13 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         self.pos(sup.span.start);
         let op = if spread { Opcode::CallSuperWithSpread } else { Opcode::CallSuper };
         self.emit_slot(op, &[args.0 as i64, argc as i64]);
+        let value = self.temp();
+        self.star(value);
         // Keep the `this` binding arrows read in step with the frame's.
         if let Some(info) = self.ctx.scopes.resolve_this(sup.node_id.get())
             && !matches!(info.resolution, Resolution::Frame)
         {
             let access = Access::from_reference(info);
-            let value = self.temp();
-            self.star(value);
             if self.kind == FunctionKind::Arrow {
                 let unchecked = Access { tdz: false, ..access.clone() };
                 self.load_access(&unchecked, false, sup.span.start);
@@ -262,6 +263,12 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             }
             self.store_access(&access, StoreKind::Init, sup.span.start);
         }
+        // Fields run once `this` is bound (InitializeInstanceElements).
+        self.emit(
+            Opcode::CallRuntime,
+            &[RuntimeFunction::InitializeInstanceElements as i64, value.0 as i64, 1],
+        );
+        self.ldar(value);
         self.release(m);
     }
 

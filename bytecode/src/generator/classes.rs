@@ -340,6 +340,9 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         self.pos(offset);
         self.emit_slot(Opcode::CallSuperWithSpread, &[args.0 as i64, 1]);
         self.bind(done);
+        // Fields run once `this` is bound (InitializeInstanceElements).
+        self.star(args);
+        self.emit(Opcode::CallRuntime, &[RuntimeFunction::InitializeInstanceElements as i64, args.0 as i64, 1]);
     }
 
     /// acc = a private name the initializer uses: from its scope chain, or

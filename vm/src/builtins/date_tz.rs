@@ -343,9 +343,32 @@ impl Zone {
         candidates.into_iter().find(|&o| valid(o)).unwrap_or(before)
     }
 
-    /// Whether `t` (ms) is in daylight saving time.
+    /// Whether `t` (ms) is in daylight saving time, in the sense of the
+    /// tz database's "rearguard" format that ICU (and so V8) uses: where
+    /// the TZif data has negative DST (Europe/Dublin's winter GMT, Africa/
+    /// Casablanca's Ramadan +00), the lower offset counts as standard time
+    /// and the higher one as daylight time.
     pub fn is_dst(&self, t: i64) -> bool {
-        self.type_at(t.div_euclid(1000)).dst
+        let u = t.div_euclid(1000);
+        let n = self.times.partition_point(|&x| x <= u);
+        if n == 0 || n == self.times.len() {
+            let plain = self.type_at(u);
+            return match (n, self.rule) {
+                (_, Some(PosixTz { std_off, dst: Some(r) })) if n > 0 || self.times.is_empty() => {
+                    if plain.dst { r.off >= std_off } else { r.off < std_off }
+                }
+                _ => plain.dst,
+            };
+        }
+        let cur = self.kinds[n - 1];
+        let prev = if n >= 2 { self.kinds[n - 2] } else { self.first };
+        let neighbors = [Some(prev), self.kinds.get(n).copied()];
+        let mut others = neighbors.iter().flatten();
+        if cur.dst {
+            !others.any(|o| !o.dst && o.off > cur.off)
+        } else {
+            others.any(|o| o.dst && o.off < cur.off)
+        }
     }
 }
 

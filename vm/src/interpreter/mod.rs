@@ -905,12 +905,30 @@ impl Vm {
             }
             self.roots.stack.set(fp + frame::THIS, this);
         }
-        if let ObjectKind::Function(d) = &f.kind {
+        // The field initializers run from InitializeInstanceElements, which
+        // the generator emits after it has bound `this` everywhere.
+        Ok(this)
+    }
+
+    /// InitializeInstanceElements(this, running constructor).
+    pub(crate) fn initialize_instance_elements(&mut self, fp: isize, this: Value) -> JsResult<()> {
+        let callee = self.roots.stack.get(fp + frame::CALLEE);
+        let is_arrow = callee.as_gc::<JsObject>().is_some_and(|f| match &f.kind {
+            ObjectKind::Function(d) => match &d.code {
+                FunctionCode::Bytecode { shared, .. } => !shared.code.kind.has_own_this(),
+                FunctionCode::Native { .. } => false,
+            },
+            _ => false,
+        });
+        let constructor = if is_arrow { self.context_lookup(fp, ".this_function") } else { callee };
+        if let Some(f) = constructor.as_gc::<JsObject>()
+            && let ObjectKind::Function(d) = &f.kind
+        {
             let fields = d.fields.get();
             if !fields.is_undefined() {
                 self.call(fields, this, &[])?;
             }
         }
-        Ok(this)
+        Ok(())
     }
 }

@@ -10,7 +10,6 @@ use crate::vm::{JsResult, Vm};
 impl Vm {
     /// Runs runtime function `id` on `args`.
     pub(crate) fn call_runtime(&mut self, id: u32, args: &[Value], fp: isize) -> JsResult<Value> {
-        let _ = fp;
         let arg = |i: usize| args.get(i).copied().unwrap_or(Value::UNDEFINED);
         let Some(f) = RuntimeFunction::from_id(id) else {
             return Err(self.type_error(&format!("internal error: unknown runtime function {id}")));
@@ -80,6 +79,10 @@ impl Vm {
                     d.fields.set(arg(1));
                 }
                 Ok(Value::UNDEFINED)
+            }
+            RuntimeFunction::InitializeInstanceElements => {
+                self.initialize_instance_elements(fp, arg(0))?;
+                Ok(arg(0))
             }
             RuntimeFunction::ThrowIfNotObject => {
                 if arg(0).as_gc::<JsObject>().is_none() {
