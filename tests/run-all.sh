@@ -6,7 +6,9 @@
 #      finds values held where the collector cannot see them);
 #   3. the twelve AWFY benchmarks at size 1 1, plain and under
 #      --gc-stress=1000 (each verifies its own result);
-#   4. the heap's tests on AArch64, cross-compiled, under qemu-user.
+#   4. the heap's tests on AArch64, cross-compiled, under qemu-user;
+#   5. test262 (../shared/test262) against tests/test262/expectations.txt:
+#      a failing run not listed there fails CI (the ratchet).
 # Needs: the aarch64-unknown-linux-gnu Rust target, aarch64-linux-gnu-gcc and
 # qemu-aarch64-static (`.ci/run` installs them on a fresh machine).
 set -euo pipefail
@@ -37,5 +39,9 @@ done
 # "Architectures"): the heap's register spill and stack scan so far.
 step "AArch64 (qemu): cargo test -p strata-gc"
 cargo test --quiet -p strata-gc --target aarch64-unknown-linux-gnu
+
+# About 2-4 minutes on 2 cores; also prints listed runs that now pass.
+step "test262 ratchet (release): tests/test262/expectations.txt"
+cargo run --release --quiet -p strata-test262 -- --ratchet --top-failures=0
 
 step "all suites passed"

@@ -36,6 +36,7 @@ flags! {
     trace_gc: Switch = "trace-gc", "", "print a line per garbage collection to stderr";
     stats: Switch = "stats", "", "print engine statistics (GC, ...) to stderr at exit";
     expose_gc: Switch = "expose-gc", "", "accepted for d8 compatibility (gc() is always defined)";
+    expose_test262: Switch = "expose-test262", "", "define test262's $262 host object (createRealm, evalScript, gc, global)";
     help: Switch = "help", "", "print this help";
     version: Switch = "version", "", "print the version";
 }

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use strata_gc::HeapConfig;
-use strata_runtime::{ShellOptions, install_shell};
+use strata_runtime::{ShellOptions, install_shell, install_test262};
 use strata_vm::{ScriptOptions, Vm, VmOptions};
 
 /// Native stack for the engine thread: JS→JS calls do not use it, but
@@ -82,6 +82,9 @@ fn run(cl: flags::CommandLine) -> u8 {
         let text = vm.describe_uncaught(e);
         eprintln!("strata: setting up the shell failed: {text}");
         return 70;
+    }
+    if cl.flags.expose_test262.is_some() {
+        install_test262(&mut vm);
     }
     let script_options = ScriptOptions { print_bytecode: cl.flags.print_bytecode.is_some(), strict: false };
     let (source, path) = match (&cl.eval, &cl.script) {

@@ -362,13 +362,11 @@ impl Zone {
         }
         let cur = self.kinds[n - 1];
         let prev = if n >= 2 { self.kinds[n - 2] } else { self.first };
-        let neighbors = [Some(prev), self.kinds.get(n).copied()];
-        let mut others = neighbors.iter().flatten();
-        if cur.dst {
-            !others.any(|o| !o.dst && o.off > cur.off)
-        } else {
-            others.any(|o| o.dst && o.off < cur.off)
-        }
+        // Negative DST alternates: a DST type below the standard types on
+        // both sides (or a standard type above DST ones on both sides).
+        let inverted = |o: LocalType| if cur.dst { !o.dst && o.off > cur.off } else { o.dst && o.off < cur.off };
+        let negative = inverted(prev) && self.kinds.get(n).is_none_or(|&o| inverted(o));
+        cur.dst != negative
     }
 }
 

@@ -7,8 +7,8 @@
 //! `String(new Date(t))` under `TZ=<zone>` for the 1st and 15th of every
 //! month of 1970–2037 (the only instants whose DST flag V8 consults: it maps
 //! others to an equivalent year in 2008–2037); each name was paired with
-//! the TZif `isdst` flag `date_tz.rs` reads at that instant, the latest
-//! sample winning where history disagrees.
+//! the DST flag `date_tz.rs` computes at that instant (`Zone::is_dst`), the
+//! latest sample winning where ICU's history and the system's disagree.
 
 /// The long name of `zone` in standard (`dst == false`) or daylight time,
 /// when the zone is known.
@@ -28,8 +28,8 @@ const NAMES: &[&str] = &[
     "Central Africa Time",
     "Eastern European Standard Time",
     "Eastern European Summer Time",
-    "GMT+01:00",
     "GMT+00:00",
+    "GMT+01:00",
     "South Africa Standard Time",
     "GMT+02:00",
     "Hawaii-Aleutian Standard Time",
@@ -308,7 +308,7 @@ const ZONES: &[(&str, u16, u16)] = &[
     ("Africa/Mogadishu", 1, 1),
     ("Africa/Monrovia", 0, 0),
     ("Africa/Nairobi", 1, 1),
-    ("Africa/Ndjamena", 4, 8),
+    ("Africa/Ndjamena", 4, 9),
     ("Africa/Niamey", 4, 4),
     ("Africa/Nouakchott", 0, 0),
     ("Africa/Ouagadougou", 0, 0),
@@ -317,7 +317,7 @@ const ZONES: &[(&str, u16, u16)] = &[
     ("Africa/Timbuktu", 0, 0),
     ("Africa/Tripoli", 6, 7),
     ("Africa/Tunis", 2, 3),
-    ("Africa/Windhoek", 5, 5),
+    ("Africa/Windhoek", 5, 11),
     ("America/Adak", 12, 13),
     ("America/Anchorage", 14, 15),
     ("America/Anguilla", 16, 16),
@@ -367,7 +367,7 @@ const ZONES: &[(&str, u16, u16)] = &[
     ("America/Creston", 31, 31),
     ("America/Cuiaba", 27, 28),
     ("America/Curacao", 16, 16),
-    ("America/Danmarkshavn", 0, 9),
+    ("America/Danmarkshavn", 0, 8),
     ("America/Dawson", 37, 38),
     ("America/Dawson_Creek", 31, 32),
     ("America/Denver", 31, 32),
@@ -671,7 +671,7 @@ const ZONES: &[(&str, u16, u16)] = &[
     ("Etc/GMT+8", 174, 174),
     ("Etc/GMT+9", 175, 175),
     ("Etc/GMT-0", 0, 0),
-    ("Etc/GMT-1", 8, 8),
+    ("Etc/GMT-1", 9, 9),
     ("Etc/GMT-10", 176, 176),
     ("Etc/GMT-11", 177, 177),
     ("Etc/GMT-12", 178, 178),
@@ -705,13 +705,13 @@ const ZONES: &[(&str, u16, u16)] = &[
     ("Europe/Busingen", 2, 3),
     ("Europe/Chisinau", 6, 7),
     ("Europe/Copenhagen", 2, 3),
-    ("Europe/Dublin", 189, 0),
+    ("Europe/Dublin", 0, 189),
     ("Europe/Gibraltar", 2, 3),
-    ("Europe/Guernsey", 0, 8),
+    ("Europe/Guernsey", 0, 9),
     ("Europe/Helsinki", 6, 7),
-    ("Europe/Isle_of_Man", 0, 8),
+    ("Europe/Isle_of_Man", 0, 9),
     ("Europe/Istanbul", 112, 113),
-    ("Europe/Jersey", 0, 8),
+    ("Europe/Jersey", 0, 9),
     ("Europe/Kaliningrad", 6, 7),
     ("Europe/Kiev", 6, 7),
     ("Europe/Kirov", 190, 191),
@@ -755,7 +755,7 @@ const ZONES: &[(&str, u16, u16)] = &[
     ("Europe/Zagreb", 2, 3),
     ("Europe/Zaporozhye", 6, 7),
     ("Europe/Zurich", 2, 3),
-    ("Factory", 9, 9),
+    ("Factory", 8, 8),
     ("GB", 0, 188),
     ("GB-Eire", 0, 188),
     ("GMT", 0, 0),

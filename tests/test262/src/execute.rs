@@ -1,0 +1,283 @@
+//! Running one test in one mode, in a fresh [`Vm`] on the calling thread:
+//! the heart of a worker (`worker.rs` calls it, under a watchdog and
+//! `catch_unwind`).
+//!
+//! Order of events, as INTERPRETING.md asks:
+//! 1. the test's source (with `"use strict";\n` in front in strict mode)
+//!    is parsed and compiled before anything runs, so a parse-phase
+//!    negative test passes only on a SyntaxError raised before any code;
+//! 2. `print` and `$262` are defined, then the harness files run, each as
+//!    its own global script: assert.js, sta.js, doneprintHandle.js for
+//!    `async`, then `includes` in order (none for `raw`);
+//! 3. the test runs; its completion is judged against `negative` and, for
+//!    `async` tests, against what it printed.
+//!
+//! Compilation is split in two so the verdict can tell an early error (the
+//! frontend's) from a construct the bytecode generator does not support
+//! yet: the latter is a failure, never a pass of a negative test.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use strata_bytecode::BytecodeFunction;
+use strata_vm::function::Args;
+use strata_vm::object::JsObject;
+use strata_vm::string::JsString;
+use strata_vm::vm::Script;
+use strata_vm::{Exception, JsResult, ScriptOptions, Value, Vm, VmOptions};
+
+use crate::metadata::{self, Metadata, Mode, Phase};
+use crate::outcome::Outcome;
+
+/// Per-test engine settings.
+#[derive(Clone, Debug)]
+pub struct EngineConfig {
+    /// Heap limit of each test's VM.
+    pub max_heap_bytes: usize,
+    /// Native stack JavaScript may use (the worker thread's stack minus a
+    /// margin for the runner and the parser).
+    pub native_stack_budget: usize,
+}
+
+/// The harness directory's files, read once per worker.
+pub struct Harness {
+    dir: PathBuf,
+    files: HashMap<String, Arc<str>>,
+}
+
+impl Harness {
+    /// The harness of the test262 checkout at `root`.
+    pub fn new(root: &Path) -> Harness {
+        Harness { dir: root.join("harness"), files: HashMap::new() }
+    }
+
+    fn file(&mut self, name: &str) -> Result<Arc<str>, String> {
+        if let Some(text) = self.files.get(name) {
+            return Ok(text.clone());
+        }
+        let path = self.dir.join(name);
+        let text: Arc<str> =
+            std::fs::read_to_string(&path).map_err(|e| format!("cannot read harness {}: {e}", path.display()))?.into();
+        self.files.insert(name.to_string(), text.clone());
+        Ok(text)
+    }
+}
+
+thread_local! {
+    /// What the test passed to `print`, in order (the async protocol).
+    static PRINTED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `rel_path` (relative to the test262 root) in `mode`. `on_vm` gets
+/// the new VM's interrupt flag before any code runs (the watchdog's
+/// handle).
+pub fn run_test(
+    root: &Path,
+    harness: &mut Harness,
+    rel_path: &str,
+    mode: Mode,
+    config: &EngineConfig,
+    on_vm: &mut dyn FnMut(Arc<AtomicBool>),
+) -> Outcome {
+    let bytes = match std::fs::read(root.join(rel_path)) {
+        Ok(b) => b,
+        Err(e) => return Outcome::fail(format!("cannot read the test: {e}")),
+    };
+    let Ok(source) = String::from_utf8(bytes) else { return Outcome::fail("the test is not UTF-8") };
+    let meta = match metadata::parse(&source) {
+        Ok(m) => m,
+        Err(e) => return Outcome::fail(format!("front matter: {e}")),
+    };
+    if mode == Mode::Module {
+        return run_module(&source, rel_path, &meta);
+    }
+    let text = if mode == Mode::Strict { format!("\"use strict\";\n{source}") } else { source };
+
+    let options = VmOptions {
+        heap: strata_gc::HeapConfig { max_heap_bytes: config.max_heap_bytes, ..Default::default() },
+        native_stack_budget: config.native_stack_budget,
+        ..VmOptions::default()
+    };
+    let mut vm = Vm::new(options);
+    on_vm(vm.interrupt.clone());
+
+    // 1. Parse and compile before anything runs.
+    let code = match compile(&mut vm, &text, rel_path) {
+        Compiled::Code(code) => code,
+        Compiled::EarlyError(message) => {
+            return match &meta.negative {
+                Some(n) if n.phase == Phase::Parse && n.error_type == "SyntaxError" => Outcome::pass(),
+                Some(n) => Outcome::fail(format!(
+                    "expected a {}-phase {}, got a parse-phase SyntaxError: {message}",
+                    n.phase, n.error_type
+                )),
+                None => Outcome::fail(format!("SyntaxError (parse): {message}")),
+            };
+        }
+        Compiled::Unsupported(message) => return Outcome::fail(format!("not compiled: {message}")),
+    };
+    if let Some(n) = &meta.negative
+        && n.phase != Phase::Runtime
+    {
+        return Outcome::fail(format!("expected a {}-phase {}, but the script compiled", n.phase, n.error_type));
+    }
+
+    // 2. Host functions and harness files.
+    PRINTED.with(|p| p.borrow_mut().clear());
+    let global = vm.realm().global_object();
+    if let Err(e) = strata_vm::builtins::method(&mut vm, global, "print", 1, print) {
+        return Outcome::fail(format!("defining print failed: {}", vm.describe_uncaught(e)));
+    }
+    strata_runtime::install_test262(&mut vm);
+    if !meta.flags.raw {
+        let mut files = vec!["assert.js", "sta.js"];
+        if meta.flags.is_async {
+            files.push("doneprintHandle.js");
+        }
+        files.extend(meta.includes.iter().map(String::as_str));
+        for name in files {
+            let text = match harness.file(name) {
+                Ok(t) => t,
+                Err(e) => return Outcome::fail(e),
+            };
+            if let Err(e) = vm.eval_script(&text, &format!("harness/{name}"), &ScriptOptions::default()) {
+                if e.is_termination() {
+                    return Outcome::timeout();
+                }
+                let (kind, message) = describe_thrown(&mut vm, e);
+                return Outcome::fail(format!("harness/{name} threw {kind}: {message}"));
+            }
+        }
+    }
+
+    // 3. Run and judge.
+    let result = vm.run_script_code(code);
+    judge(&mut vm, &meta, result)
+}
+
+enum Compiled {
+    Code(Arc<BytecodeFunction>),
+    EarlyError(String),
+    Unsupported(String),
+}
+
+/// What `Vm::compile_script` does, with the frontend's verdict kept apart
+/// from the generator's.
+fn compile(vm: &mut Vm, text: &str, path: &str) -> Compiled {
+    let index = vm.scripts.len() as u32;
+    vm.scripts.push(Script::new(path.to_string(), text.to_string()));
+    let allocator = oxc_allocator::Allocator::default();
+    let options = strata_frontend::ParseOptions {
+        path: path.to_string(),
+        goal: strata_frontend::Goal::Script,
+        strict: false,
+    };
+    let parsed = match strata_frontend::parse(&allocator, text, options) {
+        Ok(p) => p,
+        Err(e) => return Compiled::EarlyError(format!("{} ({}:{})", e.message, e.line, e.column)),
+    };
+    match strata_bytecode::generator::compile_script(&parsed, index) {
+        Ok(code) => Compiled::Code(code),
+        Err(e) if generator_limitation(&e.message) => Compiled::Unsupported(e.message),
+        // The generator's own early errors (`super` outside a method).
+        Err(e) => Compiled::EarlyError(format!("{} ({}:{})", e.message, e.line, e.column)),
+    }
+}
+
+/// Whether a generator error is a missing feature or an internal failure
+/// rather than an early error of the language.
+fn generator_limitation(message: &str) -> bool {
+    ["not supported", "unsupported", "internal", "nests too deeply", "cannot start"].iter().any(|m| message.contains(m))
+}
+
+/// Module code: only parsing exists (no module records, loader or linking
+/// in the VM), so a parse-phase negative test can pass and nothing else.
+fn run_module(source: &str, path: &str, meta: &Metadata) -> Outcome {
+    let allocator = oxc_allocator::Allocator::default();
+    let options =
+        strata_frontend::ParseOptions { path: path.to_string(), goal: strata_frontend::Goal::Module, strict: false };
+    let parsed = strata_frontend::parse(&allocator, source, options);
+    match (parsed, &meta.negative) {
+        (Err(_), Some(n)) if n.phase == Phase::Parse && n.error_type == "SyntaxError" => Outcome::pass(),
+        (Err(e), _) => Outcome::fail(format!("SyntaxError (parse, module): {}", e.message)),
+        (Ok(_), Some(n)) if n.phase == Phase::Parse => {
+            Outcome::fail(format!("expected a parse-phase {}, but the module parsed", n.error_type))
+        }
+        (Ok(_), _) => Outcome::fail("not compiled: modules are not supported (no module loader in the VM)"),
+    }
+}
+
+fn judge(vm: &mut Vm, meta: &Metadata, result: JsResult<Value>) -> Outcome {
+    match result {
+        Err(e) if e.is_termination() => Outcome::timeout(),
+        Err(e) => {
+            let (kind, message) = describe_thrown(vm, e);
+            match &meta.negative {
+                Some(n) if n.error_type == kind => Outcome::pass(),
+                Some(n) => Outcome::fail(format!("expected {}, got {kind}: {message}", n.error_type)),
+                None => Outcome::fail(format!("{kind}: {message}")),
+            }
+        }
+        Ok(_) => {
+            if let Some(n) = &meta.negative {
+                return Outcome::fail(format!("expected {} at runtime, but the test completed", n.error_type));
+            }
+            if !meta.flags.is_async {
+                return Outcome::pass();
+            }
+            // No event loop yet: what the test printed synchronously decides.
+            let printed = PRINTED.with(|p| std::mem::take(&mut *p.borrow_mut()));
+            if let Some(f) = printed.iter().find(|l| l.starts_with("Test262:AsyncTestFailure:")) {
+                Outcome::fail(format!("async: {}", &f["Test262:AsyncTestFailure:".len()..]))
+            } else if printed.iter().any(|l| l == "Test262:AsyncTestComplete") {
+                Outcome::pass()
+            } else {
+                Outcome::fail("async: $DONE was never called")
+            }
+        }
+    }
+}
+
+/// The thrown value's constructor name (`Test262Error`, `TypeError`, or
+/// its type for primitives) and message, read without letting a getter's
+/// throw escape.
+fn describe_thrown(vm: &mut Vm, e: Exception) -> (String, String) {
+    let v = e.0;
+    let Some(obj) = v.as_gc::<JsObject>() else {
+        let what = if v.as_gc::<JsString>().is_some() { "a string" } else { "a primitive" };
+        let text = vm.display_string(v).unwrap_or_default();
+        return (format!("({what})"), text);
+    };
+    let ctor_key = vm.key("constructor");
+    let name_key = vm.key("name");
+    let message_key = vm.key("message");
+    let mut kind = String::new();
+    if let Ok(ctor) = vm.get(obj, ctor_key, v)
+        && let Some(c) = ctor.as_gc::<JsObject>()
+        && let Ok(name) = vm.get(c, name_key, ctor)
+        && let Some(s) = name.as_gc::<JsString>()
+    {
+        kind = s.to_rust_string();
+    }
+    if kind.is_empty() {
+        kind = match vm.get(obj, name_key, v) {
+            Ok(n) if n.as_gc::<JsString>().is_some() => vm.display_string(n).unwrap_or_default(),
+            _ => "(object)".into(),
+        };
+    }
+    let message = match vm.get(obj, message_key, v) {
+        Ok(m) if !m.is_undefined() => vm.display_string(m).unwrap_or_default(),
+        _ => String::new(),
+    };
+    (kind, message)
+}
+
+/// The test's `print`: records its argument for the async protocol.
+fn print(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
+    let line = vm.to_string(args.get(0))?.to_rust_string();
+    PRINTED.with(|p| p.borrow_mut().push(line));
+    Ok(Value::UNDEFINED)
+}
