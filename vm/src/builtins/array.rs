@@ -626,7 +626,7 @@ fn to_string(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<Valu
     if vm.is_callable(f) {
         return vm.call(f, Value::from_gc(o), &[]);
     }
-    vm.object_to_string_tag(o)
+    super::object::to_string(vm, Value::from_gc(o), Args::new(&[]), Value::UNDEFINED)
 }
 
 /// Array.prototype.toLocaleString(locales, options): each element's
@@ -1090,27 +1090,6 @@ impl Vm {
         let dk = PropertyKey::String(self.roots.names.done);
         self.add_named_property(o, dk, Value::bool(done), Attrs::DEFAULT)?;
         Ok(Value::from_gc(o))
-    }
-
-    /// `[object Tag]` (Object.prototype.toString's core).
-    pub fn object_to_string_tag(&mut self, o: Gc<JsObject>) -> JsResult<Value> {
-        let builtin = match &o.kind {
-            ObjectKind::Array { .. } => "Array",
-            ObjectKind::Function(_) | ObjectKind::BoundFunction(_) => "Function",
-            ObjectKind::Error => "Error",
-            ObjectKind::Boolean(_) => "Boolean",
-            ObjectKind::Number(_) => "Number",
-            ObjectKind::String(_) => "String",
-            ObjectKind::Arguments(_) => "Arguments",
-            _ => "Object",
-        };
-        let key = PropertyKey::Symbol(self.well_known(WellKnown::ToStringTag));
-        let tag = self.get(o, key, Value::from_gc(o))?;
-        let tag = match tag.as_gc::<crate::string::JsString>() {
-            Some(s) => s.to_rust_string(),
-            None => builtin.to_string(),
-        };
-        self.string_value(&format!("[object {tag}]"))
     }
 }
 

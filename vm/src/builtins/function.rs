@@ -23,6 +23,15 @@ pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
     method(vm, fp, "bind", 1, bind)?;
     method(vm, fp, "call", 1, call)?;
     method(vm, fp, "toString", 0, to_string)?;
+    // AddRestrictedFunctionProperties(%Function.prototype%): `caller` and
+    // `arguments` are accessors that throw (§10.2.4), which strict
+    // functions, arrows and methods inherit.
+    let thrower = vm.realm().intrinsic_value(Intrinsic::ThrowTypeError);
+    for name in ["caller", "arguments"] {
+        let key = vm.key(name);
+        let desc = crate::property::PropertyDescriptor::accessor(thrower, thrower, Attrs::CONFIGURABLE_ONLY);
+        vm.define_own_property(fp, key, desc)?;
+    }
     let key = PropertyKey::Symbol(vm.well_known(WellKnown::HasInstance));
     let f = symbol_method(vm, fp, key, "[Symbol.hasInstance]", 1, has_instance)?;
     vm.define_own_simple(fp, key, Value::from_gc(f), Attrs::NONE)?;

@@ -78,6 +78,16 @@ impl Vm {
         self.add_named_property(f, len_key, length, Attrs::CONFIGURABLE_ONLY)?;
         let name_key = PropertyKey::String(self.roots.names.name);
         self.add_named_property(f, name_key, shared.name, Attrs::CONFIGURABLE_ONLY)?;
+        if code.kind == FunctionKind::Normal && !code.strict {
+            // Sloppy functions carry own `arguments` and `caller`, as V8's
+            // and JSC's do, shadowing %Function.prototype%'s restricted
+            // accessors (strict functions must not have them). Their value
+            // is undefined: the legacy caller/arguments extension itself
+            // is not implemented, which test262 accepts as "not supported".
+            for name in [self.roots.names.arguments, self.roots.names.caller] {
+                self.add_named_property(f, PropertyKey::String(name), Value::UNDEFINED, Attrs::NONE)?;
+            }
+        }
         if code.kind == FunctionKind::Normal {
             let proto_obj = self.new_object()?;
             let ctor_key = PropertyKey::String(self.roots.names.constructor);
