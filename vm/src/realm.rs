@@ -29,7 +29,7 @@ intrinsics! {
     AggregateErrorPrototype, IteratorPrototype, ArrayIteratorPrototype, StringIteratorPrototype,
     Object, Function, Array, String, Number, Boolean, Symbol, Error, TypeError, RangeError,
     ReferenceError, SyntaxError, EvalError, UriError, AggregateError, ThrowTypeError,
-    ArrayPrototypeValues, Eval, OutOfMemoryError,
+    ArrayPrototypeValues, Eval, OutOfMemoryError, DatePrototype, Date,
 }
 
 /// A script-level `let`/`const`/`class` binding.

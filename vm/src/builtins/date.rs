@@ -26,7 +26,7 @@ use crate::function::Args;
 use crate::object::{JsObject, ObjectKind};
 use crate::object_ops;
 use crate::property::{Attrs, PropertyKey};
-use crate::realm::{Intrinsic, Realm};
+use crate::realm::Intrinsic;
 use crate::string::JsString;
 use crate::value::Value;
 use crate::vm::{JsResult, Vm, WellKnown};
@@ -42,18 +42,14 @@ const MAX_TIME: f64 = 8.64e15;
 const WEEK_DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/// Where a realm keeps %Date.prototype% for GetPrototypeFromConstructor:
-/// the realm's template cache, under a key no function literal can have
-/// (there is no `Intrinsic::DatePrototype`).
-const PROTO_SLOT: (usize, u32) = (usize::MAX, u32::from_be_bytes(*b"Date"));
-
 /// Installs Date and Date.prototype.
 pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
     let op = Value::from_gc(vm.intrinsic(Intrinsic::ObjectPrototype));
     // Date.prototype is an ordinary object, not a Date (§21.4.4).
     let proto = vm.new_object_with(op, ObjectKind::Ordinary)?;
-    vm.realm().templates.borrow_mut().insert(PROTO_SLOT, Value::from_gc(proto));
+    vm.realm().set_intrinsic(Intrinsic::DatePrototype, proto);
     let ctor = constructor(vm, global, "Date", 7, date_ctor, proto)?;
+    vm.realm().set_intrinsic(Intrinsic::Date, ctor);
     method(vm, ctor, "now", 0, now)?;
     method(vm, ctor, "parse", 1, parse)?;
     method(vm, ctor, "UTC", 7, utc_ctor)?;
@@ -325,13 +321,9 @@ fn date_prototype_from(vm: &mut Vm, new_target: Value) -> JsResult<Value> {
         }
     }
     let realm = super::array::get_function_realm(vm, new_target)?;
-    Ok(realm_prototype(vm, realm))
+    Ok(realm.intrinsic_value(Intrinsic::DatePrototype))
 }
 
-fn realm_prototype(vm: &Vm, realm: Gc<Realm>) -> Value {
-    let found = realm.templates.borrow().get(&PROTO_SLOT).copied();
-    found.unwrap_or_else(|| Value::from_gc(vm.intrinsic(Intrinsic::ObjectPrototype)))
-}
 
 /// Date ( ...values ) (§21.4.2.1).
 fn date_ctor(vm: &mut Vm, _this: Value, args: Args, new_target: Value) -> JsResult<Value> {
