@@ -128,6 +128,113 @@ pub fn decode(code: &[u8], offset: usize) -> Option<Instruction> {
     Some(Instruction { offset: offset as u32, opcode, scale: OperandScale::Single, operands, len: layout.len as u32 })
 }
 
+/// Operand offsets (from the opcode byte) and instruction lengths (from
+/// the opcode byte, prefix excluded) at each scale: index 0 unprefixed,
+/// 1 after `Wide`, 2 after `ExtraWide`.
+struct ScaledLayout {
+    len: [u8; 3],
+    offsets: [[u8; MAX_OPERANDS]; 3],
+}
+
+static SCALED: [ScaledLayout; 256] = build_scaled();
+
+const fn build_scaled() -> [ScaledLayout; 256] {
+    let mut table = [const { ScaledLayout { len: [1; 3], offsets: [[0; MAX_OPERANDS]; 3] } }; 256];
+    let mut i = 0;
+    while i < crate::opcodes::ALL_OPCODES.len() {
+        let kinds = crate::opcodes::ALL_OPCODES[i].operands();
+        let mut s = 0;
+        while s < 3 {
+            let width = 1u8 << s;
+            let mut pos = 1u8;
+            let mut k = 0;
+            while k < kinds.len() {
+                // `operand_at` relies on this.
+                assert!(!matches!(kinds[k], OperandKind::Jump) || k + 1 == kinds.len(), "Jump must be the last operand");
+                table[i].offsets[s][k] = pos;
+                pos += if matches!(kinds[k], OperandKind::Jump) { 4 } else { width };
+                k += 1;
+            }
+            table[i].len[s] = pos;
+            s += 1;
+        }
+        i += 1;
+    }
+    table
+}
+
+/// Lengths of unprefixed instructions by opcode byte (1 for unknown bytes
+/// and the prefixes), for an interpreter's own copy of the table: a
+/// `static` in the interpreter's crate is one instruction away.
+pub const fn unprefixed_lengths() -> [u8; 256] {
+    let mut out = [1u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        out[i] = LAYOUTS_CONST[i].len;
+        i += 1;
+    }
+    out
+}
+
+const LAYOUTS_CONST: [Layout; 256] = build_layouts();
+
+/// Length of an instruction from its opcode byte (prefix excluded) at
+/// `scale` (0 unprefixed, 1 `Wide`, 2 `ExtraWide`).
+#[inline(always)]
+pub fn scaled_len(opcode: Opcode, scale: usize) -> usize {
+    SCALED[opcode as usize].len[scale] as usize
+}
+
+/// Reads operand `i` of the instruction whose opcode byte is at `op_pc`,
+/// at `scale` (0 unprefixed, 1 `Wide`, 2 `ExtraWide`), sign-extending when
+/// `signed` (`Reg`, `Imm`): the interpreter's operand fetch. Scalable
+/// operands precede the one `Jump` operand an instruction may have (the
+/// table's invariant, checked at compile time), so operand `i` is at
+/// `1 + i * width` whatever the opcode: unprefixed, one load.
+///
+/// # Safety
+/// `code[op_pc]` must start a verified instruction (see `verify.rs`) at
+/// `scale` with a scalable operand `i` of that signedness.
+#[inline(always)]
+pub unsafe fn operand_at(code: *const u8, op_pc: usize, scale: usize, i: usize, signed: bool) -> i64 {
+    if scale == 0 {
+        // SAFETY: the caller guarantees the operand lies inside the code.
+        let b = unsafe { *code.add(op_pc + 1 + i) };
+        if signed { b as i8 as i64 } else { b as i64 }
+    } else {
+        // SAFETY: as above.
+        unsafe { operand_scaled(code, op_pc, scale, i, signed) }
+    }
+}
+
+/// `operand_at` after a prefix.
+#[cold]
+#[inline(never)]
+unsafe fn operand_scaled(code: *const u8, op_pc: usize, scale: usize, i: usize, signed: bool) -> i64 {
+    // SAFETY: the caller guarantees the operand lies inside the code.
+    unsafe {
+        let p = code.add(op_pc + 1 + (i << scale));
+        if scale == 1 {
+            let v = u16::from_le_bytes((p as *const [u8; 2]).read_unaligned());
+            if signed { v as i16 as i64 } else { v as i64 }
+        } else {
+            let v = u32::from_le_bytes((p as *const [u8; 4]).read_unaligned());
+            if signed { v as i32 as i64 } else { v as i64 }
+        }
+    }
+}
+
+/// Reads the `Jump` operand, operand `i` (the last), of the instruction
+/// whose opcode byte is at `op_pc`: 4 bytes at any scale.
+///
+/// # Safety
+/// As [`operand_at`], for a `Jump` operand.
+#[inline(always)]
+pub unsafe fn jump_operand_at(code: *const u8, op_pc: usize, scale: usize, i: usize) -> i64 {
+    // SAFETY: the caller guarantees the operand lies inside the code.
+    unsafe { i32::from_le_bytes((code.add(op_pc + 1 + (i << scale)) as *const [u8; 4]).read_unaligned()) as i64 }
+}
+
 /// Decodes an instruction that starts with a `Wide`/`ExtraWide` prefix.
 fn decode_prefixed(code: &[u8], offset: usize) -> Option<Instruction> {
     let mut pos = offset;

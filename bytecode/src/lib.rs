@@ -8,6 +8,7 @@
 //! - `function.rs`: [`BytecodeFunction`], plain `Send` data;
 //! - `printer.rs`: `--print-bytecode`;
 //! - `runtime.rs`: the [`RuntimeFunction`] table behind `CallRuntime`;
+//! - `verify.rs`: the link-time checks the interpreter relies on;
 //! - `generator/`: the AST → bytecode generator ([`generator::compile_script`]).
 
 mod builder;
@@ -18,9 +19,10 @@ mod opcodes;
 mod operand;
 mod printer;
 mod runtime;
+mod verify;
 
 pub use builder::{BuiltCode, BytecodeBuilder, Label};
-pub use encoding::{Instruction, MAX_OPERANDS, decode, encode, instructions, read_operand};
+pub use encoding::{Instruction, MAX_OPERANDS, decode, encode, instructions, jump_operand_at, operand_at, read_operand, scaled_len, unprefixed_lengths};
 pub use function::{
     BytecodeFunction, ClassInfo, Constant, FeedbackSlotKind, FunctionKind, GlobalDeclarations, HandlerEntry, ScopeInfo, SourcePosition,
     TemplateInfo,
@@ -29,3 +31,4 @@ pub use opcodes::{ALL_OPCODES, AccUse, Opcode};
 pub use operand::{OperandKind, OperandScale, Register};
 pub use printer::{LineColumn, print_function};
 pub use runtime::RuntimeFunction;
+pub use verify::verify;

@@ -248,7 +248,7 @@ bytecodes! {
     Jump(Jump) None;
     /// Loop back edge: pc += offset (negative); counts toward tiering and
     /// is where OSR enters. The slot is the loop's feedback slot.
-    JumpLoop(Jump, Slot) None;
+    JumpLoop(Slot, Jump) None;
     /// if acc === true
     JumpIfTrue(Jump) Read;
     /// if acc === false

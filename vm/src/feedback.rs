@@ -26,6 +26,28 @@ pub mod type_feedback {
     pub const BIGINT: u8 = 8;
     /// Anything else.
     pub const ANY: u8 = 0xff;
+
+    use crate::value::Value;
+
+    /// The bits of one operand.
+    #[inline]
+    pub fn of(v: Value) -> u8 {
+        if v.is_int() {
+            INT32
+        } else if v.is_number() {
+            NUMBER
+        } else if v.as_gc::<crate::string::JsString>().is_some() {
+            STRING
+        } else {
+            ANY
+        }
+    }
+
+    /// The bits of two operands.
+    #[inline]
+    pub fn of_pair(a: Value, b: Value) -> u8 {
+        of(a) | of(b)
+    }
 }
 
 /// One slot.
@@ -34,8 +56,30 @@ pub struct FeedbackSlot {
     pub kind: FeedbackSlotKind,
     /// Type feedback bits or a counter, by kind.
     pub state: Cell<u32>,
-    /// A cached value (call target, shape), by kind.
+    /// A cached value (call target), by kind.
     pub cached: Cell<Value>,
+    /// The inline cache of a property, global or `new` site.
+    pub ic: crate::ic::IcCell,
+}
+
+impl FeedbackSlot {
+    /// Joins `bits` into a type-feedback slot.
+    #[inline(always)]
+    pub fn record_type(&self, bits: u8) {
+        let cur = self.state.get();
+        let new = cur | bits as u32;
+        if new != cur {
+            self.state.set(new);
+        }
+    }
+
+    /// Increments a counter slot, saturating; returns the new count.
+    #[inline(always)]
+    pub fn bump(&self) -> u32 {
+        let n = self.state.get().saturating_add(1);
+        self.state.set(n);
+        n
+    }
 }
 
 /// A function's feedback.
@@ -50,7 +94,7 @@ impl FeedbackVector {
         FeedbackVector {
             slots: layout
                 .iter()
-                .map(|&kind| FeedbackSlot { kind, state: Cell::new(0), cached: Cell::new(Value::UNDEFINED) })
+                .map(|&kind| FeedbackSlot { kind, state: Cell::new(0), cached: Cell::new(Value::UNDEFINED), ic: Default::default() })
                 .collect(),
         }
     }
@@ -97,6 +141,7 @@ unsafe impl Trace for FeedbackVector {
     fn trace(&self, t: &mut Tracer) {
         for s in self.slots.iter() {
             s.cached.get().trace(t);
+            s.ic.trace(t);
         }
     }
 }

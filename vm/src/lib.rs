@@ -21,6 +21,7 @@ pub mod error;
 pub mod feedback;
 pub mod frame;
 pub mod function;
+pub mod ic;
 pub mod interpreter;
 pub mod number_conv;
 pub mod object;

@@ -198,6 +198,9 @@ pub struct JsObject {
     slots: UnsafeCell<Vec<Value>>,
     elements: UnsafeCell<Elements>,
     extensible: Cell<bool>,
+    /// Whether inline caches depend on this object's structure beyond its
+    /// own shape: set on prototypes and global objects (see `ic.rs`).
+    watched: Cell<bool>,
     /// The root shape of objects whose prototype is this object, created
     /// on first use (the cache `Object.create(this)` and constructors use).
     child_root_shape: Cell<Option<Gc<Shape>>>,
@@ -228,6 +231,7 @@ impl JsObject {
             slots: UnsafeCell::new(Vec::new()),
             elements: UnsafeCell::new(Elements::Dense(Vec::new())),
             extensible: Cell::new(true),
+            watched: Cell::new(false),
             child_root_shape: Cell::new(None),
             kind,
         }
@@ -318,6 +322,22 @@ impl JsObject {
         })
     }
 
+    /// Overwrites element `i` if it is present in a dense store (so it is
+    /// a writable data element); false otherwise.
+    #[inline]
+    pub fn set_dense_in_bounds(&self, i: u32, v: Value) -> bool {
+        self.with_elements(|e| match e {
+            Elements::Dense(d) => match d.get_mut(i as usize) {
+                Some(slot) if !slot.is_hole() => {
+                    *slot = v;
+                    true
+                }
+                _ => false,
+            },
+            Elements::Sparse(_) => false,
+        })
+    }
+
     /// Defines element `i` with any attributes (sparse unless default).
     pub fn define_element(&self, i: u32, v: Value, attrs: Attrs) {
         if attrs == Attrs::DEFAULT {
@@ -368,6 +388,27 @@ impl JsObject {
     /// Clears [[Extensible]].
     pub fn prevent_extensions(&self) {
         self.extensible.set(false)
+    }
+
+    /// Marks this object as one whose structure inline caches depend on
+    /// (a prototype, a global object).
+    #[inline]
+    pub fn watch(&self) {
+        self.watched.set(true)
+    }
+    /// Whether [`JsObject::watch`] was called.
+    #[inline]
+    pub fn is_watched(&self) -> bool {
+        self.watched.get()
+    }
+    /// Called before any structural change (a property added or removed,
+    /// attributes or the prototype changed): invalidates the caches that
+    /// depend on a watched object.
+    #[inline]
+    pub fn structure_changing(&self) {
+        if self.watched.get() {
+            crate::ic::bump_epoch();
+        }
     }
 
     /// The cached root shape for objects with this prototype.

@@ -417,6 +417,7 @@ impl Vm {
                 let Some((slot, old)) = obj.shape().lookup(key) else { return Ok(()) };
                 if old != attrs {
                     let dict = self.to_dictionary(obj)?;
+                    obj.structure_changing();
                     dict.dict_set_attrs(slot, attrs);
                 }
                 obj.set_slot(slot, value);
@@ -511,6 +512,7 @@ impl Vm {
             }
             _ => {
                 let dict = self.to_dictionary(obj)?;
+                obj.structure_changing();
                 if let Some(slot) = dict.dict_remove(key) {
                     obj.set_slot(slot, Value::HOLE);
                 }
@@ -566,6 +568,10 @@ impl Vm {
             p = po.proto();
         }
         let dict = self.to_dictionary(obj)?;
+        obj.structure_changing();
+        if let Some(p) = proto.as_gc::<JsObject>() {
+            p.watch();
+        }
         dict.dict_set_proto(proto);
         Ok(true)
     }

@@ -47,7 +47,7 @@ pub struct Realm {
     pub global: Cell<Value>,
     /// The global lexical environment's declarative part: script-level
     /// let/const/class bindings, shared by every script of the realm.
-    pub lexicals: RefCell<HashMap<Gc<JsString>, ScriptLexical>>,
+    pub lexicals: RefCell<HashMap<Gc<JsString>, Box<ScriptLexical>>>,
     /// Template objects by (function literal address, constant index).
     pub templates: RefCell<HashMap<(usize, u32), Value>>,
     /// [[VarNames]]: names declared by `var`/function at script top level.

@@ -7,9 +7,13 @@ use strata_gc::Tracer;
 
 use crate::value::Value;
 
-/// The register file.
+/// The register file. Its slots are one raw allocation reached only
+/// through raw pointers (never a `&mut [Value]`), so the interpreter and
+/// compiled code may keep a pointer to a frame's registers across calls
+/// that push and pop other frames through `&mut Vm`.
 pub struct RegisterFile {
-    slots: Box<[Value]>,
+    slots: std::ptr::NonNull<Value>,
+    capacity: usize,
     /// One past the highest slot in use.
     pub top: usize,
     /// fp of the innermost JavaScript frame, or -1 when none runs.
@@ -22,18 +26,21 @@ pub struct RegisterFile {
 impl RegisterFile {
     /// A register file of `capacity` slots.
     pub fn new(capacity: usize) -> RegisterFile {
-        RegisterFile { slots: vec![Value::UNDEFINED; capacity].into_boxed_slice(), top: 0, fp: -1, pc: 0 }
+        let boxed: Box<[Value]> = vec![Value::UNDEFINED; capacity.max(1)].into_boxed_slice();
+        let capacity = boxed.len();
+        let slots = std::ptr::NonNull::from(Box::leak(boxed)).cast::<Value>();
+        RegisterFile { slots, capacity, top: 0, fp: -1, pc: 0 }
     }
 
     /// Capacity in slots.
     pub fn capacity(&self) -> usize {
-        self.slots.len()
+        self.capacity
     }
 
     /// The base address (stable for the VM's life).
     #[inline]
-    pub fn base(&mut self) -> *mut Value {
-        self.slots.as_mut_ptr()
+    pub fn base(&self) -> *mut Value {
+        self.slots.as_ptr()
     }
 
     /// Slot `i` (undefined out of range).
@@ -41,30 +48,46 @@ impl RegisterFile {
     pub fn get(&self, i: isize) -> Value {
         // A negative index wraps to a huge one and misses, like any other
         // out-of-range index.
-        self.slots.get(i as usize).copied().unwrap_or(Value::UNDEFINED)
+        if (i as usize) < self.capacity {
+            // SAFETY: in bounds of the allocation.
+            unsafe { *self.slots.as_ptr().add(i as usize) }
+        } else {
+            Value::UNDEFINED
+        }
     }
 
     /// Writes slot `i` (ignored out of range; frames are bounds-checked
     /// when pushed).
     #[inline]
     pub fn set(&mut self, i: isize, v: Value) {
-        if let Some(s) = self.slots.get_mut(i as usize) {
-            *s = v;
+        if (i as usize) < self.capacity {
+            // SAFETY: in bounds of the allocation.
+            unsafe { *self.slots.as_ptr().add(i as usize) = v }
         }
     }
 
     /// Whether `n` more slots fit.
     #[inline]
     pub fn has_room(&self, n: usize) -> bool {
-        self.top.checked_add(n).is_some_and(|t| t <= self.slots.len())
+        self.top.checked_add(n).is_some_and(|t| t <= self.capacity)
     }
 
     /// Reports every slot in use.
     pub fn trace(&self, t: &mut Tracer<'_>) {
-        for v in &self.slots[..self.top.min(self.slots.len())] {
-            if let Some(c) = v.as_cell() {
+        for i in 0..self.top.min(self.capacity) {
+            if let Some(c) = self.get(i as isize).as_cell() {
                 t.mark(c);
             }
+        }
+    }
+}
+
+impl Drop for RegisterFile {
+    fn drop(&mut self) {
+        // SAFETY: `slots` came from leaking a boxed slice of `capacity`
+        // values in `new`, and is freed once, here.
+        unsafe {
+            drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(self.slots.as_ptr(), self.capacity)));
         }
     }
 }

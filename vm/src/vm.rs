@@ -110,6 +110,10 @@ pub struct VmRoots {
     pub null_root_shape: Option<Gc<Shape>>,
     /// Values pinned for the VM's lifetime (the shell's own objects).
     pub pinned: Vec<Value>,
+    /// The megamorphic property cache.
+    pub stub_cache: crate::ic::StubCache,
+    /// Every linked function, kept only under `--print-feedback`.
+    pub linked_functions: Vec<Gc<crate::function::SharedFunction>>,
 }
 
 impl VmRoots {
@@ -134,6 +138,10 @@ impl VmRoots {
                 t.mark(c);
             }
         }
+        self.stub_cache.trace(t);
+        for f in &self.linked_functions {
+            t.mark(f.cell());
+        }
     }
 }
 
@@ -146,11 +154,22 @@ pub struct VmOptions {
     pub stack_slots: usize,
     /// Native (Rust) stack bytes JavaScript may use before a RangeError.
     pub native_stack_budget: usize,
+    /// `--trace-ic`: print every inline-cache state change to stderr.
+    pub trace_ic: bool,
+    /// `--print-feedback`: keep every linked function so its feedback
+    /// vector can be printed at exit.
+    pub keep_functions: bool,
 }
 
 impl Default for VmOptions {
     fn default() -> Self {
-        VmOptions { heap: HeapConfig::default(), stack_slots: 1 << 20, native_stack_budget: 6 << 20 }
+        VmOptions {
+            heap: HeapConfig::default(),
+            stack_slots: 1 << 20,
+            native_stack_budget: 6 << 20,
+            trace_ic: false,
+            keep_functions: false,
+        }
     }
 }
 
@@ -255,6 +274,8 @@ impl Vm {
                 symbol_registry: HashMap::new(),
                 null_root_shape: None,
                 pinned: Vec::new(),
+                stub_cache: Default::default(),
+                linked_functions: Vec::new(),
             },
             scripts: Vec::new(),
             native_stack_limit: here.saturating_sub(options.native_stack_budget),
@@ -432,6 +453,7 @@ impl Vm {
                 if let Some(s) = p.child_root_shape() {
                     return Ok(s);
                 }
+                p.watch();
                 let s = self.alloc(Shape::root(proto))?;
                 p.set_child_root_shape(s);
                 Ok(s)
@@ -477,6 +499,7 @@ impl Vm {
     /// along (or creating) a shape transition, or into dictionary mode.
     pub fn add_named_property(&mut self, obj: Gc<JsObject>, key: PropertyKey, value: Value, attrs: Attrs) -> JsResult<()> {
         debug_assert!(!matches!(key, PropertyKey::Index(_)));
+        obj.structure_changing();
         let shape = obj.shape();
         if shape.is_dictionary() {
             shape.dict_add(key, attrs);
@@ -509,6 +532,7 @@ impl Vm {
             return Ok(shape);
         }
         let dict = self.alloc(Shape::dictionary_from(&shape, shape.proto()))?;
+        obj.structure_changing();
         obj.set_shape(dict);
         Ok(dict)
     }

@@ -306,7 +306,10 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         }
         g.emit(Opcode::LdaUndefined, &[]);
         g.emit(Opcode::Return, &[]);
-        g.finish(FunctionHeader { name: name.to_vec(), length: 0, param_count: 0, span_start: span.0, span_end: span.1 })
+        // The forwarding code reads parameters 0..FORWARDED_ARGUMENTS (each
+        // only when that many were passed): the frame reserves their slots.
+        let param_count = if derived { FORWARDED_ARGUMENTS } else { 0 };
+        g.finish(FunctionHeader { name: name.to_vec(), length: 0, param_count, span_start: span.0, span_end: span.1 })
     }
 
     /// A default derived constructor's `super(...args)`: the arguments are

@@ -94,6 +94,8 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     plain(vm, Intrinsic::StringIteratorPrototype, ip, ObjectKind::Ordinary)?;
 
     let global = vm.new_object_with(op, ObjectKind::Global)?;
+    // Global ICs cache the global object's slots.
+    global.watch();
     realm.global.set(Value::from_gc(global));
 
     // %ThrowTypeError%: frozen, nameless, length 0.

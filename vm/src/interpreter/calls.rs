@@ -184,7 +184,9 @@ impl Vm {
         if self.interrupted() {
             return Err(crate::vm::Exception::TERMINATION);
         }
-        if !self.roots.stack.has_room(size) || !self.native_stack_ok() {
+        // One slot of room above the frame: an empty register list may
+        // start there (see strata_bytecode::verify).
+        if !self.roots.stack.has_room(size + 1) || !self.native_stack_ok() {
             return Err(self.range_error("Maximum call stack size exceeded"));
         }
         let this = if code.strict || !code.kind.has_own_this() || this.as_gc::<JsObject>().is_some() || this.is_hole()

@@ -22,6 +22,12 @@ impl Vm {
     /// Links compiled code into the heap: strings become atoms, numbers
     /// values, nested functions `SharedFunction`s (recursively).
     pub fn link_function(&mut self, code: Arc<BytecodeFunction>) -> JsResult<Gc<SharedFunction>> {
+        // The interpreter reads operands and registers unchecked: only
+        // verified code may run.
+        if let Err(e) = strata_bytecode::verify(&code) {
+            let name = String::from_utf16_lossy(&code.name);
+            return Err(self.type_error(&format!("internal error: bytecode of '{name}' failed verification: {e}")));
+        }
         let mut constants = Vec::with_capacity(code.constants.len());
         for c in &code.constants {
             constants.push(match c {
@@ -56,6 +62,11 @@ impl Vm {
         });
         let len = self.roots.pinned.len();
         self.roots.pinned.truncate(len - pinned);
+        if self.options.keep_functions
+            && let Ok(f) = shared
+        {
+            self.roots.linked_functions.push(f);
+        }
         shared
     }
 
@@ -245,11 +256,16 @@ impl Vm {
             }
             vars.push(atom);
         }
+        if !lexicals.is_empty() {
+            // A new lexical binding may shadow a global property that a
+            // global IC cached.
+            crate::ic::bump_epoch();
+        }
         for (atom, immutable) in lexicals {
             realm
                 .lexicals
                 .borrow_mut()
-                .insert(atom, ScriptLexical { value: std::cell::Cell::new(Value::HOLE), mutable: !immutable });
+                .insert(atom, Box::new(ScriptLexical { value: std::cell::Cell::new(Value::HOLE), mutable: !immutable }));
         }
         let binding = Attrs(Attrs::WRITABLE | Attrs::ENUMERABLE);
         for atom in functions {

@@ -13,16 +13,20 @@
 pub(crate) mod calls;
 mod classes;
 mod closures;
+mod ic_ops;
 mod iteration;
 mod ops;
 mod runtime;
 
 pub use ops::{BinaryOp, exponentiate};
 
-use strata_bytecode::{Constant, FunctionKind, Opcode, decode};
+use strata_bytecode::{Constant, FunctionKind, Opcode, jump_operand_at, operand_at, scaled_len};
 use strata_gc::Gc;
 
 use crate::context::Context;
+use crate::feedback::{FeedbackSlot, type_feedback};
+use crate::ic::{GlobalTarget, Handler, IcState};
+use ic_ops::StoreKind;
 use crate::conversions::{strict_equals, to_boolean};
 use crate::frame;
 use crate::function::{FunctionCode, SharedFunction};
@@ -42,6 +46,23 @@ fn frame_shared(vm: &Vm, fp: isize) -> Option<Gc<SharedFunction>> {
         },
         _ => None,
     }
+}
+
+/// Unprefixed instruction lengths by opcode byte.
+static UNPREFIXED_LEN: [u8; 256] = strata_bytecode::unprefixed_lengths();
+
+/// Length of the verified instruction at `pc`, prefix included.
+fn instruction_len(code: *const u8, pc: usize) -> usize {
+    // SAFETY: `pc` is the call instruction a frame returns to, verified
+    // with the rest of its function.
+    let byte = unsafe { *code.add(pc) };
+    if byte <= Opcode::ExtraWide as u8 {
+        // SAFETY: as above; the prefix is followed by a valid opcode.
+        let op = unsafe { std::mem::transmute::<u8, Opcode>(*code.add(pc + 1)) };
+        return 1 + scaled_len(op, byte as usize + 1);
+    }
+    // SAFETY: verified opcode byte.
+    scaled_len(unsafe { std::mem::transmute::<u8, Opcode>(byte) }, 0)
 }
 
 /// First slot of a frame (its lowest argument).
@@ -75,14 +96,64 @@ impl Vm {
             vm.roots.stack.pc = saved_pc;
         };
 
+        // The register file never moves; `regs` points at the running
+        // frame's r0, `code` at its bytecode, `fb` at its feedback slots.
+        let base = self.roots.stack.base();
+        // SAFETY (for every `unsafe` read of `code`, `regs` and `fb` in this
+        // loop): `shared` is the running frame's function, whose bytecode
+        // passed `strata_bytecode::verify` when it was linked, so every
+        // instruction at a pc the loop reaches decodes inside `code`, every
+        // `Reg` operand names a slot of the frame `regs` points into (the
+        // frame was pushed with room for its parameters and registers), and
+        // every `Slot` operand indexes the feedback vector. `shared` is kept
+        // alive by the frame's callee slot and by the conservative scan.
+        let mut code: *const u8 = shared.code.code.as_ptr();
+        let mut fb: *const FeedbackSlot = shared.feedback.slots.as_ptr();
+        let mut regs: *mut Value = unsafe { base.offset(fp) };
+
+        macro_rules! enter_frame {
+            () => {{
+                code = shared.code.code.as_ptr();
+                fb = shared.feedback.slots.as_ptr();
+                // SAFETY: fp is a frame of the register file.
+                regs = unsafe { base.offset(fp) };
+                self.roots.stack.fp = fp;
+            }};
+        }
+
         'dispatch: loop {
-            let Some(insn) = decode(&shared.code.code, pc) else {
-                leave(self);
-                return Err(self.type_error(&format!("internal error: invalid bytecode at offset {pc}")));
-            };
             self.roots.stack.pc = pc as u32;
-            let mut next = pc + insn.len as usize;
-            let o = |i: usize| insn.operands[i];
+            // SAFETY: see above: pc starts a verified instruction.
+            let mut byte = unsafe { *code.add(pc) };
+            let (op_pc, scale, mut next);
+            if byte > Opcode::ExtraWide as u8 {
+                op_pc = pc;
+                scale = 0usize;
+                next = pc + UNPREFIXED_LEN[byte as usize] as usize;
+            } else {
+                scale = byte as usize + 1;
+                op_pc = pc + 1;
+                // SAFETY: a verified prefix is followed by its instruction.
+                byte = unsafe { *code.add(op_pc) };
+                // SAFETY: verified code holds only valid opcode bytes.
+                next = op_pc + scaled_len(unsafe { std::mem::transmute::<u8, Opcode>(byte) }, scale);
+            }
+            // SAFETY: verified code holds only valid opcode bytes.
+            let opcode: Opcode = unsafe { std::mem::transmute::<u8, Opcode>(byte) };
+            // Unsigned operand `i` (UImm, Idx, Slot); `os!` for signed
+            // ones (Reg, Imm).
+            macro_rules! o {
+                ($i:expr) => {
+                    // SAFETY: see above.
+                    unsafe { operand_at(code, op_pc, scale, $i, false) }
+                };
+            }
+            macro_rules! os {
+                ($i:expr) => {
+                    // SAFETY: see above.
+                    unsafe { operand_at(code, op_pc, scale, $i, true) }
+                };
+            }
             let result: JsResult<()> = 'op: {
                 macro_rules! t {
                     ($e:expr) => {
@@ -94,29 +165,88 @@ impl Vm {
                 }
                 macro_rules! reg {
                     ($i:expr) => {
-                        self.roots.stack.get(fp + o($i) as isize)
+                        {
+                            let r = os!($i) as isize;
+                            // SAFETY: verified register operand (see above).
+                            unsafe { *regs.offset(r) }
+                        }
                     };
                 }
                 macro_rules! set_reg {
                     ($i:expr, $v:expr) => {{
                         let v = $v;
-                        self.roots.stack.set(fp + o($i) as isize, v)
+                        let r = os!($i) as isize;
+                        // SAFETY: verified register operand (see above).
+                        unsafe { *regs.offset(r) = v }
                     }};
+                }
+                macro_rules! slot {
+                    ($i:expr) => {
+                        {
+                            let i = o!($i) as usize;
+                            // SAFETY: verified feedback slot operand (see above).
+                            unsafe { &*fb.add(i) }
+                        }
+                    };
                 }
                 macro_rules! name_key {
                     ($i:expr) => {{
-                        match shared.keys.get(o($i) as usize).copied().flatten() {
+                        match shared.keys.get(o!($i) as usize).copied().flatten() {
                             Some(k) => k,
                             None => break 'op Err(self.type_error("internal error: bad name constant")),
                         }
                     }};
                 }
-                macro_rules! jump {
-                    () => {
-                        next = (pc as i64 + insn.operands[insn.opcode.operands().len() - 1]) as usize
+                // `l OP r` for a binary operation: int32 and number fast
+                // paths (ops::int_fast / apply_number), then the generic one.
+                macro_rules! arith {
+                    ($l:expr, $r:expr, $slot:expr, $op:ident) => {{
+                        let (l, r) = ($l, $r);
+                        let s = slot!($slot);
+                        if let (Some(a), Some(b)) = (l.as_int(), r.as_int())
+                            && let Some(v) = ops::int_fast(BinaryOp::$op, a, b)
+                        {
+                            s.record_type(type_feedback::INT32);
+                            acc = v;
+                        } else if let (Some(x), Some(y)) = (l.as_number(), r.as_number())
+                            && let Some(v) = ops::number_fast(BinaryOp::$op, x, y)
+                        {
+                            s.record_type(type_feedback::NUMBER);
+                            acc = v;
+                        } else {
+                            s.record_type(type_feedback::of_pair(l, r));
+                            acc = t!(self.binary(BinaryOp::$op, l, r));
+                        }
+                    }};
+                }
+                macro_rules! compare {
+                    ($cmp:tt, $slot:expr) => {{
+                        let (l, r) = (reg!(0), acc);
+                        let s = slot!($slot);
+                        if let (Some(a), Some(b)) = (l.as_int(), r.as_int()) {
+                            s.record_type(type_feedback::INT32);
+                            acc = Value::bool(a $cmp b);
+                        } else if let (Some(x), Some(y)) = (l.as_number(), r.as_number()) {
+                            s.record_type(type_feedback::NUMBER);
+                            acc = Value::bool(x $cmp y);
+                        } else {
+                            s.record_type(type_feedback::of_pair(l, r));
+                            acc = Value::bool(t!(self.compare(opcode, l, r)));
+                        }
+                    }};
+                }
+                macro_rules! site {
+                    ($what:expr) => {
+                        ic_ops::Site { shared, pc: pc as u32, what: $what }
                     };
                 }
-                match insn.opcode {
+                macro_rules! jump {
+                    () => {
+                        // SAFETY: see above; the jump is the last operand.
+                        next = (pc as i64 + unsafe { jump_operand_at(code, op_pc, scale, opcode.operands().len() - 1) }) as usize
+                    };
+                }
+                match opcode {
                     Opcode::Wide | Opcode::ExtraWide | Opcode::Illegal => {
                         break 'op Err(self.type_error("internal error: illegal bytecode"));
                     }
@@ -126,9 +256,9 @@ impl Vm {
                     Opcode::LdaFalse => acc = Value::FALSE,
                     Opcode::LdaTheHole => acc = Value::HOLE,
                     Opcode::LdaZero => acc = Value::int(0),
-                    Opcode::LdaSmi => acc = Value::int(o(0) as i32),
+                    Opcode::LdaSmi => acc = Value::int(os!(0) as i32),
                     Opcode::LdaConstant => {
-                        acc = shared.constants.get(o(0) as usize).copied().unwrap_or(Value::UNDEFINED);
+                        acc = shared.constants.get(o!(0) as usize).copied().unwrap_or(Value::UNDEFINED);
                         if acc.is_hole() {
                             break 'op Err(self.syntax_error("BigInt literals are not supported yet"));
                         }
@@ -142,45 +272,54 @@ impl Vm {
 
                     // ---- variables ----
                     Opcode::LdaGlobal | Opcode::LdaGlobalInsideTypeof => {
+                        let fs = slot!(1);
+                        if let IcState::Global(g) = fs.ic.get()
+                            && let GlobalTarget::Property(n) = g.target
+                            && g.valid(self.roots.realm)
+                        {
+                            acc = g.realm.global_object().slot(n);
+                            break 'op Ok(());
+                        }
                         let key = name_key!(0);
-                        acc = t!(self.load_global(key, insn.opcode == Opcode::LdaGlobalInsideTypeof));
+                        let typeof_ = opcode == Opcode::LdaGlobalInsideTypeof;
+                        acc = t!(self.load_global_ic(key, typeof_, fs, site!("global load")));
                     }
                     Opcode::StaGlobal => {
                         let key = name_key!(0);
-                        t!(self.store_global(key, acc, shared.code.strict));
+                        t!(self.store_global_ic(key, acc, shared.code.strict, slot!(1), site!("global store")));
                     }
                     Opcode::StaScriptLexical => {
                         let key = name_key!(0);
                         t!(self.init_script_lexical(key, acc));
                     }
                     Opcode::DeclareGlobals => {
-                        let decls = match shared.constant(o(0) as usize) {
+                        let decls = match shared.constant(o!(0) as usize) {
                             Some(Constant::Globals(g)) => g.clone(),
                             _ => break 'op Err(self.type_error("internal error: bad globals constant")),
                         };
                         t!(self.declare_globals(&decls));
                     }
                     Opcode::LdaContextSlot => {
-                        let ctx = t!(self.context_at(fp, o(1) as u32));
-                        acc = ctx.get(o(0) as usize);
+                        let ctx = t!(self.context_at(fp, o!(1) as u32));
+                        acc = ctx.get(o!(0) as usize);
                     }
                     Opcode::StaContextSlot => {
-                        let ctx = t!(self.context_at(fp, o(1) as u32));
-                        ctx.set(o(0) as usize, acc);
+                        let ctx = t!(self.context_at(fp, o!(1) as u32));
+                        ctx.set(o!(0) as usize, acc);
                     }
                     Opcode::LdaLookupSlot | Opcode::LdaLookupSlotInsideTypeof | Opcode::StaLookupSlot => {
                         // Without `with` and sloppy direct eval (not yet
                         // supported), dynamic lookups reach the globals.
                         let key = name_key!(0);
-                        if insn.opcode == Opcode::StaLookupSlot {
-                            t!(self.store_global(key, acc, o(1) != 0));
+                        if opcode == Opcode::StaLookupSlot {
+                            t!(self.store_global(key, acc, o!(1) != 0));
                         } else {
-                            acc = t!(self.load_global(key, insn.opcode == Opcode::LdaLookupSlotInsideTypeof));
+                            acc = t!(self.load_global(key, opcode == Opcode::LdaLookupSlotInsideTypeof));
                         }
                     }
                     Opcode::ThrowReferenceErrorIfHole => {
                         if acc.is_hole() {
-                            let c = shared.constants.get(o(0) as usize).copied().unwrap_or(Value::UNDEFINED);
+                            let c = shared.constants.get(o!(0) as usize).copied().unwrap_or(Value::UNDEFINED);
                             let name = self.display_string(c).unwrap_or_default();
                             break 'op Err(
                                 self.reference_error(&format!("Cannot access '{name}' before initialization")),
@@ -188,14 +327,14 @@ impl Vm {
                         }
                     }
                     Opcode::ThrowConstAssignError => {
-                        let c = shared.constants.get(o(0) as usize).copied().unwrap_or(Value::UNDEFINED);
+                        let c = shared.constants.get(o!(0) as usize).copied().unwrap_or(Value::UNDEFINED);
                         let name = self.display_string(c).unwrap_or_default();
                         break 'op Err(self.type_error(&format!("Assignment to constant variable '{name}'.")));
                     }
 
                     // ---- contexts ----
                     Opcode::CreateFunctionContext | Opcode::CreateBlockContext => {
-                        let scope = match shared.constant(o(0) as usize) {
+                        let scope = match shared.constant(o!(0) as usize) {
                             Some(Constant::Scope(s)) => s.clone(),
                             _ => break 'op Err(self.type_error("internal error: bad scope constant")),
                         };
@@ -232,27 +371,90 @@ impl Vm {
 
                     // ---- properties ----
                     Opcode::GetNamedProperty => {
+                        let recv = reg!(0);
+                        let fs = slot!(2);
+                        if let Some(obj) = recv.as_gc::<JsObject>()
+                            && let IcState::Monomorphic(e) = fs.ic.get()
+                            && e.matches(&obj)
+                        {
+                            match e.handler {
+                                Handler::OwnSlot(n) => {
+                                    acc = obj.slot(n);
+                                    break 'op Ok(());
+                                }
+                                Handler::ProtoSlot(h, n) => {
+                                    acc = h.slot(n);
+                                    break 'op Ok(());
+                                }
+                                _ => {}
+                            }
+                        }
                         let key = name_key!(1);
-                        acc = t!(self.get_value(reg!(0), key));
+                        acc = t!(self.load_named_ic(recv, key, fs, site!("load")));
                     }
                     Opcode::GetKeyedProperty => {
                         let base = reg!(0);
+                        if let Some(obj) = base.as_gc::<JsObject>() {
+                            if let Some(i) = acc.as_int()
+                                && i >= 0
+                                && !matches!(obj.kind, ObjectKind::Arguments(_))
+                                && let Some((v, a)) = obj.element(i as u32)
+                                && !a.is_accessor()
+                            {
+                                slot!(1).record_type(type_feedback::INT32);
+                                acc = v;
+                                break 'op Ok(());
+                            }
+                            // An atom that is not an index is already its
+                            // own property key (see Vm::key_from_string).
+                            if let Some(s) = acc.as_gc::<crate::string::JsString>()
+                                && s.is_atom()
+                                && !s.is_empty()
+                                && !(b'0' as u16..=b'9' as u16).contains(&s.at(0))
+                            {
+                                slot!(1).record_type(type_feedback::STRING);
+                                acc = t!(self.load_keyed_named(obj, PropertyKey::String(s)));
+                                break 'op Ok(());
+                            }
+                            if let Some(sym) = acc.as_gc::<crate::symbol::Symbol>() {
+                                slot!(1).record_type(type_feedback::ANY);
+                                acc = t!(self.load_keyed_named(obj, PropertyKey::Symbol(sym)));
+                                break 'op Ok(());
+                            }
+                        }
+                        slot!(1).record_type(type_feedback::of(acc));
                         acc = t!(self.get_keyed(base, acc));
                     }
-                    Opcode::SetNamedProperty => {
+                    Opcode::SetNamedProperty | Opcode::DefineNamedOwnProperty => {
+                        let recv = reg!(0);
+                        let fs = slot!(2);
+                        if let Some(obj) = recv.as_gc::<JsObject>()
+                            && let IcState::Monomorphic(e) = fs.ic.get()
+                            && e.matches(&obj)
+                            && let Handler::OwnSlot(n) = e.handler
+                        {
+                            obj.set_slot(n, acc);
+                            strata_gc::write_barrier(obj.cell(), acc.bits() as usize);
+                            break 'op Ok(());
+                        }
                         let key = name_key!(1);
-                        t!(self.set_value(reg!(0), key, acc, shared.code.strict));
+                        let kind = if opcode == Opcode::SetNamedProperty { StoreKind::Set } else { StoreKind::Define };
+                        t!(self.store_named_ic(recv, key, acc, shared.code.strict, kind, fs, site!("store")));
                     }
                     Opcode::SetKeyedProperty => {
                         let (base, k) = (reg!(0), reg!(1));
+                        if let Some(obj) = base.as_gc::<JsObject>()
+                            && let Some(i) = k.as_int()
+                            && i >= 0
+                            && obj.is_array()
+                            && obj.set_dense_in_bounds(i as u32, acc)
+                        {
+                            slot!(2).record_type(type_feedback::INT32);
+                            break 'op Ok(());
+                        }
+                        slot!(2).record_type(type_feedback::of(k));
                         let key = t!(self.to_property_key(k));
                         t!(self.set_value(base, key, acc, shared.code.strict));
-                    }
-                    Opcode::DefineNamedOwnProperty => {
-                        let key = name_key!(1);
-                        if let Some(obj) = reg!(0).as_gc::<JsObject>() {
-                            t!(self.create_data_property_or_throw(obj, key, acc));
-                        }
                     }
                     Opcode::DefineKeyedOwnProperty => {
                         let k = reg!(1);
@@ -266,7 +468,7 @@ impl Vm {
                         let key = t!(self.to_property_key(acc));
                         let obj = t!(self.to_object(base));
                         let ok = t!(self.delete_property(obj, key));
-                        if !ok && o(1) != 0 {
+                        if !ok && o!(1) != 0 {
                             let name = self.describe_key(key);
                             break 'op Err(self.type_error(&format!("Cannot delete property '{name}' of object")));
                         }
@@ -286,22 +488,65 @@ impl Vm {
                     }
 
                     // ---- arithmetic ----
-                    Opcode::Add => acc = t!(self.add(reg!(0), acc)),
-                    Opcode::Sub => acc = t!(self.binary(BinaryOp::Sub, reg!(0), acc)),
-                    Opcode::Mul => acc = t!(self.binary(BinaryOp::Mul, reg!(0), acc)),
-                    Opcode::Div => acc = t!(self.binary(BinaryOp::Div, reg!(0), acc)),
-                    Opcode::Mod => acc = t!(self.binary(BinaryOp::Mod, reg!(0), acc)),
-                    Opcode::Exp => acc = t!(self.binary(BinaryOp::Exp, reg!(0), acc)),
-                    Opcode::BitwiseOr => acc = t!(self.binary(BinaryOp::BitOr, reg!(0), acc)),
-                    Opcode::BitwiseXor => acc = t!(self.binary(BinaryOp::BitXor, reg!(0), acc)),
-                    Opcode::BitwiseAnd => acc = t!(self.binary(BinaryOp::BitAnd, reg!(0), acc)),
-                    Opcode::ShiftLeft => acc = t!(self.binary(BinaryOp::Shl, reg!(0), acc)),
-                    Opcode::ShiftRight => acc = t!(self.binary(BinaryOp::Sar, reg!(0), acc)),
-                    Opcode::ShiftRightLogical => acc = t!(self.binary(BinaryOp::Shr, reg!(0), acc)),
-                    Opcode::AddSmi => acc = t!(self.add(acc, Value::int(o(0) as i32))),
-                    Opcode::SubSmi => acc = t!(self.binary(BinaryOp::Sub, acc, Value::int(o(0) as i32))),
-                    Opcode::Inc => acc = t!(self.add_numeric(acc, 1)),
-                    Opcode::Dec => acc = t!(self.add_numeric(acc, -1)),
+                    // int32 and number fast paths inline, recording the
+                    // operand types seen; everything else in ops.rs.
+                    Opcode::Add => {
+                        let (l, r) = (reg!(0), acc);
+                        let s = slot!(1);
+                        if let (Some(a), Some(b)) = (l.as_int(), r.as_int())
+                            && let Some(c) = a.checked_add(b)
+                        {
+                            s.record_type(type_feedback::INT32);
+                            acc = Value::int(c);
+                        } else if let (Some(x), Some(y)) = (l.as_number(), r.as_number()) {
+                            s.record_type(type_feedback::NUMBER);
+                            acc = Value::number(x + y);
+                        } else {
+                            s.record_type(type_feedback::of_pair(l, r));
+                            acc = t!(self.add(l, r));
+                        }
+                    }
+                    Opcode::Sub => arith!(reg!(0), acc, 1, Sub),
+                    Opcode::Mul => arith!(reg!(0), acc, 1, Mul),
+                    Opcode::Div => arith!(reg!(0), acc, 1, Div),
+                    Opcode::Mod => arith!(reg!(0), acc, 1, Mod),
+                    Opcode::Exp => arith!(reg!(0), acc, 1, Exp),
+                    Opcode::BitwiseOr => arith!(reg!(0), acc, 1, BitOr),
+                    Opcode::BitwiseXor => arith!(reg!(0), acc, 1, BitXor),
+                    Opcode::BitwiseAnd => arith!(reg!(0), acc, 1, BitAnd),
+                    Opcode::ShiftLeft => arith!(reg!(0), acc, 1, Shl),
+                    Opcode::ShiftRight => arith!(reg!(0), acc, 1, Sar),
+                    Opcode::ShiftRightLogical => arith!(reg!(0), acc, 1, Shr),
+                    Opcode::AddSmi => {
+                        let (l, b) = (acc, os!(0) as i32);
+                        let s = slot!(1);
+                        if let Some(a) = l.as_int()
+                            && let Some(c) = a.checked_add(b)
+                        {
+                            s.record_type(type_feedback::INT32);
+                            acc = Value::int(c);
+                        } else if let Some(x) = l.as_number() {
+                            s.record_type(type_feedback::NUMBER);
+                            acc = Value::number(x + b as f64);
+                        } else {
+                            s.record_type(type_feedback::of_pair(l, Value::int(b)));
+                            acc = t!(self.add(l, Value::int(b)));
+                        }
+                    }
+                    Opcode::SubSmi => arith!(acc, Value::int(os!(0) as i32), 1, Sub),
+                    Opcode::Inc | Opcode::Dec => {
+                        let delta = if opcode == Opcode::Inc { 1 } else { -1 };
+                        let s = slot!(0);
+                        if let Some(a) = acc.as_int()
+                            && let Some(c) = a.checked_add(delta)
+                        {
+                            s.record_type(type_feedback::INT32);
+                            acc = Value::int(c);
+                        } else {
+                            s.record_type(type_feedback::of(acc));
+                            acc = t!(self.add_numeric(acc, delta));
+                        }
+                    }
                     Opcode::Negate => {
                         acc = match acc.as_int() {
                             Some(i) if i != 0 && i != i32::MIN => Value::int(-i),
@@ -322,14 +567,20 @@ impl Vm {
                     Opcode::TypeOf => acc = Value::from_gc(self.type_of(acc)),
 
                     // ---- comparisons ----
-                    Opcode::TestEqual => acc = Value::bool(t!(self.loose_equals(reg!(0), acc))),
-                    Opcode::TestEqualStrict => acc = Value::bool(strict_equals(reg!(0), acc)),
-                    Opcode::TestLessThan
-                    | Opcode::TestGreaterThan
-                    | Opcode::TestLessThanOrEqual
-                    | Opcode::TestGreaterThanOrEqual => {
-                        acc = Value::bool(t!(self.compare(insn.opcode, reg!(0), acc)));
+                    Opcode::TestEqual => {
+                        let (l, r) = (reg!(0), acc);
+                        slot!(1).record_type(type_feedback::of_pair(l, r));
+                        acc = Value::bool(t!(self.loose_equals(l, r)));
                     }
+                    Opcode::TestEqualStrict => {
+                        let (l, r) = (reg!(0), acc);
+                        slot!(1).record_type(type_feedback::of_pair(l, r));
+                        acc = Value::bool(strict_equals(l, r));
+                    }
+                    Opcode::TestLessThan => compare!(<, 1),
+                    Opcode::TestGreaterThan => compare!(>, 1),
+                    Opcode::TestLessThanOrEqual => compare!(<=, 1),
+                    Opcode::TestGreaterThanOrEqual => compare!(>=, 1),
                     Opcode::TestInstanceOf => acc = Value::bool(t!(self.instance_of(reg!(0), acc))),
                     Opcode::TestIn => acc = Value::bool(t!(self.has_in(reg!(0), acc))),
                     Opcode::TestPrivateIn => acc = Value::bool(t!(self.private_in(reg!(0), acc))),
@@ -343,8 +594,8 @@ impl Vm {
                         if self.interrupted() {
                             break 'op Err(Exception::TERMINATION);
                         }
-                        shared.feedback.bump(o(1) as usize);
-                        next = (pc as i64 + o(0)) as usize;
+                        slot!(0).bump();
+                        jump!();
                     }
                     Opcode::JumpIfTrue => {
                         if acc == Value::TRUE {
@@ -357,12 +608,12 @@ impl Vm {
                         }
                     }
                     Opcode::JumpIfToBooleanTrue => {
-                        if to_boolean(acc) {
+                        if acc == Value::TRUE || (acc != Value::FALSE && to_boolean(acc)) {
                             jump!()
                         }
                     }
                     Opcode::JumpIfToBooleanFalse => {
-                        if !to_boolean(acc) {
+                        if acc == Value::FALSE || (acc != Value::TRUE && !to_boolean(acc)) {
                             jump!()
                         }
                     }
@@ -397,7 +648,7 @@ impl Vm {
                         }
                     }
                     Opcode::SwitchOnSmi => {
-                        if let (Some(v), Some(Constant::JumpTable(table))) = (acc.as_int(), shared.constant(o(0) as usize))
+                        if let (Some(v), Some(Constant::JumpTable(table))) = (acc.as_int(), shared.constant(o!(0) as usize))
                             && let Some(&(_, off)) = table.iter().find(|(k, _)| *k == v)
                         {
                             next = (pc as i64 + off as i64) as usize;
@@ -407,20 +658,20 @@ impl Vm {
                     // ---- calls ----
                     Opcode::Call | Opcode::CallUndefinedReceiver => {
                         let callee = reg!(0);
-                        let start = fp + o(1) as isize;
-                        let argc = o(2) as usize;
-                        let (this, args_start) = if insn.opcode == Opcode::Call {
+                        let start = fp + os!(1) as isize;
+                        let argc = o!(2) as usize;
+                        let (this, args_start) = if opcode == Opcode::Call {
                             (self.roots.stack.get(start), start + 1)
                         } else {
                             (Value::UNDEFINED, start)
                         };
-                        shared.feedback.record_call(o(3) as usize, callee);
+                        shared.feedback.record_call(o!(3) as usize, callee);
                         if let Some(f) = self.js_callee(callee) {
                             let args = ArgSource::Registers { start: args_start, count: argc };
                             let new_fp = t!(self.push_frame(f, this, Value::UNDEFINED, args, fp, pc as u32));
                             fp = new_fp;
                             shared = frame_shared(self, fp).unwrap_or(shared);
-                            self.roots.stack.fp = fp;
+                            enter_frame!();
                             pc = 0;
                             continue 'dispatch;
                         }
@@ -428,17 +679,17 @@ impl Vm {
                     }
                     Opcode::CallWithSpread => {
                         let callee = reg!(0);
-                        let start = fp + o(1) as isize;
+                        let start = fp + os!(1) as isize;
                         let this = self.roots.stack.get(start);
-                        let args = t!(self.spread_args(start + 1, o(2) as usize));
+                        let args = t!(self.spread_args(start + 1, o!(2) as usize));
                         acc = t!(self.call(callee, this, args.as_slice()));
                     }
                     Opcode::Construct | Opcode::ConstructWithSpread => {
                         let callee = reg!(0);
-                        let start = fp + o(1) as isize;
-                        let argc = o(2) as usize;
+                        let start = fp + os!(1) as isize;
+                        let argc = o!(2) as usize;
                         let new_target = acc;
-                        if insn.opcode == Opcode::Construct
+                        if opcode == Opcode::Construct
                             && let Some(f) = self.js_constructor(callee)
                         {
                             let this = t!(self.construct_this(f, new_target));
@@ -446,24 +697,24 @@ impl Vm {
                             let new_fp = t!(self.push_frame(f, this, new_target, args, fp, pc as u32));
                             fp = new_fp;
                             shared = frame_shared(self, fp).unwrap_or(shared);
-                            self.roots.stack.fp = fp;
+                            enter_frame!();
                             pc = 0;
                             continue 'dispatch;
                         }
-                        let args = t!(self.spread_args_or_plain(start, argc, insn.opcode == Opcode::ConstructWithSpread));
+                        let args = t!(self.spread_args_or_plain(start, argc, opcode == Opcode::ConstructWithSpread));
                         acc = t!(self.construct(callee, args.as_slice(), new_target));
                     }
                     Opcode::CallSuper | Opcode::CallSuperWithSpread => {
-                        let start = fp + o(0) as isize;
-                        let argc = o(1) as usize;
-                        let args = t!(self.spread_args_or_plain(start, argc, insn.opcode == Opcode::CallSuperWithSpread));
+                        let start = fp + os!(0) as isize;
+                        let argc = o!(1) as usize;
+                        let args = t!(self.spread_args_or_plain(start, argc, opcode == Opcode::CallSuperWithSpread));
                         acc = t!(self.call_super(fp, args.as_slice()));
                     }
                     Opcode::CallRuntime => {
-                        let start = fp + o(1) as isize;
+                        let start = fp + os!(1) as isize;
                         let args: Vec<Value> =
-                            (0..o(2) as usize).map(|i| self.roots.stack.get(start + i as isize)).collect();
-                        acc = t!(self.call_runtime(o(0) as u32, &args, fp));
+                            (0..o!(2) as usize).map(|i| self.roots.stack.get(start + i as isize)).collect();
+                        acc = t!(self.call_runtime(o!(0) as u32, &args, fp));
                     }
                     Opcode::CallDirectEval => {
                         break 'op Err(self.syntax_error("direct eval is not supported yet"));
@@ -471,7 +722,7 @@ impl Vm {
 
                     // ---- functions ----
                     Opcode::CreateClosure => {
-                        let Some(inner) = shared.nested(o(0) as usize) else {
+                        let Some(inner) = shared.nested(o!(0) as usize) else {
                             break 'op Err(self.type_error("internal error: bad function constant"));
                         };
                         let ctx = self.roots.stack.get(fp + frame::CONTEXT);
@@ -485,7 +736,7 @@ impl Vm {
                         acc = Value::from_gc(closure);
                     }
                     Opcode::CreateMappedArguments => {
-                        let params = match shared.constant(o(0) as usize) {
+                        let params = match shared.constant(o!(0) as usize) {
                             Some(Constant::Scope(s)) => s.clone(),
                             _ => break 'op Err(self.type_error("internal error: bad parameter names constant")),
                         };
@@ -496,7 +747,7 @@ impl Vm {
                     }
                     Opcode::CreateRestParameter => {
                         let argc = self.roots.stack.get(fp + frame::ARGC).as_int().unwrap_or(0) as usize;
-                        let from = o(0) as usize;
+                        let from = o!(0) as usize;
                         let rest: Vec<Value> = (from..argc.max(from))
                             .map(|i| self.roots.stack.get(fp + frame::PARAM0 - i as isize))
                             .collect();
@@ -529,25 +780,25 @@ impl Vm {
                         break 'op Err(self.syntax_error("regular expressions are not supported yet"));
                     }
                     Opcode::GetTemplateObject => {
-                        acc = t!(self.template_object(shared, o(0) as u32));
+                        acc = t!(self.template_object(shared, o!(0) as u32));
                     }
                     Opcode::CopyDataProperties => {
                         let target = reg!(0);
                         let excluded: Vec<Value> =
-                            (0..o(2) as usize).map(|i| self.roots.stack.get(fp + o(1) as isize + i as isize)).collect();
+                            (0..o!(2) as usize).map(|i| self.roots.stack.get(fp + os!(1) as isize + i as isize)).collect();
                         t!(self.copy_data_properties(target, acc, &excluded));
                     }
 
                     // ---- iteration ----
                     Opcode::GetIterator | Opcode::GetAsyncIterator => {
                         let (iter, next_method) = t!(self.get_iterator(acc));
-                        self.roots.stack.set(fp + o(0) as isize, iter);
-                        self.roots.stack.set(fp + o(0) as isize + 1, next_method);
+                        self.roots.stack.set(fp + os!(0) as isize, iter);
+                        self.roots.stack.set(fp + os!(0) as isize + 1, next_method);
                         acc = iter;
                     }
                     Opcode::IteratorNext => {
                         let iter = reg!(0);
-                        let next_method = self.roots.stack.get(fp + o(0) as isize + 1);
+                        let next_method = self.roots.stack.get(fp + os!(0) as isize + 1);
                         match t!(self.iterator_step(iter, next_method)) {
                             Some(v) => acc = v,
                             None => jump!(),
@@ -555,7 +806,7 @@ impl Vm {
                     }
                     Opcode::IteratorClose => {
                         let iter = reg!(0);
-                        t!(self.iterator_close(iter, o(1) != 0));
+                        t!(self.iterator_close(iter, o!(1) != 0));
                     }
                     Opcode::ForInEnumerate => acc = t!(self.for_in_enumerate(acc)),
                     Opcode::ForInNext => match t!(self.for_in_next(reg!(0))) {
@@ -565,19 +816,19 @@ impl Vm {
 
                     // ---- classes ----
                     Opcode::CreateClass => {
-                        let info = match shared.constant(o(0) as usize) {
+                        let info = match shared.constant(o!(0) as usize) {
                             Some(Constant::Class(c)) => c.clone(),
                             _ => break 'op Err(self.type_error("internal error: bad class constant")),
                         };
                         let parent = reg!(1);
                         let ctx = self.roots.stack.get(fp + frame::CONTEXT);
-                        let (ctor, proto) = t!(self.create_class(&info, parent, ctx, shared, o(0) as usize));
-                        self.roots.stack.set(fp + o(1) as isize + 1, proto);
+                        let (ctor, proto) = t!(self.create_class(&info, parent, ctx, shared, o!(0) as usize));
+                        self.roots.stack.set(fp + os!(1) as isize + 1, proto);
                         acc = ctor;
                     }
                     Opcode::DefineMethod => {
                         let (obj, key) = (reg!(0), reg!(1));
-                        t!(self.define_method(obj, key, acc, o(2) as u32));
+                        t!(self.define_method(obj, key, acc, o!(2) as u32));
                     }
                     Opcode::SetHomeObject => {
                         if let Some(f) = acc.as_gc::<JsObject>()
@@ -587,7 +838,7 @@ impl Vm {
                         }
                     }
                     Opcode::CreatePrivateName => {
-                        let desc = shared.constants.get(o(0) as usize).copied().unwrap_or(Value::UNDEFINED);
+                        let desc = shared.constants.get(o!(0) as usize).copied().unwrap_or(Value::UNDEFINED);
                         let sym = t!(self.alloc(crate::symbol::Symbol { description: desc, registered: false, private: true }));
                         acc = Value::from_gc(sym);
                     }
@@ -629,13 +880,13 @@ impl Vm {
                         let call_pc = self.roots.stack.get(fp + frame::RETURN_PC).as_int().unwrap_or(0) as usize;
                         self.roots.stack.top = frame_base(self, fp, &shared) as usize;
                         fp = caller_fp;
-                        self.roots.stack.fp = fp;
                         shared = match frame_shared(self, fp) {
                             Some(s) => s,
                             None => break 'op Err(self.type_error("internal error: caller frame lost")),
                         };
+                        enter_frame!();
                         pc = call_pc;
-                        next = call_pc + decode(&shared.code.code, call_pc).map_or(1, |i| i.len as usize);
+                        next = call_pc + instruction_len(code, call_pc);
                     }
                 }
                 Ok(())
@@ -668,7 +919,6 @@ impl Vm {
                         let call_pc = self.roots.stack.get(fp + frame::RETURN_PC).as_int().unwrap_or(0) as usize;
                         self.roots.stack.top = frame_base(self, fp, &shared) as usize;
                         fp = caller_fp;
-                        self.roots.stack.fp = fp;
                         match frame_shared(self, fp) {
                             Some(s) => shared = s,
                             None => {
@@ -676,6 +926,7 @@ impl Vm {
                                 return Err(Exception(e));
                             }
                         }
+                        enter_frame!();
                         pc = call_pc;
                     }
                 }

@@ -78,10 +78,17 @@ fn apply_number(op: BinaryOp, a: f64, b: f64) -> f64 {
     }
 }
 
+/// The number fast path: both operands are numbers, so no conversion can
+/// run user code.
+#[inline]
+pub(crate) fn number_fast(op: BinaryOp, a: f64, b: f64) -> Option<Value> {
+    Some(Value::number(apply_number(op, a, b)))
+}
+
 /// The int32 fast path: `Some` when both operands are int32 and the result
 /// is exact without leaving int32 (or is known to be a double).
 #[inline]
-fn int_fast(op: BinaryOp, a: i32, b: i32) -> Option<Value> {
+pub(crate) fn int_fast(op: BinaryOp, a: i32, b: i32) -> Option<Value> {
     Some(match op {
         BinaryOp::Sub => Value::int(a.checked_sub(b)?),
         BinaryOp::Mul => {
@@ -103,7 +110,13 @@ fn int_fast(op: BinaryOp, a: i32, b: i32) -> Option<Value> {
         BinaryOp::Shl => Value::int(a.wrapping_shl(b as u32 & 31)),
         BinaryOp::Sar => Value::int(a >> (b as u32 & 31)),
         BinaryOp::Shr => Value::number(((a as u32) >> (b as u32 & 31)) as f64),
-        BinaryOp::Div | BinaryOp::Exp => return None,
+        BinaryOp::Div => {
+            if b == 0 || (a == 0 && b < 0) || (a == i32::MIN && b == -1) || a % b != 0 {
+                return None;
+            }
+            Value::int(a / b)
+        }
+        BinaryOp::Exp => return None,
     })
 }
 

@@ -1,0 +1,323 @@
+//! Inline caches for named property loads and stores, and for globals.
+//!
+//! Each IC site has a feedback slot whose [`IcState`] moves from
+//! uninitialized to monomorphic (one receiver shape), polymorphic (up to
+//! [`MAX_POLYMORPHISM`] shapes) and megamorphic, after which the site uses
+//! the VM-wide [`StubCache`] keyed by (shape, key), as V8's megamorphic
+//! stub cache does. Every tier reads these states; the interpreter checks
+//! the monomorphic case inline.
+//!
+//! Validity. A shared (non-dictionary) shape fixes an object's own named
+//! properties, their slots and attributes, and its prototype, so a handler
+//! for an own property needs only the shape test. Handlers that depend on
+//! other objects — a property found on a prototype, a property missing
+//! from the whole chain, an add-property transition (which needs no setter
+//! or read-only property up the chain) — also record the *structure
+//! epoch*: a counter bumped whenever an object that prototypes or the
+//! global object (objects flagged `watched`) changes structure (a property
+//! added or deleted, attributes or the prototype changed). A stale epoch is
+//! a miss. This is a coarse form of V8's prototype validity cells: writes
+//! to existing properties never bump it, so steady-state code keeps its
+//! caches. Dictionary-mode receivers are never cached (their shape is
+//! mutated in place); dictionary-mode holders on a prototype chain are,
+//! since any change to them bumps the epoch.
+//!
+//! Array objects keep `length` outside their shape, so an entry also
+//! records whether the receiver was an Array and `length` on an Array is a
+//! handler of its own.
+
+use std::cell::UnsafeCell;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use strata_gc::{Gc, Trace, Tracer};
+
+use crate::object::{Accessor, JsObject};
+use crate::property::PropertyKey;
+use crate::shape::Shape;
+use crate::value::Value;
+
+/// Shapes a polymorphic IC holds before going megamorphic.
+pub const MAX_POLYMORPHISM: usize = 4;
+
+static STRUCTURE_EPOCH: AtomicU32 = AtomicU32::new(1);
+
+/// The current structure epoch.
+#[inline(always)]
+pub fn epoch() -> u32 {
+    STRUCTURE_EPOCH.load(Ordering::Relaxed)
+}
+
+/// Invalidates every epoch-dependent handler (a watched object changed
+/// structure).
+#[inline]
+pub fn bump_epoch() {
+    STRUCTURE_EPOCH.fetch_add(1, Ordering::Relaxed);
+}
+
+/// What a cached site does for one receiver shape.
+#[derive(Copy, Clone)]
+pub enum Handler {
+    /// Load or store the receiver's own data property in slot `n`.
+    OwnSlot(u32),
+    /// Load a data property from `holder` (on the prototype chain), slot `n`.
+    ProtoSlot(Gc<JsObject>, u32),
+    /// Call the getter of the accessor in `holder`'s slot `n` (the receiver
+    /// itself or a prototype).
+    Getter(Gc<JsObject>, u32),
+    /// The property is nowhere on the chain: undefined.
+    Missing,
+    /// `length` of an Array.
+    ArrayLength,
+    /// Add the property: move to shape `to` and append the value (slot
+    /// `n`, the old shape's property count).
+    Transition(Gc<Shape>, u32),
+}
+
+impl Handler {
+    /// Whether validity depends on objects other than the receiver.
+    fn needs_epoch(&self) -> bool {
+        !matches!(self, Handler::OwnSlot(_) | Handler::ArrayLength)
+    }
+    /// Name for traces.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Handler::OwnSlot(_) => "own slot",
+            Handler::ProtoSlot(..) => "prototype slot",
+            Handler::Getter(..) => "getter",
+            Handler::Missing => "missing",
+            Handler::ArrayLength => "array length",
+            Handler::Transition(..) => "transition",
+        }
+    }
+}
+
+/// One cached (shape → handler) case.
+#[derive(Copy, Clone)]
+pub struct IcEntry {
+    /// The receiver shape.
+    pub shape: Gc<Shape>,
+    /// Whether the receiver was an Array exotic object.
+    pub is_array: bool,
+    /// The structure epoch the handler was computed in (0: not needed).
+    pub epoch: u32,
+    /// What to do.
+    pub handler: Handler,
+}
+
+impl IcEntry {
+    /// An entry; records the epoch when the handler needs it.
+    pub fn new(shape: Gc<Shape>, is_array: bool, handler: Handler) -> IcEntry {
+        let epoch = if handler.needs_epoch() { epoch() } else { 0 };
+        IcEntry { shape, is_array, epoch, handler }
+    }
+    /// Whether the entry applies to `obj` now.
+    #[inline(always)]
+    pub fn matches(&self, obj: &JsObject) -> bool {
+        self.shape == obj.shape() && self.is_array == obj.is_array() && (self.epoch == 0 || self.epoch == epoch())
+    }
+}
+
+/// The state of a property IC.
+#[derive(Clone, Default)]
+pub enum IcState {
+    /// Never executed (or never cacheable so far).
+    #[default]
+    Uninitialized,
+    /// One shape.
+    Monomorphic(IcEntry),
+    /// Two to [`MAX_POLYMORPHISM`] shapes.
+    Polymorphic(Vec<IcEntry>),
+    /// Too many shapes: the stub cache.
+    Megamorphic,
+    /// A global load or store site: where the binding lives.
+    Global(GlobalEntry),
+    /// A `new` site: the shape of the objects it allocates.
+    Allocation(Gc<Shape>),
+}
+
+/// Where a global binding lives.
+#[derive(Copy, Clone)]
+pub enum GlobalTarget {
+    /// A script-level lexical binding (boxed in the realm's table, which
+    /// never removes entries, so the address is stable).
+    Lexical(*const crate::realm::ScriptLexical),
+    /// A data property of the global object in slot `n`.
+    Property(u32),
+}
+
+/// A cached global binding, valid in its realm while the structure epoch
+/// is unchanged (the global object is watched, and new lexical
+/// declarations bump the epoch).
+#[derive(Copy, Clone)]
+pub struct GlobalEntry {
+    /// The realm whose global environment the site read.
+    pub realm: Gc<crate::realm::Realm>,
+    /// The binding.
+    pub target: GlobalTarget,
+    /// Epoch at caching time.
+    pub epoch: u32,
+}
+
+impl GlobalEntry {
+    /// Whether the entry holds for code running in `realm`.
+    #[inline(always)]
+    pub fn valid(&self, realm: Option<Gc<crate::realm::Realm>>) -> bool {
+        Some(self.realm) == realm && self.epoch == epoch()
+    }
+}
+
+impl IcState {
+    /// Name for traces and `--print-feedback`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            IcState::Uninitialized => "uninitialized",
+            IcState::Monomorphic(_) => "monomorphic",
+            IcState::Polymorphic(_) => "polymorphic",
+            IcState::Megamorphic => "megamorphic",
+            IcState::Global(_) => "global",
+            IcState::Allocation(_) => "allocation",
+        }
+    }
+    /// The entry for `obj`, if cached and valid.
+    #[inline(always)]
+    pub fn find(&self, obj: &JsObject) -> Option<Handler> {
+        match self {
+            IcState::Monomorphic(e) if e.matches(obj) => Some(e.handler),
+            IcState::Polymorphic(v) => v.iter().find(|e| e.matches(obj)).map(|e| e.handler),
+            _ => None,
+        }
+    }
+    /// Adds or replaces the case for `entry.shape`; returns the new
+    /// state's name when it changed.
+    pub fn update(&mut self, entry: IcEntry) {
+        *self = match std::mem::take(self) {
+            IcState::Uninitialized => IcState::Monomorphic(entry),
+            IcState::Monomorphic(e) if e.shape == entry.shape && e.is_array == entry.is_array => IcState::Monomorphic(entry),
+            IcState::Monomorphic(e) => {
+                // A stale entry is replaced rather than kept beside.
+                if !e.matches_shape_only_valid() { IcState::Monomorphic(entry) } else { IcState::Polymorphic(vec![e, entry]) }
+            }
+            IcState::Polymorphic(mut v) => {
+                v.retain(|e| e.matches_shape_only_valid() && !(e.shape == entry.shape && e.is_array == entry.is_array));
+                if v.len() >= MAX_POLYMORPHISM {
+                    IcState::Megamorphic
+                } else {
+                    v.push(entry);
+                    if v.len() == 1 { IcState::Monomorphic(v[0]) } else { IcState::Polymorphic(v) }
+                }
+            }
+            IcState::Megamorphic => IcState::Megamorphic,
+            IcState::Global(_) | IcState::Allocation(_) => IcState::Monomorphic(entry),
+        }
+    }
+    fn trace(&self, t: &mut Tracer) {
+        match self {
+            IcState::Monomorphic(e) => e.trace(t),
+            IcState::Polymorphic(v) => v.iter().for_each(|e| e.trace(t)),
+            IcState::Global(g) => t.mark(g.realm.cell()),
+            IcState::Allocation(s) => t.mark(s.cell()),
+            IcState::Uninitialized | IcState::Megamorphic => {}
+        }
+    }
+}
+
+impl IcEntry {
+    /// Whether the entry's epoch (if any) is still current.
+    fn matches_shape_only_valid(&self) -> bool {
+        self.epoch == 0 || self.epoch == epoch()
+    }
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.shape.cell());
+        match self.handler {
+            Handler::ProtoSlot(h, _) | Handler::Getter(h, _) => t.mark(h.cell()),
+            Handler::Transition(s, _) => t.mark(s.cell()),
+            Handler::OwnSlot(_) | Handler::Missing | Handler::ArrayLength => {}
+        }
+    }
+}
+
+/// A feedback slot's IC state, mutated only by the thread running the VM.
+#[derive(Default)]
+pub struct IcCell(UnsafeCell<IcState>);
+
+impl IcCell {
+    /// The state. The reference must not be held across an update.
+    #[inline(always)]
+    pub fn get(&self) -> &IcState {
+        // SAFETY: states change only through `set`/`update_with`, which
+        // callers never run while holding a reference from `get` (the
+        // interpreter copies the handler out first).
+        unsafe { &*self.0.get() }
+    }
+    /// Applies `f` to the state.
+    pub fn update_with<R>(&self, f: impl FnOnce(&mut IcState) -> R) -> R {
+        // SAFETY: as in `get`: no other reference is live.
+        f(unsafe { &mut *self.0.get() })
+    }
+}
+
+// SAFETY: reports every shape and holder the state references.
+unsafe impl Trace for IcCell {
+    fn trace(&self, t: &mut Tracer) {
+        self.get().trace(t)
+    }
+}
+
+/// Entries of the megamorphic stub cache.
+const STUB_CACHE_SIZE: usize = 4096;
+
+#[derive(Copy, Clone)]
+struct StubEntry {
+    key: PropertyKey,
+    entry: IcEntry,
+    store: bool,
+}
+
+/// The VM-wide megamorphic cache: (shape, key, load/store) → handler,
+/// direct-mapped. Traced (its shapes stay alive until overwritten).
+pub struct StubCache {
+    entries: Box<[Option<StubEntry>]>,
+}
+
+impl Default for StubCache {
+    fn default() -> Self {
+        StubCache { entries: vec![None; STUB_CACHE_SIZE].into_boxed_slice() }
+    }
+}
+
+fn key_bits(key: PropertyKey) -> usize {
+    match key {
+        PropertyKey::String(s) => s.as_ptr() as usize,
+        PropertyKey::Symbol(s) => s.as_ptr() as usize,
+        PropertyKey::Index(i) => i as usize,
+    }
+}
+
+impl StubCache {
+    fn index(shape: Gc<Shape>, key: PropertyKey, store: bool) -> usize {
+        let h = (shape.as_ptr() as usize >> 4) ^ (key_bits(key) >> 3) ^ (store as usize);
+        (h ^ (h >> 12)) & (STUB_CACHE_SIZE - 1)
+    }
+    /// The handler for `obj` and `key`, if cached and valid.
+    #[inline]
+    pub fn find(&self, obj: &JsObject, key: PropertyKey, store: bool) -> Option<Handler> {
+        let e = self.entries[Self::index(obj.shape(), key, store)]?;
+        (e.key == key && e.store == store && e.entry.matches(obj)).then_some(e.entry.handler)
+    }
+    /// Caches a handler.
+    pub fn insert(&mut self, key: PropertyKey, entry: IcEntry, store: bool) {
+        self.entries[Self::index(entry.shape, key, store)] = Some(StubEntry { key, entry, store });
+    }
+    /// Reports every cached shape, key and holder.
+    pub fn trace(&self, t: &mut Tracer) {
+        for e in self.entries.iter().flatten() {
+            e.key.trace(t);
+            e.entry.trace(t);
+        }
+    }
+}
+
+/// Reads the value an accessor slot holds.
+pub(crate) fn getter_of(holder: Gc<JsObject>, slot: u32) -> Value {
+    holder.slot(slot).as_gc::<Accessor>().map_or(Value::UNDEFINED, |a| a.getter.get())
+}

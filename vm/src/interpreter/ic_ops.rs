@@ -1,0 +1,364 @@
+//! The out-of-line halves of the property and global inline caches (the
+//! interpreter tests the monomorphic case inline; see `ic.rs` for states
+//! and validity): handler lookup on a miss, state transitions, the
+//! megamorphic stub cache, and `--trace-ic`.
+
+use strata_gc::Gc;
+
+use crate::feedback::FeedbackSlot;
+use crate::function::SharedFunction;
+use crate::ic::{GlobalEntry, GlobalTarget, Handler, IcEntry, IcState, epoch, getter_of};
+use crate::object::{JsObject, ObjectKind};
+use crate::property::{Attrs, PropertyKey};
+use crate::value::Value;
+use crate::vm::{JsResult, Vm};
+
+/// Where an IC site is, for `--trace-ic`.
+#[derive(Copy, Clone)]
+pub(crate) struct Site {
+    pub shared: Gc<SharedFunction>,
+    pub pc: u32,
+    pub what: &'static str,
+}
+
+/// What kind of store a site performs.
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub(crate) enum StoreKind {
+    /// `o.k = v`: [[Set]], through setters and read-only checks.
+    Set,
+    /// An object-literal or class-field definition (CreateDataProperty).
+    Define,
+}
+
+impl Vm {
+    /// The load handler for `key` on `obj`, computed without side effects;
+    /// `None` when the access is not cacheable.
+    fn compute_load_handler(&self, obj: Gc<JsObject>, key: PropertyKey) -> Option<Handler> {
+        if obj.shape().is_dictionary() || matches!(key, PropertyKey::Index(_)) {
+            return None;
+        }
+        let is_length = key == PropertyKey::String(self.roots.names.length);
+        if is_length && obj.is_array() {
+            return Some(Handler::ArrayLength);
+        }
+        let mut o = obj;
+        loop {
+            if is_length && o.is_array() {
+                return None;
+            }
+            if let Some((slot, attrs)) = o.shape().lookup(key) {
+                return Some(if attrs.is_accessor() {
+                    Handler::Getter(o, slot)
+                } else if o == obj {
+                    Handler::OwnSlot(slot)
+                } else {
+                    Handler::ProtoSlot(o, slot)
+                });
+            }
+            match o.proto().as_gc::<JsObject>() {
+                Some(p) => o = p,
+                None => return Some(Handler::Missing),
+            }
+        }
+    }
+
+    /// Runs a load handler.
+    #[inline]
+    fn run_load_handler(&mut self, obj: Gc<JsObject>, handler: Handler) -> JsResult<Value> {
+        Ok(match handler {
+            Handler::OwnSlot(n) => obj.slot(n),
+            Handler::ProtoSlot(h, n) => h.slot(n),
+            Handler::Missing => Value::UNDEFINED,
+            Handler::ArrayLength => match &obj.kind {
+                ObjectKind::Array { length, .. } => Value::number(length.get() as f64),
+                _ => Value::UNDEFINED,
+            },
+            Handler::Getter(h, n) => {
+                let getter = getter_of(h, n);
+                if getter.is_undefined() {
+                    return Ok(Value::UNDEFINED);
+                }
+                return self.call(getter, Value::from_gc(obj), &[]);
+            }
+            Handler::Transition(..) => Value::UNDEFINED,
+        })
+    }
+
+    /// Records a new case in a site's state (or the stub cache once
+    /// megamorphic), tracing the transition when asked to.
+    fn ic_record(&mut self, fs: &FeedbackSlot, site: Site, key: PropertyKey, entry: IcEntry, store: bool) {
+        let old = fs.ic.get().name();
+        fs.ic.update_with(|s| s.update(entry));
+        let new = fs.ic.get().name();
+        if matches!(fs.ic.get(), IcState::Megamorphic) {
+            self.roots.stub_cache.insert(key, entry, store);
+        }
+        if self.options.trace_ic {
+            self.trace_ic_line(site, key, old, new, &format!("{} {:#x}", entry.handler.name(), entry.shape.as_ptr() as usize));
+        }
+    }
+
+    fn trace_ic_line(&self, site: Site, key: PropertyKey, old: &str, new: &str, detail: &str) {
+        let name = String::from_utf16_lossy(&site.shared.code.name);
+        let name = if name.is_empty() { "<anonymous>".to_string() } else { name };
+        let line = self.site_line(site);
+        eprintln!(
+            "[ic] {name}{line} @{} {} '{}': {old} -> {new} ({detail})",
+            site.pc,
+            site.what,
+            self.describe_key(key)
+        );
+    }
+
+    fn site_line(&self, site: Site) -> String {
+        let code = &site.shared.code;
+        match (code.source_offset(site.pc), self.scripts.get(code.script as usize)) {
+            (Some(off), Some(script)) => {
+                let (line, col) = script.line_column(off);
+                format!(" ({}:{line}:{col})", script.path)
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// GetNamedProperty after the inline monomorphic check missed.
+    pub(crate) fn load_named_ic(&mut self, recv: Value, key: PropertyKey, fs: &FeedbackSlot, site: Site) -> JsResult<Value> {
+        let Some(obj) = recv.as_gc::<JsObject>() else {
+            return self.get_value(recv, key);
+        };
+        let state = fs.ic.get();
+        if let Some(h) = state.find(&obj) {
+            return self.run_load_handler(obj, h);
+        }
+        if matches!(state, IcState::Megamorphic) {
+            if let Some(h) = self.roots.stub_cache.find(&obj, key, false) {
+                return self.run_load_handler(obj, h);
+            }
+        }
+        match self.compute_load_handler(obj, key) {
+            Some(h) => {
+                self.ic_record(fs, site, key, IcEntry::new(obj.shape(), obj.is_array(), h), false);
+                self.run_load_handler(obj, h)
+            }
+            None => self.get(obj, key, recv),
+        }
+    }
+
+    /// A keyed load with a name key: the stub cache (the site's own state
+    /// is keyed by shape only).
+    pub(crate) fn load_keyed_named(&mut self, obj: Gc<JsObject>, key: PropertyKey) -> JsResult<Value> {
+        if let Some(h) = self.roots.stub_cache.find(&obj, key, false) {
+            return self.run_load_handler(obj, h);
+        }
+        match self.compute_load_handler(obj, key) {
+            Some(h) => {
+                self.roots.stub_cache.insert(key, IcEntry::new(obj.shape(), obj.is_array(), h), false);
+                self.run_load_handler(obj, h)
+            }
+            None => self.get(obj, key, Value::from_gc(obj)),
+        }
+    }
+
+    /// The store handler for an existing own property, or `None` if the
+    /// store must add a property (or is not cacheable: `Err(())`).
+    fn compute_store_handler(&self, obj: Gc<JsObject>, key: PropertyKey, kind: StoreKind) -> Result<Option<Handler>, ()> {
+        if obj.shape().is_dictionary() || matches!(key, PropertyKey::Index(_)) {
+            return Err(());
+        }
+        let is_length = key == PropertyKey::String(self.roots.names.length);
+        if is_length && obj.is_array() {
+            return Err(());
+        }
+        if let Some((slot, attrs)) = obj.shape().lookup(key) {
+            let ok = match kind {
+                StoreKind::Set => !attrs.is_accessor() && attrs.writable(),
+                StoreKind::Define => attrs == Attrs::DEFAULT,
+            };
+            return if ok { Ok(Some(Handler::OwnSlot(slot))) } else { Err(()) };
+        }
+        if !obj.is_extensible() {
+            return Err(());
+        }
+        if kind == StoreKind::Set {
+            // Adding is cacheable when nothing up the chain intercepts it.
+            let mut p = obj.proto();
+            while let Some(o) = p.as_gc::<JsObject>() {
+                if is_length && o.is_array() {
+                    return Err(());
+                }
+                if let Some((_, attrs)) = o.shape().lookup(key) {
+                    if attrs.is_accessor() || !attrs.writable() {
+                        return Err(());
+                    }
+                    break;
+                }
+                p = o.proto();
+            }
+        }
+        Ok(None)
+    }
+
+    /// Runs a store handler; false when its preconditions fail (the caller
+    /// takes the generic path).
+    #[inline]
+    fn run_store_handler(&mut self, obj: Gc<JsObject>, handler: Handler, value: Value) -> bool {
+        match handler {
+            Handler::OwnSlot(n) => {
+                obj.set_slot(n, value);
+                strata_gc::write_barrier(obj.cell(), value.bits() as usize);
+                true
+            }
+            Handler::Transition(to, n) => {
+                if !obj.is_extensible() || obj.is_watched() || obj.slot_count() != n as usize {
+                    return false;
+                }
+                obj.set_shape(to);
+                obj.push_slot(value);
+                strata_gc::write_barrier(obj.cell(), value.bits() as usize);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// SetNamedProperty / DefineNamedOwnProperty after the inline check
+    /// missed.
+    pub(crate) fn store_named_ic(
+        &mut self,
+        recv: Value,
+        key: PropertyKey,
+        value: Value,
+        strict: bool,
+        kind: StoreKind,
+        fs: &FeedbackSlot,
+        site: Site,
+    ) -> JsResult<()> {
+        let Some(obj) = recv.as_gc::<JsObject>() else {
+            return match kind {
+                StoreKind::Set => self.set_value(recv, key, value, strict),
+                StoreKind::Define => Ok(()),
+            };
+        };
+        let state = fs.ic.get();
+        let cached = state.find(&obj).or_else(|| {
+            if matches!(state, IcState::Megamorphic) { self.roots.stub_cache.find(&obj, key, true) } else { None }
+        });
+        if let Some(h) = cached
+            && self.run_store_handler(obj, h, value)
+        {
+            return Ok(());
+        }
+        let before = obj.shape();
+        let plan = self.compute_store_handler(obj, key, kind);
+        match kind {
+            StoreKind::Set => self.set_value(recv, key, value, strict)?,
+            StoreKind::Define => {
+                self.create_data_property_or_throw(obj, key, value)?;
+            }
+        }
+        let handler = match plan {
+            Ok(Some(h)) => Some(h),
+            Ok(None) => {
+                // The store added the property: cache the transition if it
+                // is the shared one from `before`.
+                let after = obj.shape();
+                match after.lookup(key) {
+                    Some((n, Attrs::DEFAULT))
+                        if !after.is_dictionary()
+                            && n as usize == before.table().keys.len()
+                            && before.transition(key, Attrs::DEFAULT) == Some(after) =>
+                    {
+                        Some(Handler::Transition(after, n))
+                    }
+                    _ => None,
+                }
+            }
+            Err(()) => None,
+        };
+        if let Some(h) = handler {
+            self.ic_record(fs, site, key, IcEntry::new(before, obj.is_array(), h), true);
+        }
+        Ok(())
+    }
+
+    /// LdaGlobal through the site's cache.
+    pub(crate) fn load_global_ic(&mut self, key: PropertyKey, for_typeof: bool, fs: &FeedbackSlot, site: Site) -> JsResult<Value> {
+        let realm = self.roots.realm;
+        if let IcState::Global(g) = fs.ic.get()
+            && g.valid(realm)
+        {
+            match g.target {
+                GlobalTarget::Lexical(p) => {
+                    // SAFETY: lexical bindings are boxed and never removed
+                    // from their realm's table; the realm is alive (it is
+                    // the current one).
+                    let v = unsafe { (*p).value.get() };
+                    if !v.is_hole() {
+                        return Ok(v);
+                    }
+                }
+                GlobalTarget::Property(n) => return Ok(g.realm.global_object().slot(n)),
+            }
+        }
+        let v = self.load_global(key, for_typeof)?;
+        self.cache_global(key, fs, site, false);
+        Ok(v)
+    }
+
+    /// StaGlobal through the site's cache.
+    pub(crate) fn store_global_ic(&mut self, key: PropertyKey, v: Value, strict: bool, fs: &FeedbackSlot, site: Site) -> JsResult<()> {
+        let realm = self.roots.realm;
+        if let IcState::Global(g) = fs.ic.get()
+            && g.valid(realm)
+        {
+            match g.target {
+                GlobalTarget::Lexical(p) => {
+                    // SAFETY: as in `load_global_ic`.
+                    let b = unsafe { &*p };
+                    if b.mutable && !b.value.get().is_hole() {
+                        b.value.set(v);
+                        return Ok(());
+                    }
+                }
+                GlobalTarget::Property(n) => {
+                    let global = g.realm.global_object();
+                    global.set_slot(n, v);
+                    strata_gc::write_barrier(global.cell(), v.bits() as usize);
+                    return Ok(());
+                }
+            }
+        }
+        self.store_global(key, v, strict)?;
+        self.cache_global(key, fs, site, true);
+        Ok(())
+    }
+
+    /// Caches where a global binding lives, if it is a lexical binding or
+    /// a plain data property (writable, for stores) of the global object.
+    fn cache_global(&mut self, key: PropertyKey, fs: &FeedbackSlot, site: Site, store: bool) {
+        let Some(realm) = self.roots.realm else { return };
+        let target = if let PropertyKey::String(name) = key
+            && let Some(b) = realm.lexicals.borrow().get(&name)
+        {
+            if b.value.get().is_hole() || (store && !b.mutable) {
+                return;
+            }
+            GlobalTarget::Lexical(&**b as *const _)
+        } else {
+            let global = realm.global_object();
+            match global.shape().lookup(key) {
+                Some((n, a)) if !a.is_accessor() && (!store || a.writable()) => GlobalTarget::Property(n),
+                _ => return,
+            }
+        };
+        let old = fs.ic.get().name();
+        fs.ic.update_with(|s| *s = IcState::Global(GlobalEntry { realm, target, epoch: epoch() }));
+        if self.options.trace_ic {
+            let detail = match target {
+                GlobalTarget::Lexical(_) => "lexical binding".to_string(),
+                GlobalTarget::Property(n) => format!("global object slot {n}"),
+            };
+            self.trace_ic_line(site, key, old, "global", &detail);
+        }
+    }
+}
