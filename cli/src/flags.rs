@@ -34,6 +34,8 @@ flags! {
     max_heap_size: Value = "max-heap-size", "4096", "heap limit in MiB; allocation past it throws RangeError";
     gc_stress: Value = "gc-stress", "0", "collect garbage every N allocations (0: off)";
     trace_gc: Switch = "trace-gc", "", "print a line per garbage collection to stderr";
+    trace_ic: Switch = "trace-ic", "", "print every inline-cache state change (site, old -> new state, shape) to stderr";
+    print_feedback: Switch = "print-feedback", "", "print every executed function's feedback vector at exit";
     stats: Switch = "stats", "", "print engine statistics (GC, ...) to stderr at exit";
     expose_gc: Switch = "expose-gc", "", "accepted for d8 compatibility (gc() is always defined)";
     expose_test262: Switch = "expose-test262", "", "define test262's $262 host object (createRealm, evalScript, gc, global)";

@@ -66,6 +66,8 @@ fn run(cl: flags::CommandLine) -> u8 {
                 ..HeapConfig::default()
             },
             native_stack_budget: ENGINE_STACK - (16 << 20),
+            trace_ic: cl.flags.trace_ic.is_some(),
+            keep_functions: cl.flags.print_feedback.is_some(),
             ..VmOptions::default()
         })
     })();
@@ -108,6 +110,10 @@ fn run(cl: flags::CommandLine) -> u8 {
             1
         }
     };
+    if cl.flags.print_feedback.is_some() {
+        print!("{}", vm.feedback_report());
+        let _ = std::io::stdout().flush();
+    }
     if cl.flags.stats.is_some() {
         eprintln!("{}", vm.heap.stats());
     }

@@ -73,6 +73,17 @@ impl FeedbackSlot {
         }
     }
 
+    /// Records a call, `new` or `instanceof` target: the first seen, then
+    /// megamorphic (the hole) once another appears; counts the calls.
+    #[inline(always)]
+    pub fn record_call_target(&self, target: Value) {
+        let cur = self.cached.get();
+        if cur != target && !cur.is_hole() {
+            self.cached.set(if cur.is_undefined() { target } else { Value::HOLE });
+        }
+        self.state.set(self.state.get().saturating_add(1));
+    }
+
     /// Increments a counter slot, saturating; returns the new count.
     #[inline(always)]
     pub fn bump(&self) -> u32 {

@@ -94,7 +94,7 @@ impl Vm {
             self.roots.stub_cache.insert(key, entry, store);
         }
         if self.options.trace_ic {
-            self.trace_ic_line(site, key, old, new, &format!("{} {:#x}", entry.handler.name(), entry.shape.as_ptr() as usize));
+            self.trace_ic_line(site, key, old, new, &describe_entry(&entry));
         }
     }
 
@@ -359,6 +359,122 @@ impl Vm {
                 GlobalTarget::Property(n) => format!("global object slot {n}"),
             };
             self.trace_ic_line(site, key, old, "global", &detail);
+        }
+    }
+}
+
+impl Vm {
+    /// `--print-feedback`: every linked function that ran, with its
+    /// invocation count and each feedback slot's state.
+    pub fn feedback_report(&self) -> String {
+        use std::fmt::Write;
+        use strata_bytecode::FeedbackSlotKind as K;
+        let mut out = String::new();
+        for f in &self.roots.linked_functions {
+            if f.invocations.get() == 0 {
+                continue;
+            }
+            let name = String::from_utf16_lossy(&f.code.name);
+            let name = if name.is_empty() { "<anonymous>".to_string() } else { name };
+            let place = self.site_line(Site { shared: *f, pc: 0, what: "" });
+            let _ = writeln!(out, "[feedback for {name}{place}: {} invocations, {} slots]", f.invocations.get(), f.feedback.slots.len());
+            for (i, s) in f.feedback.slots.iter().enumerate() {
+                let state = s.state.get();
+                let text = match s.kind {
+                    K::LoadProperty | K::StoreProperty | K::DefineOwn | K::LoadGlobal | K::StoreGlobal | K::Construct => {
+                        let mut t = self.describe_ic(s.ic.get());
+                        if s.kind == K::Construct {
+                            let _ = write!(t, "; {}", self.describe_target(s.cached.get(), state));
+                        }
+                        t
+                    }
+                    K::LoadKeyed | K::StoreKeyed | K::BinaryOp | K::CompareOp | K::UnaryOp | K::InstanceOf | K::In => {
+                        describe_types(state)
+                    }
+                    K::Call => self.describe_target(s.cached.get(), state),
+                    K::Loop => format!("{state} back edges"),
+                    _ => continue,
+                };
+                let _ = writeln!(out, "  slot {i:<3} {:<13} {text}", format!("{:?}", s.kind));
+            }
+        }
+        out
+    }
+
+    fn describe_ic(&self, state: &IcState) -> String {
+        let entry = |e: &IcEntry| {
+            let extra = match e.handler {
+                Handler::OwnSlot(n) | Handler::ProtoSlot(_, n) | Handler::Getter(_, n) | Handler::Transition(_, n) => format!(" {n}"),
+                Handler::Missing | Handler::ArrayLength => String::new(),
+            };
+            format!("shape {:#x} -> {}{extra}", e.shape.as_ptr() as usize, e.handler.name())
+        };
+        match state {
+            IcState::Monomorphic(e) => format!("monomorphic: {}", entry(e)),
+            IcState::Polymorphic(v) => {
+                format!("polymorphic ({}): {}", v.len(), v.iter().map(entry).collect::<Vec<_>>().join("; "))
+            }
+            IcState::Global(g) => match g.target {
+                GlobalTarget::Lexical(_) => "global: lexical binding".into(),
+                GlobalTarget::Property(n) => format!("global: global object slot {n}"),
+            },
+            IcState::Allocation(s) => format!("allocates shape {:#x}", s.as_ptr() as usize),
+            other => other.name().into(),
+        }
+    }
+
+    fn describe_target(&self, target: Value, count: u32) -> String {
+        if target.is_undefined() {
+            return format!("uninitialized ({count} calls)");
+        }
+        if target.is_hole() {
+            return format!("megamorphic ({count} calls)");
+        }
+        let name = target
+            .as_gc::<JsObject>()
+            .and_then(|f| match &f.kind {
+                ObjectKind::Function(d) => match &d.code {
+                    crate::function::FunctionCode::Bytecode { shared, .. } => Some(String::from_utf16_lossy(&shared.code.name)),
+                    crate::function::FunctionCode::Native { .. } => Some("<native>".into()),
+                },
+                _ => None,
+            })
+            .unwrap_or_else(|| "?".into());
+        let name = if name.is_empty() { "<anonymous>".into() } else { name };
+        format!("monomorphic target {name} ({count} calls)")
+    }
+}
+
+/// An IC entry for `--trace-ic`: the handler, its slot, the shape.
+fn describe_entry(e: &IcEntry) -> String {
+    let slot = match e.handler {
+        Handler::OwnSlot(n) | Handler::ProtoSlot(_, n) | Handler::Getter(_, n) | Handler::Transition(_, n) => format!(" {n}"),
+        Handler::Missing | Handler::ArrayLength => String::new(),
+    };
+    format!("{}{slot} on shape {:#x}", e.handler.name(), e.shape.as_ptr() as usize)
+}
+
+/// Type feedback bits as text.
+fn describe_types(bits: u32) -> String {
+    use crate::feedback::type_feedback::*;
+    let b = bits as u8;
+    match b {
+        NONE => "none".into(),
+        ANY => "any".into(),
+        _ => {
+            let mut parts = Vec::new();
+            if b & NUMBER == NUMBER {
+                parts.push("number");
+            } else if b & INT32 != 0 {
+                parts.push("int32");
+            }
+            if b & STRING != 0 {
+                parts.push("string");
+            }
+            if b & BIGINT != 0 {
+                parts.push("bigint");
+            }
+            parts.join("|")
         }
     }
 }

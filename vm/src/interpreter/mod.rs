@@ -38,10 +38,16 @@ use calls::ArgSource;
 
 /// The function a frame runs.
 fn frame_shared(vm: &Vm, fp: isize) -> Option<Gc<SharedFunction>> {
+    frame_function(vm, fp).map(|(s, _)| s)
+}
+
+/// The function a frame runs and its realm.
+#[inline]
+fn frame_function(vm: &Vm, fp: isize) -> Option<(Gc<SharedFunction>, Gc<crate::realm::Realm>)> {
     let callee = vm.roots.stack.get(fp + frame::CALLEE).as_gc::<JsObject>()?;
     match &callee.kind {
         ObjectKind::Function(d) => match &d.code {
-            FunctionCode::Bytecode { shared, .. } => Some(*shared),
+            FunctionCode::Bytecode { shared, .. } => Some((*shared, d.realm)),
             FunctionCode::Native { .. } => None,
         },
         _ => None,
@@ -90,7 +96,14 @@ impl Vm {
         let mut acc = Value::UNDEFINED;
         self.roots.stack.fp = fp;
 
+        // The running function's realm is the current realm (global
+        // accesses, intrinsics); `leave` restores the caller's.
+        let saved_realm = self.roots.realm;
+        if let Some((_, realm)) = frame_function(self, entry_fp) {
+            self.roots.realm = Some(realm);
+        }
         let leave = |vm: &mut Vm| {
+            vm.roots.realm = saved_realm;
             vm.roots.stack.top = entry_base as usize;
             vm.roots.stack.fp = saved_fp;
             vm.roots.stack.pc = saved_pc;
@@ -113,6 +126,9 @@ impl Vm {
 
         macro_rules! enter_frame {
             () => {{
+                if let Some((_, realm)) = frame_function(self, fp) {
+                    self.roots.realm = Some(realm);
+                }
                 code = shared.code.code.as_ptr();
                 fb = shared.feedback.slots.as_ptr();
                 // SAFETY: fp is a frame of the register file.
@@ -548,12 +564,19 @@ impl Vm {
                         }
                     }
                     Opcode::Negate => {
+                        slot!(0).record_type(type_feedback::of(acc));
                         acc = match acc.as_int() {
                             Some(i) if i != 0 && i != i32::MIN => Value::int(-i),
                             _ => Value::number(-t!(self.to_number(acc))),
                         }
                     }
-                    Opcode::BitwiseNot => acc = Value::int(!t!(self.to_int32(acc))),
+                    Opcode::BitwiseNot => {
+                        slot!(0).record_type(type_feedback::of(acc));
+                        acc = match acc.as_int() {
+                            Some(i) => Value::int(!i),
+                            None => Value::int(!t!(self.to_int32(acc))),
+                        }
+                    }
                     Opcode::ToNumeric => acc = t!(self.to_numeric(acc)),
                     Opcode::ToNumber => acc = Value::number(t!(self.to_number(acc))),
                     Opcode::ToString => acc = Value::from_gc(t!(self.to_string(acc))),
@@ -581,8 +604,15 @@ impl Vm {
                     Opcode::TestGreaterThan => compare!(>, 1),
                     Opcode::TestLessThanOrEqual => compare!(<=, 1),
                     Opcode::TestGreaterThanOrEqual => compare!(>=, 1),
-                    Opcode::TestInstanceOf => acc = Value::bool(t!(self.instance_of(reg!(0), acc))),
-                    Opcode::TestIn => acc = Value::bool(t!(self.has_in(reg!(0), acc))),
+                    Opcode::TestInstanceOf => {
+                        slot!(1).record_call_target(acc);
+                        acc = Value::bool(t!(self.instance_of(reg!(0), acc)));
+                    }
+                    Opcode::TestIn => {
+                        let key = reg!(0);
+                        slot!(1).record_type(type_feedback::of(key));
+                        acc = Value::bool(t!(self.has_in(key, acc)));
+                    }
                     Opcode::TestPrivateIn => acc = Value::bool(t!(self.private_in(reg!(0), acc))),
                     Opcode::TestNull => acc = Value::bool(acc.is_null()),
                     Opcode::TestUndefined => acc = Value::bool(acc.is_undefined()),
@@ -665,7 +695,7 @@ impl Vm {
                         } else {
                             (Value::UNDEFINED, start)
                         };
-                        shared.feedback.record_call(o!(3) as usize, callee);
+                        slot!(3).record_call_target(callee);
                         if let Some(f) = self.js_callee(callee) {
                             let args = ArgSource::Registers { start: args_start, count: argc };
                             let new_fp = t!(self.push_frame(f, this, Value::UNDEFINED, args, fp, pc as u32));
@@ -689,10 +719,17 @@ impl Vm {
                         let start = fp + os!(1) as isize;
                         let argc = o!(2) as usize;
                         let new_target = acc;
+                        let fs = slot!(3);
+                        fs.record_call_target(callee);
                         if opcode == Opcode::Construct
                             && let Some(f) = self.js_constructor(callee)
                         {
                             let this = t!(self.construct_this(f, new_target));
+                            if let Some(o) = this.as_gc::<JsObject>()
+                                && !matches!(fs.ic.get(), IcState::Allocation(s) if *s == o.shape())
+                            {
+                                fs.ic.update_with(|s| *s = IcState::Allocation(o.shape()));
+                            }
                             let args = ArgSource::Registers { start, count: argc };
                             let new_fp = t!(self.push_frame(f, this, new_target, args, fp, pc as u32));
                             fp = new_fp;

@@ -1,0 +1,59 @@
+//! The researcher-facing views of the engine: `--trace-ic` shows every IC
+//! state change, `--print-feedback` each function's feedback vector.
+
+use std::process::Command;
+
+fn run(flags: &[&str], script: &str) -> (String, String) {
+    let dir = std::env::temp_dir().join(format!("strata-observability-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!("{}.js", flags.join("_").replace('-', "")));
+    std::fs::write(&path, script).expect("write script");
+    let out = Command::new(env!("CARGO_BIN_EXE_strata")).args(flags).arg(&path).output().expect("run strata");
+    assert!(out.status.success(), "strata failed: {}", String::from_utf8_lossy(&out.stderr));
+    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+const SHAPES: &str = r#"
+function getX(o) { return o.x; }
+var objs = [];
+for (var n = 0; n < 6; n++) { var o = {}; for (var j = 0; j < n; j++) o["p" + j] = j; o.x = n; objs.push(o); }
+var s = 0;
+for (var i = 0; i < objs.length; i++) s += getX(objs[i]);
+print(s);
+"#;
+
+#[test]
+fn trace_ic_shows_each_state_transition() {
+    let (out, err) = run(&["--trace-ic"], SHAPES);
+    assert_eq!(out.trim(), "15");
+    let site: Vec<&str> = err.lines().filter(|l| l.starts_with("[ic] getX ") && l.contains("load 'x'")).collect();
+    assert!(site[0].contains("uninitialized -> monomorphic (own slot 0 on shape 0x"), "{err}");
+    assert!(site[1].contains("monomorphic -> polymorphic (own slot 1 on shape"), "{err}");
+    assert!(site.iter().any(|l| l.contains("polymorphic -> megamorphic")), "{err}");
+    assert!(site[0].contains(".js:2:"), "sites carry file:line:column: {}", site[0]);
+    assert!(err.lines().any(|l| l.contains("global load 'getX'") && l.contains("-> global (global object slot")), "{err}");
+}
+
+#[test]
+fn print_feedback_shows_vectors_of_executed_functions() {
+    let script = r#"
+function add(a, b) { return a + b; }
+function P(x) { this.x = x; }
+var t = 0;
+for (var i = 0; i < 100; i++) { t = add(t, i); new P(i); }
+add(1.5, 2); add("a", "b");
+function never() { return 1; }
+print(t);
+"#;
+    let (out, _) = run(&["--print-feedback"], script);
+    assert!(out.starts_with("4950\n"), "{out}");
+    let add = out.split("[feedback for ").find(|s| s.starts_with("add ")).expect("add's vector");
+    assert!(add.contains("102 invocations"), "{add}");
+    assert!(add.contains("BinaryOp      number|string"), "{add}");
+    let p = out.split("[feedback for ").find(|s| s.starts_with("P ")).expect("P's vector");
+    assert!(p.contains("StoreProperty monomorphic: shape 0x") && p.contains("-> transition 0"), "{p}");
+    let top = out.split("[feedback for ").find(|s| s.starts_with("<anonymous>")).expect("script vector");
+    assert!(top.contains("Construct     allocates shape 0x") && top.contains("monomorphic target P (100 calls)"), "{top}");
+    assert!(top.contains("Loop          100 back edges"), "{top}");
+    assert!(!out.contains("[feedback for never"), "functions that never ran are left out");
+}
