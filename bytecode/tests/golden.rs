@@ -68,3 +68,66 @@ fn golden_bytecode() {
     }
     assert!(failures.is_empty(), "{} golden file(s) differ (STRATA_BLESS=1 rewrites them):\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Every function the generator produces passes the verifier the
+/// interpreter relies on, and corrupting one is caught.
+#[test]
+fn generated_code_verifies_and_corruption_is_rejected() {
+    use std::sync::Arc;
+    use strata_bytecode::{BytecodeFunction, Constant, Opcode, verify};
+    fn walk(f: &Arc<BytecodeFunction>, out: &mut Vec<Arc<BytecodeFunction>>) {
+        out.push(f.clone());
+        for c in &f.constants {
+            match c {
+                Constant::Function(g) => walk(g, out),
+                Constant::Class(c) => walk(&c.constructor, out),
+                _ => {}
+            }
+        }
+    }
+    let mut all = Vec::new();
+    let mut entries: Vec<_> = fs::read_dir(golden_dir()).expect("golden dir").flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries.iter().filter(|p| p.extension().is_some_and(|e| e == "js")) {
+        let source = fs::read_to_string(path).expect("read");
+        let strict = source.lines().next().unwrap_or("").contains("@strict");
+        let allocator = Allocator::default();
+        let Ok(parsed) = parse(&allocator, &source, ParseOptions { path: String::new(), goal: Goal::Script, strict }) else {
+            continue;
+        };
+        if let Ok(code) = compile_script(&parsed, 0) {
+            walk(&code, &mut all);
+        }
+    }
+    assert!(all.len() > 50, "the golden files compile to many functions");
+    for f in &all {
+        if let Err(e) = verify(f) {
+            panic!("{}: {e}", String::from_utf16_lossy(&f.name));
+        }
+    }
+    // Corruptions of one function that uses registers and a jump.
+    let victim = all
+        .iter()
+        .find(|f| f.code.iter().any(|&b| b == Opcode::Star as u8) && f.code.iter().any(|&b| b == Opcode::Jump as u8))
+        .expect("a function with Star and Jump");
+    let mut bad = (**victim).clone();
+    bad.register_count = 0;
+    assert!(verify(&bad).is_err_and(|e| e.contains("register operand")), "registers past the frame");
+    let mut bad = (**victim).clone();
+    bad.feedback.clear();
+    assert!(verify(&bad).is_err(), "feedback slots past the vector");
+    let mut bad = (**victim).clone();
+    bad.code.pop();
+    assert!(verify(&bad).is_err(), "a truncated last instruction");
+    let mut bad = (**victim).clone();
+    bad.code.push(0xff);
+    assert!(verify(&bad).is_err_and(|e| e.contains("undecodable")), "an unknown opcode");
+    let mut bad = (**victim).clone();
+    bad.code.push(Opcode::LdaZero as u8);
+    assert!(verify(&bad).is_err_and(|e| e.contains("falls through")), "running off the end");
+    let mut bad = (**victim).clone();
+    let at = bad.code.iter().position(|&b| b == Opcode::Jump as u8).expect("a jump");
+    let off = i32::from_le_bytes(bad.code[at + 1..at + 5].try_into().expect("4 bytes"));
+    bad.code[at + 1..at + 5].copy_from_slice(&(off + 1).to_le_bytes());
+    assert!(verify(&bad).is_err(), "a jump into the middle of an instruction (or off the code)");
+}

@@ -29,12 +29,6 @@ impl ArgSource<'_> {
             ArgSource::Registers { count, .. } => *count,
         }
     }
-    fn get(&self, vm: &Vm, i: usize) -> Value {
-        match self {
-            ArgSource::Slice(s) => s[i],
-            ArgSource::Registers { start, .. } => vm.roots.stack.get(start + i as isize),
-        }
-    }
 }
 
 impl Vm {
@@ -199,22 +193,48 @@ impl Vm {
         };
         shared.invocations.set(shared.invocations.get().saturating_add(1));
         let base = self.roots.stack.top as isize;
+        if let ArgSource::Registers { start, count } = args
+            && (start < 0 || start + count as isize > base)
+        {
+            return Err(self.type_error("internal error: argument registers outside the caller's frame"));
+        }
         let fp = base + nargs as isize + frame::HEADER_SLOTS as isize;
-        for i in 0..nargs {
-            let v = if i < argc { args.get(self, i) } else { Value::UNDEFINED };
-            self.roots.stack.set(fp + frame::PARAM0 - i as isize, v);
+        let slots = self.roots.stack.base();
+        // SAFETY: `has_room` checked that the whole frame (arguments,
+        // header, registers, plus one) lies inside the register file;
+        // argument sources are registers of the caller below `base` or a
+        // Rust slice, neither overlapping the new frame's slots.
+        unsafe {
+            let param0 = slots.offset(fp + frame::PARAM0);
+            match args {
+                ArgSource::Slice(a) => {
+                    for (i, &v) in a.iter().enumerate() {
+                        *param0.sub(i) = v;
+                    }
+                }
+                ArgSource::Registers { start, count } => {
+                    let src = slots.offset(start);
+                    for i in 0..count {
+                        *param0.sub(i) = *src.add(i);
+                    }
+                }
+            }
+            for i in argc..nargs {
+                *param0.sub(i) = Value::UNDEFINED;
+            }
+            let f = slots.offset(fp);
+            *f.offset(frame::THIS) = this;
+            *f.offset(frame::NEW_TARGET) = new_target;
+            *f.offset(frame::CALLEE) = Value::from_gc(callee);
+            *f.offset(frame::ARGC) = Value::int(argc as i32);
+            *f.offset(frame::CONTEXT) = context;
+            *f.offset(frame::RETURN_PC) = Value::int(return_pc as i32);
+            *f.offset(frame::CALLER_FP) = Value::int(caller_fp as i32);
+            for r in 0..code.register_count as usize {
+                *f.add(r) = Value::UNDEFINED;
+            }
         }
         let stack = &mut self.roots.stack;
-        stack.set(fp + frame::THIS, this);
-        stack.set(fp + frame::NEW_TARGET, new_target);
-        stack.set(fp + frame::CALLEE, Value::from_gc(callee));
-        stack.set(fp + frame::ARGC, Value::int(argc as i32));
-        stack.set(fp + frame::CONTEXT, context);
-        stack.set(fp + frame::RETURN_PC, Value::int(return_pc as i32));
-        stack.set(fp + frame::CALLER_FP, Value::int(caller_fp as i32));
-        for r in 0..code.register_count as isize {
-            stack.set(fp + r, Value::UNDEFINED);
-        }
         stack.top = (fp + code.register_count as isize) as usize;
         Ok(fp)
     }

@@ -138,7 +138,6 @@ impl Vm {
         }
 
         'dispatch: loop {
-            self.roots.stack.pc = pc as u32;
             // SAFETY: see above: pc starts a verified instruction.
             let mut byte = unsafe { *code.add(pc) };
             let (op_pc, scale, mut next);
@@ -171,13 +170,23 @@ impl Vm {
                 };
             }
             let result: JsResult<()> = 'op: {
+                // Anything that may throw or run other code goes through
+                // `t!` or `fail!`, which publish the pc first (stack traces
+                // and re-entry read it from the register file).
                 macro_rules! t {
-                    ($e:expr) => {
+                    ($e:expr) => {{
+                        self.roots.stack.pc = pc as u32;
                         match $e {
                             Ok(v) => v,
                             Err(e) => break 'op Err(e),
                         }
-                    };
+                    }};
+                }
+                macro_rules! fail {
+                    ($e:expr) => {{
+                        self.roots.stack.pc = pc as u32;
+                        break 'op Err($e);
+                    }};
                 }
                 macro_rules! reg {
                     ($i:expr) => {
@@ -209,7 +218,7 @@ impl Vm {
                     ($i:expr) => {{
                         match shared.keys.get(o!($i) as usize).copied().flatten() {
                             Some(k) => k,
-                            None => break 'op Err(self.type_error("internal error: bad name constant")),
+                            None => fail!(self.type_error("internal error: bad name constant")),
                         }
                     }};
                 }
@@ -264,7 +273,7 @@ impl Vm {
                 }
                 match opcode {
                     Opcode::Wide | Opcode::ExtraWide | Opcode::Illegal => {
-                        break 'op Err(self.type_error("internal error: illegal bytecode"));
+                        fail!(self.type_error("internal error: illegal bytecode"));
                     }
                     Opcode::LdaUndefined => acc = Value::UNDEFINED,
                     Opcode::LdaNull => acc = Value::NULL,
@@ -276,7 +285,7 @@ impl Vm {
                     Opcode::LdaConstant => {
                         acc = shared.constants.get(o!(0) as usize).copied().unwrap_or(Value::UNDEFINED);
                         if acc.is_hole() {
-                            break 'op Err(self.syntax_error("BigInt literals are not supported yet"));
+                            fail!(self.syntax_error("BigInt literals are not supported yet"));
                         }
                     }
                     Opcode::Ldar => acc = reg!(0),
@@ -311,7 +320,7 @@ impl Vm {
                     Opcode::DeclareGlobals => {
                         let decls = match shared.constant(o!(0) as usize) {
                             Some(Constant::Globals(g)) => g.clone(),
-                            _ => break 'op Err(self.type_error("internal error: bad globals constant")),
+                            _ => fail!(self.type_error("internal error: bad globals constant")),
                         };
                         t!(self.declare_globals(&decls));
                     }
@@ -337,22 +346,20 @@ impl Vm {
                         if acc.is_hole() {
                             let c = shared.constants.get(o!(0) as usize).copied().unwrap_or(Value::UNDEFINED);
                             let name = self.display_string(c).unwrap_or_default();
-                            break 'op Err(
-                                self.reference_error(&format!("Cannot access '{name}' before initialization")),
-                            );
+                            fail!(self.reference_error(&format!("Cannot access '{name}' before initialization")));
                         }
                     }
                     Opcode::ThrowConstAssignError => {
                         let c = shared.constants.get(o!(0) as usize).copied().unwrap_or(Value::UNDEFINED);
                         let name = self.display_string(c).unwrap_or_default();
-                        break 'op Err(self.type_error(&format!("Assignment to constant variable '{name}'.")));
+                        fail!(self.type_error(&format!("Assignment to constant variable '{name}'.")));
                     }
 
                     // ---- contexts ----
                     Opcode::CreateFunctionContext | Opcode::CreateBlockContext => {
                         let scope = match shared.constant(o!(0) as usize) {
                             Some(Constant::Scope(s)) => s.clone(),
-                            _ => break 'op Err(self.type_error("internal error: bad scope constant")),
+                            _ => fail!(self.type_error("internal error: bad scope constant")),
                         };
                         let slots = scope.names.len();
                         let parent = self.roots.stack.get(fp + frame::CONTEXT);
@@ -366,7 +373,7 @@ impl Vm {
                     Opcode::CloneContext => {
                         let cur = self.roots.stack.get(fp + frame::CONTEXT);
                         let Some(c) = cur.as_gc::<Context>() else {
-                            break 'op Err(self.type_error("internal error: no context to clone"));
+                            fail!(self.type_error("internal error: no context to clone"));
                         };
                         let copy = t!(self.alloc(Context {
                             parent: c.parent,
@@ -486,7 +493,7 @@ impl Vm {
                         let ok = t!(self.delete_property(obj, key));
                         if !ok && o!(1) != 0 {
                             let name = self.describe_key(key);
-                            break 'op Err(self.type_error(&format!("Cannot delete property '{name}' of object")));
+                            fail!(self.type_error(&format!("Cannot delete property '{name}' of object")));
                         }
                         acc = Value::bool(ok);
                     }
@@ -754,13 +761,13 @@ impl Vm {
                         acc = t!(self.call_runtime(o!(0) as u32, &args, fp));
                     }
                     Opcode::CallDirectEval => {
-                        break 'op Err(self.syntax_error("direct eval is not supported yet"));
+                        fail!(self.syntax_error("direct eval is not supported yet"));
                     }
 
                     // ---- functions ----
                     Opcode::CreateClosure => {
                         let Some(inner) = shared.nested(o!(0) as usize) else {
-                            break 'op Err(self.type_error("internal error: bad function constant"));
+                            fail!(self.type_error("internal error: bad function constant"));
                         };
                         let ctx = self.roots.stack.get(fp + frame::CONTEXT);
                         let closure = t!(self.new_closure(inner, ctx));
@@ -775,7 +782,7 @@ impl Vm {
                     Opcode::CreateMappedArguments => {
                         let params = match shared.constant(o!(0) as usize) {
                             Some(Constant::Scope(s)) => s.clone(),
-                            _ => break 'op Err(self.type_error("internal error: bad parameter names constant")),
+                            _ => fail!(self.type_error("internal error: bad parameter names constant")),
                         };
                         acc = Value::from_gc(t!(self.create_arguments(fp, Some(&params))));
                     }
@@ -792,14 +799,14 @@ impl Vm {
                     }
                     Opcode::ThrowSuperNotCalledIfHole => {
                         if acc.is_hole() {
-                            break 'op Err(self.reference_error(
+                            fail!(self.reference_error(
                                 "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
                             ));
                         }
                     }
                     Opcode::ThrowSuperAlreadyCalledIfNotHole => {
                         if !acc.is_hole() {
-                            break 'op Err(self.reference_error("Super constructor may only be called once"));
+                            fail!(self.reference_error("Super constructor may only be called once"));
                         }
                     }
 
@@ -814,7 +821,7 @@ impl Vm {
                         }
                     }
                     Opcode::CreateRegExpLiteral => {
-                        break 'op Err(self.syntax_error("regular expressions are not supported yet"));
+                        fail!(self.syntax_error("regular expressions are not supported yet"));
                     }
                     Opcode::GetTemplateObject => {
                         acc = t!(self.template_object(shared, o!(0) as u32));
@@ -855,7 +862,7 @@ impl Vm {
                     Opcode::CreateClass => {
                         let info = match shared.constant(o!(0) as usize) {
                             Some(Constant::Class(c)) => c.clone(),
-                            _ => break 'op Err(self.type_error("internal error: bad class constant")),
+                            _ => fail!(self.type_error("internal error: bad class constant")),
                         };
                         let parent = reg!(1);
                         let ctx = self.roots.stack.get(fp + frame::CONTEXT);
@@ -885,7 +892,7 @@ impl Vm {
 
                     // ---- generators ----
                     Opcode::SuspendGenerator | Opcode::ResumeGenerator | Opcode::Await => {
-                        break 'op Err(self.syntax_error("generators and async functions are not supported yet"));
+                        fail!(self.syntax_error("generators and async functions are not supported yet"));
                     }
 
                     // ---- exit ----
@@ -897,12 +904,12 @@ impl Vm {
                             let this = self.roots.stack.get(fp + frame::THIS);
                             if shared.code.kind == FunctionKind::DerivedConstructor {
                                 if !acc.is_undefined() {
-                                    break 'op Err(self.type_error(
+                                    fail!(self.type_error(
                                         "Derived constructors may only return object or undefined",
                                     ));
                                 }
                                 if this.is_hole() {
-                                    break 'op Err(self.reference_error(
+                                    fail!(self.reference_error(
                                         "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
                                     ));
                                 }
@@ -919,7 +926,7 @@ impl Vm {
                         fp = caller_fp;
                         shared = match frame_shared(self, fp) {
                             Some(s) => s,
-                            None => break 'op Err(self.type_error("internal error: caller frame lost")),
+                            None => fail!(self.type_error("internal error: caller frame lost")),
                         };
                         enter_frame!();
                         pc = call_pc;
