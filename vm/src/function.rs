@@ -154,6 +154,9 @@ pub struct SharedFunction {
     pub feedback: FeedbackVector,
     /// Calls so far (the tiering policy reads it).
     pub invocations: Cell<u32>,
+    /// Named properties the instances it constructed ended up with (the
+    /// inline slots `new` gives the next ones).
+    pub instance_slots: Cell<u32>,
 }
 strata_gc::cell_type!(SharedFunction);
 

@@ -192,9 +192,26 @@ unsafe impl Trace for ObjectKind {
     }
 }
 
+/// Inline slots an object gets when nothing better is known.
+pub const DEFAULT_INLINE_SLOTS: u32 = 4;
+/// Most inline slots an object is given.
+pub const MAX_INLINE_SLOTS: u32 = 32;
+
 /// An object cell.
+///
+/// Named-property slots `0..inline_capacity` live in the cell itself,
+/// right after this struct (the heap's trailing bytes: one load from the
+/// object, no separate allocation); further slots in an out-of-line vector.
+/// The capacity is chosen at allocation: from the constructor's observed
+/// instance size for `new` (slack tracking, in V8's terms), a default for
+/// other objects.
 pub struct JsObject {
     shape: Cell<Gc<Shape>>,
+    /// Slots in the cell (fixed at allocation).
+    inline_capacity: u32,
+    /// Slots in use (inline first, then out of line).
+    slot_len: Cell<u32>,
+    /// Slots `inline_capacity..`.
     slots: UnsafeCell<Vec<Value>>,
     elements: UnsafeCell<Elements>,
     extensible: Cell<bool>,
@@ -213,6 +230,12 @@ strata_gc::cell_type!(JsObject);
 unsafe impl Trace for JsObject {
     fn trace(&self, t: &mut Tracer) {
         t.mark(self.shape.get().cell());
+        let inline = self.slot_len.get().min(self.inline_capacity) as usize;
+        for i in 0..inline {
+            // SAFETY: slots below the capacity are in the cell's trailing
+            // part (see `inline_ptr`), initialized below `slot_len`.
+            unsafe { (*self.inline_ptr().add(i)).trace(t) }
+        }
         // SAFETY: read-only access while the mutator is stopped.
         unsafe {
             (*self.slots.get()).trace(t);
@@ -224,10 +247,19 @@ unsafe impl Trace for JsObject {
 }
 
 impl JsObject {
-    /// A new object payload with `shape` and no properties.
+    /// A new object payload with `shape` and no properties, and no inline
+    /// slots (see [`JsObject::with_inline_slots`]).
     pub fn new(shape: Gc<Shape>, kind: ObjectKind) -> JsObject {
+        JsObject::with_inline_slots(shape, kind, 0)
+    }
+
+    /// A payload for a cell allocated with `capacity * 8` trailing bytes
+    /// (`Vm::alloc_object` does both).
+    pub fn with_inline_slots(shape: Gc<Shape>, kind: ObjectKind, capacity: u32) -> JsObject {
         JsObject {
             shape: Cell::new(shape),
+            inline_capacity: capacity,
+            slot_len: Cell::new(0),
             slots: UnsafeCell::new(Vec::new()),
             elements: UnsafeCell::new(Elements::Dense(Vec::new())),
             extensible: Cell::new(true),
@@ -254,30 +286,69 @@ impl JsObject {
         self.shape.get().proto()
     }
 
-    /// Named slot `i`.
-    #[inline]
+    /// Where the inline slots begin: the cell's trailing bytes, just past
+    /// this struct (`Gc::trailing_ptr`'s address).
+    #[inline(always)]
+    fn inline_ptr(&self) -> *mut Value {
+        const OFFSET: usize = std::mem::size_of::<JsObject>().next_multiple_of(8);
+        (self as *const JsObject as *mut u8).wrapping_add(OFFSET).cast::<Value>()
+    }
+
+    /// Named slot `i` (undefined if out of range).
+    #[inline(always)]
     pub fn slot(&self, i: u32) -> Value {
-        // SAFETY: no reference into the slot vector outlives this call.
-        unsafe { (&*self.slots.get()).get(i as usize).copied().unwrap_or(Value::UNDEFINED) }
+        if i >= self.slot_len.get() {
+            return Value::UNDEFINED;
+        }
+        if i < self.inline_capacity {
+            // SAFETY: an object with inline capacity was allocated with
+            // that many trailing slots (`Vm::alloc_object`), and `i` is
+            // below it.
+            unsafe { *self.inline_ptr().add(i as usize) }
+        } else {
+            // SAFETY: no reference into the slot vector outlives this call;
+            // `i` is in use, so the index is in the vector.
+            unsafe { (&*self.slots.get()).get((i - self.inline_capacity) as usize).copied().unwrap_or(Value::UNDEFINED) }
+        }
     }
     /// Writes named slot `i`, which must exist.
-    #[inline]
+    #[inline(always)]
     pub fn set_slot(&self, i: u32, v: Value) {
-        // SAFETY: as in `slot`.
-        let slots = unsafe { &mut *self.slots.get() };
-        if let Some(s) = slots.get_mut(i as usize) {
-            *s = v;
+        if i >= self.slot_len.get() {
+            return;
+        }
+        if i < self.inline_capacity {
+            // SAFETY: as in `slot`.
+            unsafe { *self.inline_ptr().add(i as usize) = v }
+        } else {
+            // SAFETY: as in `slot`.
+            let slots = unsafe { &mut *self.slots.get() };
+            if let Some(s) = slots.get_mut((i - self.inline_capacity) as usize) {
+                *s = v;
+            }
         }
     }
     /// Appends a slot (the shape just gained a property).
+    #[inline]
     pub fn push_slot(&self, v: Value) {
-        // SAFETY: as in `slot`.
-        unsafe { (*self.slots.get()).push(v) }
+        let n = self.slot_len.get();
+        if n < self.inline_capacity {
+            // SAFETY: as in `slot`: `n` is below the inline capacity.
+            unsafe { *self.inline_ptr().add(n as usize) = v }
+        } else {
+            // SAFETY: no other reference into the vector is live.
+            unsafe { (*self.slots.get()).push(v) }
+        }
+        self.slot_len.set(n + 1);
     }
     /// Number of slots.
+    #[inline]
     pub fn slot_count(&self) -> usize {
-        // SAFETY: as in `slot`.
-        unsafe { (*self.slots.get()).len() }
+        self.slot_len.get() as usize
+    }
+    /// Slots held in the cell.
+    pub fn inline_capacity(&self) -> u32 {
+        self.inline_capacity
     }
 
     /// Runs `f` on the element store. `f` must not run JavaScript or

@@ -471,8 +471,28 @@ impl Vm {
 
     /// A new object of `kind` with prototype `proto`.
     pub fn new_object_with(&mut self, proto: Value, kind: ObjectKind) -> JsResult<Gc<JsObject>> {
+        let inline = match kind {
+            ObjectKind::Array { .. } => 0,
+            _ => crate::object::DEFAULT_INLINE_SLOTS,
+        };
+        self.new_object_inline(proto, kind, inline)
+    }
+
+    /// A new object with room for `inline` named properties in the cell.
+    pub fn new_object_inline(&mut self, proto: Value, kind: ObjectKind, inline: u32) -> JsResult<Gc<JsObject>> {
         let shape = self.root_shape(proto)?;
-        self.alloc(JsObject::new(shape, kind))
+        self.alloc_object(shape, kind, inline)
+    }
+
+    /// Allocates an object cell with `inline` slots in its trailing part.
+    pub fn alloc_object(&mut self, shape: Gc<Shape>, kind: ObjectKind, inline: u32) -> JsResult<Gc<JsObject>> {
+        let inline = inline.min(crate::object::MAX_INLINE_SLOTS);
+        let roots = &self.roots;
+        let payload = JsObject::with_inline_slots(shape, kind, inline);
+        match self.heap.alloc_rooted(payload, inline as usize * 8, &mut |t| roots.trace(t)) {
+            Ok(g) => Ok(g),
+            Err(_) => Err(self.out_of_memory()),
+        }
     }
 
     /// `{}` in the running realm.

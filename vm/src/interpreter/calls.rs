@@ -122,7 +122,12 @@ impl Vm {
         {
             return Ok(Value::HOLE);
         }
-        let obj = self.ordinary_create_from_constructor(new_target, Intrinsic::ObjectPrototype)?;
+        let proto = self.prototype_from_constructor(new_target, Intrinsic::ObjectPrototype)?;
+        let inline = match &data.code {
+            FunctionCode::Bytecode { shared, .. } => shared.instance_slots.get(),
+            FunctionCode::Native { .. } => crate::object::DEFAULT_INLINE_SLOTS,
+        };
+        let obj = self.new_object_inline(proto, ObjectKind::Ordinary, inline)?;
         let fields = data.fields.get();
         if !fields.is_undefined() {
             self.call(fields, Value::from_gc(obj), &[])?;

@@ -164,7 +164,7 @@ impl Vm {
                 home_object: std::cell::Cell::new(Value::UNDEFINED),
                 fields: std::cell::Cell::new(Value::UNDEFINED),
             };
-            let g = self.alloc(JsObject::new(shape, ObjectKind::Function(data)))?;
+            let g = self.alloc_object(shape, ObjectKind::Function(data), crate::object::DEFAULT_INLINE_SLOTS)?;
             for (slot, key, attrs) in f.shape().table().entries() {
                 let v = f.slot(slot);
                 self.add_named_property(g, key, v, attrs)?;

@@ -59,6 +59,7 @@ impl Vm {
             name,
             feedback,
             invocations: std::cell::Cell::new(0),
+            instance_slots: std::cell::Cell::new(crate::object::DEFAULT_INLINE_SLOTS),
         });
         let len = self.roots.pinned.len();
         self.roots.pinned.truncate(len - pinned);

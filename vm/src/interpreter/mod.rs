@@ -946,6 +946,14 @@ impl Vm {
                                 }
                             }
                             acc = this;
+                            // Slack tracking: later instances of this
+                            // constructor get this many inline slots.
+                            if let Some(o) = acc.as_gc::<JsObject>() {
+                                let n = o.slot_count() as u32;
+                                if n > shared.instance_slots.get() {
+                                    shared.instance_slots.set(n);
+                                }
+                            }
                         }
                         if fp == entry_fp {
                             leave(self);
