@@ -393,6 +393,15 @@ impl JsObject {
         })
     }
 
+    /// Whether the object has no indexed properties in its element store.
+    #[inline]
+    pub fn has_no_elements(&self) -> bool {
+        self.with_elements(|e| match e {
+            Elements::Dense(d) => d.is_empty(),
+            Elements::Sparse(m) => m.is_empty(),
+        })
+    }
+
     /// Overwrites element `i` if it is present in a dense store (so it is
     /// a writable data element); false otherwise.
     #[inline]

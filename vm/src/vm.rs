@@ -112,6 +112,8 @@ pub struct VmRoots {
     pub pinned: Vec<Value>,
     /// The megamorphic property cache.
     pub stub_cache: crate::ic::StubCache,
+    /// One-character Latin-1 strings, created on first use.
+    pub single_chars: Box<[Option<Gc<JsString>>; 256]>,
     /// Every linked function, kept only under `--print-feedback`.
     pub linked_functions: Vec<Gc<crate::function::SharedFunction>>,
 }
@@ -139,6 +141,9 @@ impl VmRoots {
             }
         }
         self.stub_cache.trace(t);
+        for s in self.single_chars.iter().flatten() {
+            t.mark(s.cell());
+        }
         for f in &self.linked_functions {
             t.mark(f.cell());
         }
@@ -275,6 +280,7 @@ impl Vm {
                 null_root_shape: None,
                 pinned: Vec::new(),
                 stub_cache: Default::default(),
+                single_chars: Box::new([None; 256]),
                 linked_functions: Vec::new(),
             },
             scripts: Vec::new(),
@@ -356,6 +362,19 @@ impl Vm {
 
     /// A new string from UTF-16 code units.
     pub fn new_string_units(&mut self, units: &[u16]) -> JsResult<Gc<JsString>> {
+        // One-character Latin-1 strings (charAt, indexing, split('')) come
+        // from a table of atoms, as in V8's single-character string cache:
+        // no allocation, and `===` on them is a pointer compare.
+        if let [u] = units
+            && *u < 256
+        {
+            if let Some(s) = self.roots.single_chars[*u as usize] {
+                return Ok(s);
+            }
+            let s = self.intern_units(units)?;
+            self.roots.single_chars[*u as usize] = Some(s);
+            return Ok(s);
+        }
         self.alloc(JsString::from_units(units))
     }
 

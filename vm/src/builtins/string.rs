@@ -128,6 +128,10 @@ fn substring_value(vm: &mut Vm, s: Gc<JsString>, from: usize, to: usize) -> JsRe
     if from == 0 && to == s.len() {
         return Ok(Value::from_gc(s));
     }
+    if to == from + 1 {
+        let unit = s.at(from);
+        return Ok(Value::from_gc(vm.new_string_units(&[unit])?));
+    }
     let payload = match s.flat() {
         Flat::Latin1(b) => JsString::from_latin1(b[from..to].into()),
         Flat::Utf16(u) => JsString::from_units(&u[from..to]),

@@ -54,6 +54,42 @@ fn frame_function(vm: &Vm, fp: isize) -> Option<(Gc<SharedFunction>, Gc<crate::r
     }
 }
 
+/// `array[i] = v` filling a hole or appending, when no prototype has
+/// indexed properties (so [[Set]] would define an own data element) and
+/// the array may grow. False: take the generic path.
+#[inline]
+fn array_store_fast(obj: Gc<JsObject>, i: u32, v: Value) -> bool {
+    let ObjectKind::Array { length, length_writable } = &obj.kind else { return false };
+    if !obj.is_extensible() || (i >= length.get() && !length_writable.get()) {
+        return false;
+    }
+    let mut p = obj.proto();
+    while let Some(o) = p.as_gc::<JsObject>() {
+        if !matches!(o.kind, ObjectKind::Ordinary | ObjectKind::Array { .. }) || !o.has_no_elements() {
+            return false;
+        }
+        p = o.proto();
+    }
+    let stored = obj.with_elements(|e| match e {
+        crate::object::Elements::Dense(d) => {
+            if (i as usize) < d.len() {
+                d[i as usize] = v;
+                true
+            } else if i as usize == d.len() {
+                d.push(v);
+                true
+            } else {
+                false
+            }
+        }
+        crate::object::Elements::Sparse(_) => false,
+    });
+    if stored && i >= length.get() {
+        length.set(i + 1);
+    }
+    stored
+}
+
 /// Unprefixed instruction lengths by opcode byte.
 static UNPREFIXED_LEN: [u8; 256] = strata_bytecode::unprefixed_lengths();
 
@@ -500,7 +536,7 @@ impl Vm {
                             && let Some(i) = k.as_int()
                             && i >= 0
                             && obj.is_array()
-                            && obj.set_dense_in_bounds(i as u32, acc)
+                            && (obj.set_dense_in_bounds(i as u32, acc) || array_store_fast(obj, i as u32, acc))
                         {
                             slot!(2).record_type(type_feedback::INT32);
                             break 'op Ok(());
@@ -775,6 +811,23 @@ impl Vm {
                             enter_frame!();
                             pc = 0;
                             continue 'dispatch;
+                        }
+                        // Native constructors read their arguments in place.
+                        if opcode == Opcode::Construct
+                            && let Some(f) = callee.as_gc::<JsObject>()
+                            && let ObjectKind::Function(d) = &f.kind
+                            && let FunctionCode::Native { f: native, .. } = &d.code
+                            && d.is_constructor()
+                            && start >= 0
+                            && start as usize + argc <= self.roots.stack.top
+                        {
+                            let native = *native;
+                            // SAFETY: the registers lie in the calling
+                            // frame (checked just above), below the register
+                            // file's top for the whole call.
+                            let args = unsafe { crate::function::Args::from_raw(base.offset(start), argc) };
+                            acc = t!(self.call_native(f, native, Value::UNDEFINED, args, new_target));
+                            break 'op Ok(());
                         }
                         let args = t!(self.spread_args_or_plain(start, argc, opcode == Opcode::ConstructWithSpread));
                         acc = t!(self.construct(callee, args.as_slice(), new_target));
@@ -1069,8 +1122,12 @@ impl Vm {
             && let FunctionCode::Native { f: native, .. } = &d.code
         {
             let native = *native;
-            // SAFETY: the arguments are registers of the calling frame,
-            // below the register file's top for the whole call.
+            if start < 0 || start as usize + argc > self.roots.stack.top {
+                return Err(self.type_error("internal error: argument registers outside the frame"));
+            }
+            // SAFETY: the arguments are registers of the calling frame
+            // (checked above), below the register file's top for the whole
+            // call.
             let args = unsafe {
                 crate::function::Args::from_raw(self.roots.stack.base().offset(start), argc)
             };
