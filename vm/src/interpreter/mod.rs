@@ -463,10 +463,9 @@ impl Vm {
                         let recv = reg!(0);
                         let fs = slot!(2);
                         if let Some(obj) = recv.as_gc::<JsObject>()
-                            && let IcState::Monomorphic(e) = fs.ic.get()
-                            && e.matches(&obj)
+                            && let Some(h) = fs.ic.get().find(&obj)
                         {
-                            match e.handler {
+                            match h {
                                 Handler::OwnSlot(n) => {
                                     acc = obj.slot(n);
                                     break 'op Ok(());
@@ -518,9 +517,7 @@ impl Vm {
                         let recv = reg!(0);
                         let fs = slot!(2);
                         if let Some(obj) = recv.as_gc::<JsObject>()
-                            && let IcState::Monomorphic(e) = fs.ic.get()
-                            && e.matches(&obj)
-                            && let Handler::OwnSlot(n) = e.handler
+                            && let Some(Handler::OwnSlot(n)) = fs.ic.get().find(&obj)
                         {
                             obj.set_slot(n, acc);
                             strata_gc::write_barrier(obj.cell(), acc.bits() as usize);
