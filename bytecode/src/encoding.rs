@@ -128,34 +128,26 @@ pub fn decode(code: &[u8], offset: usize) -> Option<Instruction> {
     Some(Instruction { offset: offset as u32, opcode, scale: OperandScale::Single, operands, len: layout.len as u32 })
 }
 
-/// Operand offsets (from the opcode byte) and instruction lengths (from
-/// the opcode byte, prefix excluded) at each scale: index 0 unprefixed,
-/// 1 after `Wide`, 2 after `ExtraWide`.
-struct ScaledLayout {
-    len: [u8; 3],
-    offsets: [[u8; MAX_OPERANDS]; 3],
-}
+/// Instruction lengths from the opcode byte (prefix excluded) at each
+/// scale: index 0 unprefixed, 1 after `Wide`, 2 after `ExtraWide`.
+static SCALED_LEN: [[u8; 3]; 256] = build_scaled_lengths();
 
-static SCALED: [ScaledLayout; 256] = build_scaled();
-
-const fn build_scaled() -> [ScaledLayout; 256] {
-    let mut table = [const { ScaledLayout { len: [1; 3], offsets: [[0; MAX_OPERANDS]; 3] } }; 256];
+const fn build_scaled_lengths() -> [[u8; 3]; 256] {
+    let mut table = [[1u8; 3]; 256];
     let mut i = 0;
     while i < crate::opcodes::ALL_OPCODES.len() {
         let kinds = crate::opcodes::ALL_OPCODES[i].operands();
         let mut s = 0;
         while s < 3 {
-            let width = 1u8 << s;
             let mut pos = 1u8;
             let mut k = 0;
             while k < kinds.len() {
                 // `operand_at` relies on this.
                 assert!(!matches!(kinds[k], OperandKind::Jump) || k + 1 == kinds.len(), "Jump must be the last operand");
-                table[i].offsets[s][k] = pos;
-                pos += if matches!(kinds[k], OperandKind::Jump) { 4 } else { width };
+                pos += if matches!(kinds[k], OperandKind::Jump) { 4 } else { 1 << s };
                 k += 1;
             }
-            table[i].len[s] = pos;
+            table[i][s] = pos;
             s += 1;
         }
         i += 1;
@@ -167,22 +159,21 @@ const fn build_scaled() -> [ScaledLayout; 256] {
 /// and the prefixes), for an interpreter's own copy of the table: a
 /// `static` in the interpreter's crate is one instruction away.
 pub const fn unprefixed_lengths() -> [u8; 256] {
+    let table = build_scaled_lengths();
     let mut out = [1u8; 256];
     let mut i = 0;
     while i < 256 {
-        out[i] = LAYOUTS_CONST[i].len;
+        out[i] = table[i][0];
         i += 1;
     }
     out
 }
 
-const LAYOUTS_CONST: [Layout; 256] = build_layouts();
-
 /// Length of an instruction from its opcode byte (prefix excluded) at
 /// `scale` (0 unprefixed, 1 `Wide`, 2 `ExtraWide`).
 #[inline(always)]
 pub fn scaled_len(opcode: Opcode, scale: usize) -> usize {
-    SCALED[opcode as usize].len[scale] as usize
+    SCALED_LEN[opcode as usize][scale] as usize
 }
 
 /// Reads operand `i` of the instruction whose opcode byte is at `op_pc`,

@@ -109,42 +109,6 @@ impl FeedbackVector {
                 .collect(),
         }
     }
-
-    /// Joins `bits` into a type-feedback slot.
-    #[inline]
-    pub fn record_type(&self, slot: usize, bits: u8) {
-        if let Some(s) = self.slots.get(slot) {
-            s.state.set(s.state.get() | bits as u32);
-        }
-    }
-
-    /// Records a call site's target: the first callee seen, then
-    /// megamorphic (the hole) once another appears.
-    #[inline]
-    pub fn record_call(&self, slot: usize, target: Value) {
-        if let Some(s) = self.slots.get(slot) {
-            let cur = s.cached.get();
-            if cur.is_undefined() {
-                s.cached.set(target);
-            } else if cur != target && !cur.is_hole() {
-                s.cached.set(Value::HOLE);
-            }
-            s.state.set(s.state.get().saturating_add(1));
-        }
-    }
-
-    /// Increments a counter slot, saturating; returns the new count.
-    #[inline]
-    pub fn bump(&self, slot: usize) -> u32 {
-        match self.slots.get(slot) {
-            Some(s) => {
-                let n = s.state.get().saturating_add(1);
-                s.state.set(n);
-                n
-            }
-            None => 0,
-        }
-    }
 }
 
 // SAFETY: reports every cached value.

@@ -187,18 +187,17 @@ impl IcState {
             _ => None,
         }
     }
-    /// Adds or replaces the case for `entry.shape`; returns the new
-    /// state's name when it changed.
+    /// Adds or replaces the case for `entry.shape`, dropping stale cases;
+    /// past [`MAX_POLYMORPHISM`] shapes the site goes megamorphic.
     pub fn update(&mut self, entry: IcEntry) {
         *self = match std::mem::take(self) {
             IcState::Uninitialized => IcState::Monomorphic(entry),
-            IcState::Monomorphic(e) if e.shape == entry.shape && e.is_array == entry.is_array => IcState::Monomorphic(entry),
-            IcState::Monomorphic(e) => {
-                // A stale entry is replaced rather than kept beside.
-                if !e.matches_shape_only_valid() { IcState::Monomorphic(entry) } else { IcState::Polymorphic(vec![e, entry]) }
+            IcState::Monomorphic(e) if !e.epoch_valid() || (e.shape == entry.shape && e.is_array == entry.is_array) => {
+                IcState::Monomorphic(entry)
             }
+            IcState::Monomorphic(e) => IcState::Polymorphic(vec![e, entry]),
             IcState::Polymorphic(mut v) => {
-                v.retain(|e| e.matches_shape_only_valid() && !(e.shape == entry.shape && e.is_array == entry.is_array));
+                v.retain(|e| e.epoch_valid() && !(e.shape == entry.shape && e.is_array == entry.is_array));
                 if v.len() >= MAX_POLYMORPHISM {
                     IcState::Megamorphic
                 } else {
@@ -223,7 +222,7 @@ impl IcState {
 
 impl IcEntry {
     /// Whether the entry's epoch (if any) is still current.
-    fn matches_shape_only_valid(&self) -> bool {
+    fn epoch_valid(&self) -> bool {
         self.epoch == 0 || self.epoch == epoch()
     }
     fn trace(&self, t: &mut Tracer) {

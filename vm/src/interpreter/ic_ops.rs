@@ -402,13 +402,7 @@ impl Vm {
     }
 
     fn describe_ic(&self, state: &IcState) -> String {
-        let entry = |e: &IcEntry| {
-            let extra = match e.handler {
-                Handler::OwnSlot(n) | Handler::ProtoSlot(_, n) | Handler::Getter(_, n) | Handler::Transition(_, n) => format!(" {n}"),
-                Handler::Missing | Handler::ArrayLength => String::new(),
-            };
-            format!("shape {:#x} -> {}{extra}", e.shape.as_ptr() as usize, e.handler.name())
-        };
+        let entry = |e: &IcEntry| format!("shape {:#x} -> {}{}", e.shape.as_ptr() as usize, e.handler.name(), handler_slot(e));
         match state {
             IcState::Monomorphic(e) => format!("monomorphic: {}", entry(e)),
             IcState::Polymorphic(v) => {
@@ -447,11 +441,15 @@ impl Vm {
 
 /// An IC entry for `--trace-ic`: the handler, its slot, the shape.
 fn describe_entry(e: &IcEntry) -> String {
-    let slot = match e.handler {
+    format!("{}{} on shape {:#x}", e.handler.name(), handler_slot(e), e.shape.as_ptr() as usize)
+}
+
+/// " n" for handlers that name a slot.
+fn handler_slot(e: &IcEntry) -> String {
+    match e.handler {
         Handler::OwnSlot(n) | Handler::ProtoSlot(_, n) | Handler::Getter(_, n) | Handler::Transition(_, n) => format!(" {n}"),
         Handler::Missing | Handler::ArrayLength => String::new(),
-    };
-    format!("{}{slot} on shape {:#x}", e.handler.name(), e.shape.as_ptr() as usize)
+    }
 }
 
 /// Type feedback bits as text.

@@ -160,11 +160,12 @@ impl Vm {
         let mut fb: *const FeedbackSlot = shared.feedback.slots.as_ptr();
         let mut regs: *mut Value = unsafe { base.offset(fp) };
 
+        // Switches the loop to the frame at `fp`: its function, realm, code,
+        // feedback and registers.
         macro_rules! enter_frame {
-            () => {{
-                if let Some((_, realm)) = frame_function(self, fp) {
-                    self.roots.realm = Some(realm);
-                }
+            ($shared:expr, $realm:expr) => {{
+                shared = $shared;
+                self.roots.realm = Some($realm);
                 code = shared.code.code.as_ptr();
                 fb = shared.feedback.slots.as_ptr();
                 // SAFETY: fp is a frame of the register file.
@@ -771,8 +772,10 @@ impl Vm {
                             let args = ArgSource::Registers { start: args_start, count: argc };
                             let new_fp = t!(self.push_frame(f, this, Value::UNDEFINED, args, fp, pc as u32));
                             fp = new_fp;
-                            shared = frame_shared(self, fp).unwrap_or(shared);
-                            enter_frame!();
+                            let Some((callee_shared, realm)) = frame_function(self, fp) else {
+                                fail!(self.type_error("internal error: pushed frame without bytecode"));
+                            };
+                            enter_frame!(callee_shared, realm);
                             pc = 0;
                             continue 'dispatch;
                         }
@@ -804,8 +807,10 @@ impl Vm {
                             let args = ArgSource::Registers { start, count: argc };
                             let new_fp = t!(self.push_frame(f, this, new_target, args, fp, pc as u32));
                             fp = new_fp;
-                            shared = frame_shared(self, fp).unwrap_or(shared);
-                            enter_frame!();
+                            let Some((callee_shared, realm)) = frame_function(self, fp) else {
+                                fail!(self.type_error("internal error: pushed frame without bytecode"));
+                            };
+                            enter_frame!(callee_shared, realm);
                             pc = 0;
                             continue 'dispatch;
                         }
@@ -1013,11 +1018,10 @@ impl Vm {
                         let call_pc = self.roots.stack.get(fp + frame::RETURN_PC).as_int().unwrap_or(0) as usize;
                         self.roots.stack.top = frame_base(self, fp, &shared) as usize;
                         fp = caller_fp;
-                        shared = match frame_shared(self, fp) {
-                            Some(s) => s,
-                            None => fail!(self.type_error("internal error: caller frame lost")),
+                        let Some((caller_shared, realm)) = frame_function(self, fp) else {
+                            fail!(self.type_error("internal error: caller frame lost"));
                         };
-                        enter_frame!();
+                        enter_frame!(caller_shared, realm);
                         pc = call_pc;
                         next = call_pc + instruction_len(code, call_pc);
                     }
@@ -1068,14 +1072,11 @@ impl Vm {
                         let call_pc = self.roots.stack.get(fp + frame::RETURN_PC).as_int().unwrap_or(0) as usize;
                         self.roots.stack.top = frame_base(self, fp, &shared) as usize;
                         fp = caller_fp;
-                        match frame_shared(self, fp) {
-                            Some(s) => shared = s,
-                            None => {
-                                leave(self);
-                                return Err(Exception(e));
-                            }
-                        }
-                        enter_frame!();
+                        let Some((caller_shared, realm)) = frame_function(self, fp) else {
+                            leave(self);
+                            return Err(Exception(e));
+                        };
+                        enter_frame!(caller_shared, realm);
                         pc = call_pc;
                     }
                 }
@@ -1162,16 +1163,9 @@ impl Vm {
         }
     }
 
-    /// `base[key]` with the key in a value.
+    /// `base[key]` with the key in a value (the GetKeyedProperty arm has
+    /// tried the element and name-key fast paths).
     fn get_keyed(&mut self, base: Value, key: Value) -> JsResult<Value> {
-        if let (Some(o), Some(i)) = (base.as_gc::<JsObject>(), key.as_int())
-            && i >= 0
-            && !matches!(o.kind, ObjectKind::Arguments(_))
-            && let Some((v, a)) = o.element(i as u32)
-            && !a.is_accessor()
-        {
-            return Ok(v);
-        }
         if base.is_nullish() {
             // GetValue's ToObject(base) fails before the key is converted
             // (the key's own toString must not run).
