@@ -8,7 +8,7 @@ use crate::opcodes::Opcode;
 use crate::operand::{OperandKind, OperandScale};
 
 /// Most operands any instruction has.
-pub const MAX_OPERANDS: usize = 4;
+pub const MAX_OPERANDS: usize = 5;
 
 /// One decoded instruction.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

@@ -279,6 +279,20 @@ bytecodes! {
     /// acc = callee(...) with an undefined receiver; args holds only the
     /// arguments.
     CallUndefinedReceiver(Reg, Reg, UImm, Slot) Write;
+    /// acc = callee() with receiver `recv`. The fixed-arity call forms
+    /// name each argument's register, so locals are passed without
+    /// copies into a contiguous list (as V8's CallProperty0..2).
+    CallProperty0(Reg, Reg, Slot) Write;
+    /// acc = callee(a0) with receiver `recv`.
+    CallProperty1(Reg, Reg, Reg, Slot) Write;
+    /// acc = callee(a0, a1) with receiver `recv`.
+    CallProperty2(Reg, Reg, Reg, Reg, Slot) Write;
+    /// acc = callee() with an undefined receiver.
+    CallUndefinedReceiver0(Reg, Slot) Write;
+    /// acc = callee(a0) with an undefined receiver.
+    CallUndefinedReceiver1(Reg, Reg, Slot) Write;
+    /// acc = callee(a0, a1) with an undefined receiver.
+    CallUndefinedReceiver2(Reg, Reg, Reg, Slot) Write;
     /// As Call, the last argument being an iterable to spread.
     CallWithSpread(Reg, Reg, UImm, Slot) Write;
     /// acc = new callee(args...), new.target = acc on entry.

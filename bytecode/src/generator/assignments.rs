@@ -91,7 +91,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                     self.star(this);
                     this
                 } else {
-                    self.place_object(&m.object, later_simple && Self::is_simple(&m.expression))
+                    self.place_object(&m.object, later_simple && Self::keeps_locals(&m.expression))
                 };
                 let key = self.visit_to_register(&m.expression, later_simple);
                 // Read and written (compound, update): GetValue converts
@@ -217,7 +217,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             _ => None,
         };
         let op = assign.operator;
-        let Some(mut place) = self.prepare_place(simple, Self::is_simple(&assign.right), op != AssignmentOperator::Assign) else { return };
+        let Some(mut place) = self.prepare_place(simple, Self::keeps_locals(&assign.right), op != AssignmentOperator::Assign) else { return };
         // The store reports errors at the operator, as V8 does.
         let operator = self.token_near(simple.span().end, true);
         place.set_offset(operator);
@@ -243,7 +243,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             _ => {
                 // x op= simple: the binding's own register is the left operand.
                 if let Place::Binding { access: Access { resolution: strata_frontend::Resolution::Register(n), tdz: false, .. }, .. } = &place
-                    && Self::is_simple(&assign.right)
+                    && Self::keeps_locals(&assign.right)
                     && let Some(binary) = op.to_binary_operator()
                 {
                     let left = self.local(*n);

@@ -56,6 +56,15 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             return self.visit_super_call(call, s);
         }
         let m = self.mark();
+        if call.arguments.len() <= 2
+            && !call.arguments.iter().any(Argument::is_spread)
+            && !matches!(callee, Expression::ChainExpression(_))
+            && !matches!(callee, Expression::Identifier(id) if id.name == "eval")
+        {
+            self.visit_fixed_call(call, callee, position);
+            self.release(m);
+            return;
+        }
         let function = self.temp();
         // The receiver heads the argument list (undefined when there is none).
         let receiver = match callee {
@@ -143,16 +152,64 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         self.release(m);
     }
 
-    /// For `o.m(...)`: `receiver` = o, acc = o.m.
-    fn visit_method_callee(&mut self, member: &'a MemberExpression<'a>, receiver: Register) {
-        let object = member.object();
-        if let Expression::Super(s) = object {
-            self.visit_this(s.node_id.get(), s.span.start);
-        } else {
-            self.visit_expr(object);
+    /// A call with at most two plain arguments: CallProperty0..2 or
+    /// CallUndefinedReceiver0..2, whose operands name each register, so a
+    /// local receiver, callee or argument is passed in place when nothing
+    /// evaluated after it can reassign it.
+    fn visit_fixed_call(&mut self, call: &'a CallExpression<'a>, callee: &'a Expression<'a>, position: u32) {
+        let args: Vec<&'a Expression<'a>> = call.arguments.iter().filter_map(Argument::as_expression).collect();
+        let args_keep = args.iter().all(|a| Self::keeps_locals(a));
+        let receiver = match callee.as_member_expression() {
+            Some(member) => {
+                let later = args_keep
+                    && match member {
+                        MemberExpression::ComputedMemberExpression(c) => Self::keeps_locals(&c.expression),
+                        _ => true,
+                    };
+                let receiver = self.visit_member_object(member.object(), member.optional(), later);
+                self.load_method(member, receiver);
+                Some(receiver)
+            }
+            None => None,
+        };
+        let function = match receiver {
+            None if !call.optional && args_keep && self.register_of(callee).is_some() => {
+                self.register_of(callee).unwrap_or(Register::THIS)
+            }
+            _ => {
+                if receiver.is_none() {
+                    self.visit_expr(callee);
+                }
+                let f = self.temp();
+                self.star(f);
+                f
+            }
+        };
+        self.optional_check(call.optional);
+        let mut operands = vec![function.0 as i64];
+        if let Some(r) = receiver {
+            operands.push(r.0 as i64);
         }
-        self.star(receiver);
-        self.optional_check(member.optional());
+        for (i, arg) in args.iter().enumerate() {
+            let later = args[i + 1..].iter().all(|a| Self::keeps_locals(a));
+            let r = self.visit_to_register(arg, later);
+            operands.push(r.0 as i64);
+        }
+        let op = match (receiver.is_some(), args.len()) {
+            (true, 0) => Opcode::CallProperty0,
+            (true, 1) => Opcode::CallProperty1,
+            (true, _) => Opcode::CallProperty2,
+            (false, 0) => Opcode::CallUndefinedReceiver0,
+            (false, 1) => Opcode::CallUndefinedReceiver1,
+            (false, _) => Opcode::CallUndefinedReceiver2,
+        };
+        self.pos(position);
+        self.emit_slot(op, &operands);
+    }
+
+    /// acc = `receiver`.m for a method callee whose object is in `receiver`.
+    fn load_method(&mut self, member: &'a MemberExpression<'a>, receiver: Register) {
+        let object = member.object();
         match member {
             MemberExpression::StaticMemberExpression(m) => {
                 self.load_named(receiver, object.is_super(), m.property.name.as_str(), m.property.span.start)
@@ -173,6 +230,19 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                 self.release(mark);
             }
         }
+    }
+
+    /// For `o.m(...)`: `receiver` = o, acc = o.m.
+    fn visit_method_callee(&mut self, member: &'a MemberExpression<'a>, receiver: Register) {
+        let object = member.object();
+        if let Expression::Super(s) = object {
+            self.visit_this(s.node_id.get(), s.span.start);
+        } else {
+            self.visit_expr(object);
+        }
+        self.star(receiver);
+        self.optional_check(member.optional());
+        self.load_method(member, receiver);
     }
 
     /// Evaluates plain arguments into registers allocated from the top of

@@ -285,7 +285,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                 continue;
             };
             let (target, default) = split_default(element);
-            let default_simple = default.is_none_or(Self::is_simple);
+            let default_simple = default.is_none_or(Self::keeps_locals);
             let place = target.and_then(|t| t.as_simple_assignment_target()).and_then(|s| self.prepare_place(s, default_simple, false));
             self.pattern_iterator_step(&mut it, element.span().start);
             self.assign_element_value(target, place, default);
@@ -374,7 +374,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                         self.star(k);
                     }
                     let (target, default) = split_default(&prop.binding);
-                    let default_simple = default.is_none_or(Self::is_simple);
+                    let default_simple = default.is_none_or(Self::keeps_locals);
                     let place = target.and_then(|t| t.as_simple_assignment_target()).and_then(|s| self.prepare_place(s, default_simple, false));
                     self.pos(prop.name.span().start);
                     match key {

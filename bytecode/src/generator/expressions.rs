@@ -10,7 +10,7 @@
 //! operands are evaluated left to right, as the spec orders them.
 
 use oxc_ast::ast::{
-    BinaryExpression, BinaryOperator, ComputedMemberExpression, Expression, LogicalExpression, LogicalOperator,
+    Argument, ArrayExpressionElement, BinaryExpression, CallExpression, ChainElement, ObjectPropertyKind, BinaryOperator, ComputedMemberExpression, Expression, LogicalExpression, LogicalOperator,
     MemberExpression, PrivateFieldExpression, StaticMemberExpression, UnaryExpression, UnaryOperator,
 };
 use oxc_span::GetSpan;
@@ -186,6 +186,90 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         )
     }
 
+    /// Whether evaluating `expr` cannot assign a register local. Register
+    /// locals are never captured (a captured binding lives in a context,
+    /// mapped parameters too), so only this function's own syntax writes
+    /// them: an assignment, `++`/`--`, or a direct `eval`, outside nested
+    /// functions. Conservative: unknown forms and large expressions (past
+    /// a node budget, which keeps the check linear) count as assigning.
+    pub(crate) fn keeps_locals(expr: &Expression<'_>) -> bool {
+        fn args(list: &[Argument<'_>], budget: &mut u32) -> bool {
+            list.iter().all(|a| match a {
+                Argument::SpreadElement(s) => walk(&s.argument, budget),
+                other => other.as_expression().is_some_and(|e| walk(e, budget)),
+            })
+        }
+        fn call(c: &CallExpression<'_>, budget: &mut u32) -> bool {
+            !matches!(c.callee.without_parentheses(), Expression::Identifier(id) if id.name == "eval")
+                && walk(&c.callee, budget)
+                && args(&c.arguments, budget)
+        }
+        fn walk(e: &Expression<'_>, budget: &mut u32) -> bool {
+            if *budget == 0 {
+                return false;
+            }
+            *budget -= 1;
+            match e {
+                Expression::BooleanLiteral(_)
+                | Expression::NullLiteral(_)
+                | Expression::NumericLiteral(_)
+                | Expression::BigIntLiteral(_)
+                | Expression::RegExpLiteral(_)
+                | Expression::StringLiteral(_)
+                | Expression::Identifier(_)
+                | Expression::ThisExpression(_)
+                | Expression::Super(_)
+                | Expression::NewTarget(_)
+                | Expression::ImportMeta(_)
+                | Expression::FunctionExpression(_)
+                | Expression::ArrowFunctionExpression(_) => true,
+                Expression::TemplateLiteral(t) => t.expressions.iter().all(|x| walk(x, budget)),
+                Expression::ParenthesizedExpression(p) => walk(&p.expression, budget),
+                Expression::StaticMemberExpression(m) => walk(&m.object, budget),
+                Expression::ComputedMemberExpression(m) => walk(&m.object, budget) && walk(&m.expression, budget),
+                Expression::PrivateFieldExpression(m) => walk(&m.object, budget),
+                Expression::PrivateInExpression(p) => walk(&p.right, budget),
+                Expression::BinaryExpression(b) => walk(&b.left, budget) && walk(&b.right, budget),
+                Expression::LogicalExpression(l) => walk(&l.left, budget) && walk(&l.right, budget),
+                Expression::UnaryExpression(u) => walk(&u.argument, budget),
+                Expression::AwaitExpression(a) => walk(&a.argument, budget),
+                Expression::ConditionalExpression(c) => {
+                    walk(&c.test, budget) && walk(&c.consequent, budget) && walk(&c.alternate, budget)
+                }
+                Expression::SequenceExpression(s) => s.expressions.iter().all(|x| walk(x, budget)),
+                Expression::CallExpression(c) => call(c, budget),
+                Expression::NewExpression(n) => walk(&n.callee, budget) && args(&n.arguments, budget),
+                Expression::TaggedTemplateExpression(t) => {
+                    walk(&t.tag, budget) && t.quasi.expressions.iter().all(|x| walk(x, budget))
+                }
+                Expression::ChainExpression(c) => match &c.expression {
+                    ChainElement::CallExpression(c) => call(c, budget),
+                    other => match other.as_member_expression() {
+                        Some(MemberExpression::StaticMemberExpression(m)) => walk(&m.object, budget),
+                        Some(MemberExpression::ComputedMemberExpression(m)) => {
+                            walk(&m.object, budget) && walk(&m.expression, budget)
+                        }
+                        Some(MemberExpression::PrivateFieldExpression(m)) => walk(&m.object, budget),
+                        None => false,
+                    },
+                },
+                Expression::ArrayExpression(a) => a.elements.iter().all(|el| match el {
+                    ArrayExpressionElement::SpreadElement(s) => walk(&s.argument, budget),
+                    ArrayExpressionElement::Elision(_) => true,
+                    other => other.as_expression().is_some_and(|x| walk(x, budget)),
+                }),
+                Expression::ObjectExpression(o) => o.properties.iter().all(|p| match p {
+                    ObjectPropertyKind::ObjectProperty(p) => {
+                        p.key.as_expression().is_none_or(|k| walk(k, budget)) && walk(&p.value, budget)
+                    }
+                    ObjectPropertyKind::SpreadProperty(s) => walk(&s.argument, budget),
+                }),
+                _ => false,
+            }
+        }
+        walk(expr, &mut 64)
+    }
+
     /// `expr` in a register: its own if it is a register local and `later`
     /// (evaluated afterwards) cannot change it, else a new temporary.
     pub(crate) fn visit_to_register(&mut self, expr: &'a Expression<'a>, later_is_simple: bool) -> Register {
@@ -281,7 +365,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
 
     fn visit_computed_member(&mut self, member: &'a ComputedMemberExpression<'a>) {
         let m = self.mark();
-        let simple = Self::is_simple(&member.expression);
+        let simple = Self::keeps_locals(&member.expression);
         let object = self.visit_member_object(&member.object, member.optional, simple);
         self.visit_expr(&member.expression);
         // Errors point at the `[`, as in V8.
@@ -330,7 +414,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             return;
         }
         let m = self.mark();
-        let left = self.visit_to_register(&e.left, Self::is_simple(&e.right));
+        let left = self.visit_to_register(&e.left, Self::keeps_locals(&e.right));
         self.visit_expr(&e.right);
         self.pos(offset);
         self.emit_binary(e.operator, left);
@@ -468,7 +552,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             }
             Expression::ComputedMemberExpression(member) if !member.object.is_super() => {
                 let m = self.mark();
-                let object = self.visit_member_object(&member.object, member.optional, Self::is_simple(&member.expression));
+                let object = self.visit_member_object(&member.object, member.optional, Self::keeps_locals(&member.expression));
                 self.visit_expr(&member.expression);
                 self.pos(offset);
                 self.emit(Opcode::DeleteProperty, &[object.0 as i64, self.strict as i64]);
@@ -549,7 +633,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             {
                 // a !== b: test a === b and jump on the opposite outcome.
                 let m = self.mark();
-                let left = self.visit_to_register(&b.left, Self::is_simple(&b.right));
+                let left = self.visit_to_register(&b.left, Self::keeps_locals(&b.right));
                 self.visit_expr(&b.right);
                 self.pos(b.span.start);
                 let op = if b.operator == BinaryOperator::Inequality { Opcode::TestEqual } else { Opcode::TestEqualStrict };

@@ -542,7 +542,8 @@ fn slot_kind(op: Opcode) -> FeedbackSlotKind {
         DefineNamedOwnProperty | DefineKeyedOwnProperty | StaInArrayLiteral => K::DefineOwn,
         LdaGlobal | LdaGlobalInsideTypeof => K::LoadGlobal,
         StaGlobal => K::StoreGlobal,
-        Call | CallUndefinedReceiver | CallWithSpread | CallDirectEval => K::Call,
+        Call | CallUndefinedReceiver | CallWithSpread | CallDirectEval | CallProperty0 | CallProperty1 | CallProperty2
+        | CallUndefinedReceiver0 | CallUndefinedReceiver1 | CallUndefinedReceiver2 => K::Call,
         Construct | ConstructWithSpread | CallSuper | CallSuperWithSpread => K::Construct,
         Add | Sub | Mul | Div | Mod | Exp | BitwiseOr | BitwiseXor | BitwiseAnd | ShiftLeft | ShiftRight
         | ShiftRightLogical | AddSmi | SubSmi => K::BinaryOp,

@@ -781,6 +781,42 @@ impl Vm {
                         }
                         acc = t!(self.call_from_registers(callee, this, args_start, argc));
                     }
+                    Opcode::CallProperty0
+                    | Opcode::CallProperty1
+                    | Opcode::CallProperty2
+                    | Opcode::CallUndefinedReceiver0
+                    | Opcode::CallUndefinedReceiver1
+                    | Opcode::CallUndefinedReceiver2 => {
+                        // Operands: callee, [receiver], arguments..., slot.
+                        let (has_receiver, argc) = match opcode {
+                            Opcode::CallProperty0 => (true, 0),
+                            Opcode::CallProperty1 => (true, 1),
+                            Opcode::CallProperty2 => (true, 2),
+                            Opcode::CallUndefinedReceiver0 => (false, 0),
+                            Opcode::CallUndefinedReceiver1 => (false, 1),
+                            _ => (false, 2),
+                        };
+                        let callee = reg!(0);
+                        let first = 1 + has_receiver as usize;
+                        let this = if has_receiver { reg!(1) } else { Value::UNDEFINED };
+                        let mut argv = [Value::UNDEFINED; 2];
+                        for (i, a) in argv.iter_mut().enumerate().take(argc) {
+                            *a = reg!(first + i);
+                        }
+                        slot!(first + argc).record_call_target(callee);
+                        let args = &argv[..argc];
+                        if let Some(f) = self.js_callee(callee) {
+                            let new_fp = t!(self.push_frame(f, this, Value::UNDEFINED, ArgSource::Slice(args), fp, pc as u32));
+                            fp = new_fp;
+                            let Some((callee_shared, realm)) = frame_function(self, fp) else {
+                                fail!(self.type_error("internal error: pushed frame without bytecode"));
+                            };
+                            enter_frame!(callee_shared, realm);
+                            pc = 0;
+                            continue 'dispatch;
+                        }
+                        acc = t!(self.call(callee, this, args));
+                    }
                     Opcode::CallWithSpread => {
                         let callee = reg!(0);
                         let start = fp + os!(1) as isize;
