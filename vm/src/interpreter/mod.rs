@@ -13,6 +13,7 @@
 pub(crate) mod calls;
 mod classes;
 mod closures;
+mod fast;
 mod ic_ops;
 mod iteration;
 mod ops;
@@ -90,6 +91,49 @@ fn array_store_fast(obj: Gc<JsObject>, i: u32, v: Value) -> bool {
     stored
 }
 
+/// The running frame, as the instruction handlers see it.
+///
+/// Invariant (the safety argument of every handler's unchecked reads):
+/// `shared` is the function of the frame at `fp`, kept alive by that
+/// frame's callee slot; its bytecode passed `strata_bytecode::verify` when
+/// it was linked, so every instruction at a pc the loop reaches decodes
+/// inside `code`, every `Reg` operand names a slot of the frame `regs`
+/// points into (the frame was pushed with room for its parameters and
+/// registers), and every `Slot` operand indexes `fb`. The register file
+/// never moves: `base` is its slot 0 and `regs` is `base + fp`.
+pub(crate) struct Cursor {
+    pub(crate) code: *const u8,
+    pub(crate) regs: *mut Value,
+    pub(crate) fb: *const FeedbackSlot,
+    pub(crate) shared: Gc<SharedFunction>,
+    pub(crate) fp: isize,
+    /// The frame [`Vm::run`] was entered with: returning from it leaves.
+    pub(crate) entry_fp: isize,
+    pub(crate) base: *mut Value,
+}
+
+/// An instruction handler: runs the instruction at `pc` and returns the
+/// next pc and accumulator (or [`THROW`]/[`EXIT`] and a value).
+pub(crate) type OpHandler = unsafe fn(&mut Vm, &mut Cursor, usize, Value) -> (usize, Value);
+
+/// Returned as the pc: the entry frame returned the value.
+pub(crate) const EXIT: usize = usize::MAX - 1;
+/// Returned as the pc: the instruction threw the value.
+pub(crate) const THROW: usize = usize::MAX;
+
+/// The generic handler: [`Vm::step`].
+///
+/// # Safety
+/// As [`Vm::step`].
+unsafe fn generic(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: the caller's guarantee.
+    unsafe { vm.step(cur, pc, acc) }
+}
+
+/// Each opcode byte's handler: a fast one for hot instructions, else
+/// the generic step (which also runs every prefixed instruction).
+static HANDLERS: [OpHandler; 256] = fast::handlers(generic);
+
 /// Unprefixed instruction lengths by opcode byte.
 static UNPREFIXED_LEN: [u8; 256] = strata_bytecode::unprefixed_lengths();
 
@@ -116,8 +160,17 @@ fn frame_base(vm: &Vm, fp: isize, shared: &SharedFunction) -> isize {
 
 impl Vm {
     /// Runs the frame at `entry_fp` (already pushed) to completion.
+    ///
+    /// The loop is a trampoline: each instruction's handler is a function
+    /// from [`HANDLERS`], called with the cursor (the running frame's
+    /// code, registers and feedback), the pc and the accumulator, and
+    /// returning the next pc and accumulator. Hot instructions have small
+    /// handlers of their own (`fast.rs`), whose registers the compiler
+    /// allocates per handler; the rest share [`Vm::step`]. A handler
+    /// returns [`THROW`] with the exception in place of the accumulator,
+    /// or [`EXIT`] with the entry frame's return value.
     pub fn run(&mut self, entry_fp: isize) -> JsResult<Value> {
-        let Some(mut shared) = frame_shared(self, entry_fp) else {
+        let Some(shared) = frame_shared(self, entry_fp) else {
             return Err(self.type_error("internal error: entry frame without bytecode"));
         };
         let saved_fp = self.roots.stack.fp;
@@ -127,10 +180,7 @@ impl Vm {
         self.roots.stack.set(entry_fp + frame::CALLER_FP, Value::int(saved_fp as i32));
         self.roots.stack.set(entry_fp + frame::RETURN_PC, Value::int(saved_pc as i32));
         let entry_base = frame_base(self, entry_fp, &shared);
-        let mut fp = entry_fp;
-        let mut pc: usize = 0;
-        let mut acc = Value::UNDEFINED;
-        self.roots.stack.fp = fp;
+        self.roots.stack.fp = entry_fp;
 
         // The running function's realm is the current realm (global
         // accesses, intrinsics); `leave` restores the caller's.
@@ -145,36 +195,121 @@ impl Vm {
             vm.roots.stack.pc = saved_pc;
         };
 
-        // The register file never moves; `regs` points at the running
-        // frame's r0, `code` at its bytecode, `fb` at its feedback slots.
         let base = self.roots.stack.base();
-        // SAFETY (for every `unsafe` read of `code`, `regs` and `fb` in this
-        // loop): `shared` is the running frame's function, whose bytecode
-        // passed `strata_bytecode::verify` when it was linked, so every
-        // instruction at a pc the loop reaches decodes inside `code`, every
-        // `Reg` operand names a slot of the frame `regs` points into (the
-        // frame was pushed with room for its parameters and registers), and
-        // every `Slot` operand indexes the feedback vector. `shared` is kept
-        // alive by the frame's callee slot and by the conservative scan.
-        let mut code: *const u8 = shared.code.code.as_ptr();
-        let mut fb: *const FeedbackSlot = shared.feedback.slots.as_ptr();
-        let mut regs: *mut Value = unsafe { base.offset(fp) };
+        let mut cur = Cursor {
+            code: shared.code.code.as_ptr(),
+            // SAFETY: entry_fp is a pushed frame of the register file.
+            regs: unsafe { base.offset(entry_fp) },
+            fb: shared.feedback.slots.as_ptr(),
+            shared,
+            fp: entry_fp,
+            entry_fp,
+            base,
+        };
+        let mut pc: usize = 0;
+        let mut acc = Value::UNDEFINED;
+        loop {
+            // SAFETY: pc starts a verified instruction of the running
+            // function (see `Cursor`).
+            let byte = unsafe { *cur.code.add(pc) };
+            // SAFETY: the handler runs the instruction at pc of the frame
+            // `cur` describes.
+            let (next, value) = unsafe { HANDLERS[byte as usize](self, &mut cur, pc, acc) };
+            if next < EXIT {
+                pc = next;
+                acc = value;
+                continue;
+            }
+            if next == EXIT {
+                leave(self);
+                return Ok(value);
+            }
+            // Unwind to the innermost handler covering the pc, frame by
+            // frame, stopping at the entry frame.
+            let e = value;
+            loop {
+                let (shared, fp) = (cur.shared, cur.fp);
+                // A termination skips every handler.
+                let handler = if e.is_hole() {
+                    None
+                } else {
+                    shared.code.handlers.iter().find(|h| h.start as usize <= pc && (pc as u32) < h.end).copied()
+                };
+                if let Some(h) = handler {
+                    let ctx = self.roots.stack.get(fp + h.context_reg as isize);
+                    self.roots.stack.set(fp + frame::CONTEXT, ctx);
+                    self.roots.stack.top = (fp + shared.code.register_count as isize) as usize;
+                    acc = e;
+                    pc = h.handler as usize;
+                    break;
+                }
+                if fp == entry_fp {
+                    leave(self);
+                    return Err(Exception(e));
+                }
+                let caller_fp = self.roots.stack.get(fp + frame::CALLER_FP).as_int().unwrap_or(-1) as isize;
+                let call_pc = self.roots.stack.get(fp + frame::RETURN_PC).as_int().unwrap_or(0) as usize;
+                self.roots.stack.top = frame_base(self, fp, &shared) as usize;
+                let Some((caller_shared, realm)) = frame_function(self, caller_fp) else {
+                    leave(self);
+                    return Err(Exception(e));
+                };
+                self.enter_frame(&mut cur, caller_fp, caller_shared, realm);
+                pc = call_pc;
+            }
+        }
+    }
 
-        // Switches the loop to the frame at `fp`: its function, realm, code,
+    /// Makes `cur` describe the frame at `fp`, running `shared` in `realm`.
+    #[inline(always)]
+    pub(crate) fn enter_frame(&mut self, cur: &mut Cursor, fp: isize, shared: Gc<SharedFunction>, realm: Gc<crate::realm::Realm>) {
+        cur.shared = shared;
+        cur.code = shared.code.code.as_ptr();
+        cur.fb = shared.feedback.slots.as_ptr();
+        // SAFETY: fp is a frame of the register file.
+        cur.regs = unsafe { cur.base.offset(fp) };
+        cur.fp = fp;
+        self.roots.realm = Some(realm);
+        self.roots.stack.fp = fp;
+    }
+
+    /// Runs the one instruction at `pc` (any opcode, any operand scale):
+    /// the handler of every instruction without a fast one, and the slow
+    /// path of those with one. Returns the next pc and accumulator, or
+    /// [`THROW`]/[`EXIT`] (see [`Vm::run`]).
+    ///
+    /// # Safety
+    /// `cur` describes the running frame and `pc` starts one of its
+    /// instructions (see [`Cursor`]).
+    #[inline(never)]
+    // `enter_frame!` refreshes every local a later read could need; after
+    // a call the handler returns at once, leaving some of them unread.
+    #[allow(unused_assignments)]
+    pub(crate) unsafe fn step(&mut self, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+        let mut pc = pc;
+        let mut acc = acc;
+        let entry_fp = cur.entry_fp;
+        let mut shared = cur.shared;
+        let mut fp = cur.fp;
+        // SAFETY (for every `unsafe` read of `code`, `regs` and `fb` here):
+        // see `Cursor`.
+        let mut code: *const u8 = cur.code;
+        let mut fb: *const FeedbackSlot = cur.fb;
+        let mut regs: *mut Value = cur.regs;
+        let base = cur.base;
+
+        // Switches to the frame at `fp`: its function, realm, code,
         // feedback and registers.
         macro_rules! enter_frame {
             ($shared:expr, $realm:expr) => {{
-                shared = $shared;
-                self.roots.realm = Some($realm);
-                code = shared.code.code.as_ptr();
-                fb = shared.feedback.slots.as_ptr();
-                // SAFETY: fp is a frame of the register file.
-                regs = unsafe { base.offset(fp) };
-                self.roots.stack.fp = fp;
+                self.enter_frame(cur, fp, $shared, $realm);
+                shared = cur.shared;
+                code = cur.code;
+                fb = cur.fb;
+                regs = cur.regs;
             }};
         }
-
-        'dispatch: loop {
+        {
             // SAFETY: see above: pc starts a verified instruction.
             let mut byte = unsafe { *code.add(pc) };
             let (op_pc, scale, mut next);
@@ -777,7 +912,7 @@ impl Vm {
                             };
                             enter_frame!(callee_shared, realm);
                             pc = 0;
-                            continue 'dispatch;
+                            return (pc, acc);
                         }
                         acc = t!(self.call_from_registers(callee, this, args_start, argc));
                     }
@@ -813,7 +948,7 @@ impl Vm {
                             };
                             enter_frame!(callee_shared, realm);
                             pc = 0;
-                            continue 'dispatch;
+                            return (pc, acc);
                         }
                         acc = t!(self.call(callee, this, args));
                     }
@@ -848,7 +983,7 @@ impl Vm {
                             };
                             enter_frame!(callee_shared, realm);
                             pc = 0;
-                            continue 'dispatch;
+                            return (pc, acc);
                         }
                         // Native constructors read their arguments in place.
                         if opcode == Opcode::Construct
@@ -1047,8 +1182,7 @@ impl Vm {
                             }
                         }
                         if fp == entry_fp {
-                            leave(self);
-                            return Ok(acc);
+                            return (EXIT, acc);
                         }
                         let caller_fp = self.roots.stack.get(fp + frame::CALLER_FP).as_int().unwrap_or(-1) as isize;
                         let call_pc = self.roots.stack.get(fp + frame::RETURN_PC).as_int().unwrap_or(0) as usize;
@@ -1068,10 +1202,7 @@ impl Vm {
                 Ok(()) => {
                     pc = next;
                     // `Star r` after an instruction runs here, without a
-                    // dispatch of its own: it is a quarter of all
-                    // instructions executed (every call argument and
-                    // temporary), and this test is cheaper than the
-                    // indirect jump it saves.
+                    // dispatch of its own (see `fast::star_after`).
                     // SAFETY: `pc` starts a verified instruction; a Star's
                     // one-byte register operand was verified with it.
                     unsafe {
@@ -1081,41 +1212,9 @@ impl Vm {
                             pc += 2;
                         }
                     }
+                    (pc, acc)
                 }
-                Err(Exception(e)) => {
-                    // Unwind to the innermost handler covering the pc, frame
-                    // by frame, stopping at the entry frame.
-                    loop {
-                        // A termination skips every handler.
-                        let handler = if e.is_hole() {
-                            None
-                        } else {
-                            shared.code.handlers.iter().find(|h| h.start as usize <= pc && (pc as u32) < h.end).copied()
-                        };
-                        if let Some(h) = handler {
-                            let ctx = self.roots.stack.get(fp + h.context_reg as isize);
-                            self.roots.stack.set(fp + frame::CONTEXT, ctx);
-                            self.roots.stack.top = (fp + shared.code.register_count as isize) as usize;
-                            acc = e;
-                            pc = h.handler as usize;
-                            break;
-                        }
-                        if fp == entry_fp {
-                            leave(self);
-                            return Err(Exception(e));
-                        }
-                        let caller_fp = self.roots.stack.get(fp + frame::CALLER_FP).as_int().unwrap_or(-1) as isize;
-                        let call_pc = self.roots.stack.get(fp + frame::RETURN_PC).as_int().unwrap_or(0) as usize;
-                        self.roots.stack.top = frame_base(self, fp, &shared) as usize;
-                        fp = caller_fp;
-                        let Some((caller_shared, realm)) = frame_function(self, fp) else {
-                            leave(self);
-                            return Err(Exception(e));
-                        };
-                        enter_frame!(caller_shared, realm);
-                        pc = call_pc;
-                    }
-                }
+                Err(Exception(e)) => (THROW, e),
             }
         }
     }

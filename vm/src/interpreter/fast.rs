@@ -1,0 +1,536 @@
+//! Fast handlers for the hottest instructions, unprefixed forms only
+//! (every operand one byte): each is a small function that the trampoline
+//! in [`Vm::run`] calls through [`handlers`]. The compiler allocates
+//! registers per handler, so the common case costs a few loads and no
+//! spills. A fast handler takes the common case inline and hands
+//! anything else to the generic [`Vm::step`] for the same instruction,
+//! which redoes it in full; so a fast handler has no side effect (no
+//! feedback, no store) before it knows it completes.
+//!
+//! Feedback recorded here must equal what `step` records: both tiers of
+//! JIT compile from it.
+//!
+//! # Safety
+//! Every handler is called with a [`Cursor`] describing the running frame
+//! and a `pc` starting one of its unprefixed instructions (the table maps
+//! only unprefixed opcode bytes here; prefixes go to `step`). The
+//! verifier's guarantees (see `Cursor`) make every operand, register and
+//! feedback-slot read below in bounds; the `// SAFETY:` comments refer to
+//! this.
+
+use strata_bytecode::Opcode;
+use strata_gc::Gc;
+
+use super::calls::ArgSource;
+use super::{BinaryOp, Cursor, OpHandler, THROW, array_store_fast, frame_base, frame_function, instruction_len, ops};
+use crate::context::Context;
+use crate::conversions::{strict_equals, to_boolean};
+use crate::feedback::{FeedbackSlot, type_feedback};
+use crate::frame;
+use crate::ic::Handler;
+use crate::object::{JsObject, ObjectKind};
+use crate::value::Value;
+use crate::vm::{Exception, Vm};
+
+/// Operand byte `i` (unsigned) of the instruction at `pc`.
+#[inline(always)]
+unsafe fn op(cur: &Cursor, pc: usize, i: usize) -> usize {
+    // SAFETY: see the module docs.
+    unsafe { *cur.code.add(pc + 1 + i) as usize }
+}
+
+/// Operand byte `i` as a signed value (Reg, Imm).
+#[inline(always)]
+unsafe fn op_signed(cur: &Cursor, pc: usize, i: usize) -> isize {
+    // SAFETY: see the module docs.
+    unsafe { *cur.code.add(pc + 1 + i) as i8 as isize }
+}
+
+/// The register operand `i`.
+#[inline(always)]
+unsafe fn reg(cur: &Cursor, pc: usize, i: usize) -> Value {
+    // SAFETY: see the module docs: a verified register operand.
+    unsafe { *cur.regs.offset(op_signed(cur, pc, i)) }
+}
+
+/// Stores to the register operand `i`.
+#[inline(always)]
+unsafe fn set_reg(cur: &Cursor, pc: usize, i: usize, v: Value) {
+    // SAFETY: see the module docs: a verified register operand.
+    unsafe { *cur.regs.offset(op_signed(cur, pc, i)) = v }
+}
+
+/// The feedback slot operand `i`.
+#[inline(always)]
+unsafe fn slot<'a>(cur: &'a Cursor, pc: usize, i: usize) -> &'a FeedbackSlot {
+    // SAFETY: see the module docs: a verified slot operand.
+    unsafe { &*cur.fb.add(op(cur, pc, i)) }
+}
+
+/// The 4-byte jump operand at byte offset `at` from `pc`, as a target.
+#[inline(always)]
+unsafe fn jump_target(cur: &Cursor, pc: usize, at: usize) -> usize {
+    // SAFETY: see the module docs: a verified jump operand.
+    let off = unsafe { i32::from_le_bytes((cur.code.add(pc + at) as *const [u8; 4]).read_unaligned()) };
+    (pc as i64 + off as i64) as usize
+}
+
+/// Continues at `next` with `acc`, running a following unprefixed
+/// `Star r` here (a quarter of all instructions executed are Stars after
+/// a load, an operation or a call).
+#[inline(always)]
+unsafe fn star_after(cur: &Cursor, next: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: `next` starts a verified instruction; a Star's one-byte
+    // register operand was verified with it.
+    unsafe {
+        if *cur.code.add(next) == Opcode::Star as u8 {
+            *cur.regs.offset(*cur.code.add(next + 1) as i8 as isize) = acc;
+            return (next + 2, acc);
+        }
+    }
+    (next, acc)
+}
+
+/// Continues after a test at `next` with the boolean `acc`, taking a
+/// following unprefixed JumpIfTrue/JumpIfFalse here.
+#[inline(always)]
+unsafe fn branch_after(cur: &Cursor, next: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: `next` starts a verified instruction; an unprefixed
+    // conditional jump is the opcode and a 4-byte offset.
+    let b = unsafe { *cur.code.add(next) };
+    if b == Opcode::JumpIfFalse as u8 || b == Opcode::JumpIfTrue as u8 {
+        let taken = (acc == Value::TRUE) == (b == Opcode::JumpIfTrue as u8);
+        // SAFETY: as above.
+        return (if taken { unsafe { jump_target(cur, next, 1) } } else { next + 5 }, acc);
+    }
+    (next, acc)
+}
+
+/// The context `depth` hops out from the frame's current one.
+#[inline(always)]
+unsafe fn context_at(cur: &Cursor, depth: usize) -> Option<Gc<Context>> {
+    // SAFETY: the frame header lies inside the register file.
+    let mut c = unsafe { *cur.regs.offset(frame::CONTEXT) };
+    for _ in 0..depth {
+        c = c.as_gc::<Context>()?.parent;
+    }
+    c.as_gc::<Context>()
+}
+
+macro_rules! generic {
+    ($vm:ident, $cur:ident, $pc:ident, $acc:ident) => {
+        // SAFETY: the same instruction, with this handler's guarantees.
+        return unsafe { $vm.step($cur, $pc, $acc) }
+    };
+}
+
+unsafe fn ldar(_: &mut Vm, cur: &mut Cursor, pc: usize, _: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    unsafe { star_after(cur, pc + 2, reg(cur, pc, 0)) }
+}
+
+unsafe fn star(_: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    unsafe { set_reg(cur, pc, 0, acc) };
+    (pc + 2, acc)
+}
+
+unsafe fn mov(_: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    unsafe { set_reg(cur, pc, 1, reg(cur, pc, 0)) };
+    (pc + 3, acc)
+}
+
+macro_rules! load_constant {
+    ($name:ident, $value:expr) => {
+        unsafe fn $name(_: &mut Vm, cur: &mut Cursor, pc: usize, _: Value) -> (usize, Value) {
+            // SAFETY: see the module docs.
+            unsafe { star_after(cur, pc + 1, $value) }
+        }
+    };
+}
+load_constant!(lda_undefined, Value::UNDEFINED);
+load_constant!(lda_null, Value::NULL);
+load_constant!(lda_true, Value::TRUE);
+load_constant!(lda_false, Value::FALSE);
+load_constant!(lda_zero, Value::int(0));
+
+unsafe fn lda_smi(_: &mut Vm, cur: &mut Cursor, pc: usize, _: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    unsafe { star_after(cur, pc + 2, Value::int(op_signed(cur, pc, 0) as i32)) }
+}
+
+unsafe fn lda_constant(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    let i = unsafe { op(cur, pc, 0) };
+    match cur.shared.constants.get(i) {
+        // SAFETY: see the module docs.
+        Some(&v) if !v.is_hole() => unsafe { star_after(cur, pc + 2, v) },
+        _ => generic!(vm, cur, pc, acc),
+    }
+}
+
+unsafe fn lda_context_slot(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    let (i, depth) = unsafe { (op(cur, pc, 0), op(cur, pc, 1)) };
+    // SAFETY: see the module docs.
+    let Some(ctx) = (unsafe { context_at(cur, depth) }) else { generic!(vm, cur, pc, acc) };
+    let v = ctx.get(i);
+    let mut next = pc + 3;
+    // The TDZ check that usually follows passes once the binding is
+    // initialized: skip it (an unprefixed ThrowReferenceErrorIfHole is two
+    // bytes).
+    // SAFETY: `next` starts a verified instruction.
+    if !v.is_hole() && unsafe { *cur.code.add(next) } == Opcode::ThrowReferenceErrorIfHole as u8 {
+        next += 2;
+    }
+    // SAFETY: see the module docs.
+    unsafe { star_after(cur, next, v) }
+}
+
+unsafe fn sta_context_slot(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    let (i, depth) = unsafe { (op(cur, pc, 0), op(cur, pc, 1)) };
+    // SAFETY: see the module docs.
+    let Some(ctx) = (unsafe { context_at(cur, depth) }) else { generic!(vm, cur, pc, acc) };
+    ctx.set(i, acc);
+    (pc + 3, acc)
+}
+
+unsafe fn throw_if_hole(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    if acc.is_hole() {
+        generic!(vm, cur, pc, acc);
+    }
+    (pc + 2, acc)
+}
+
+unsafe fn get_named(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    let (recv, fs) = unsafe { (reg(cur, pc, 0), slot(cur, pc, 2)) };
+    if let Some(obj) = recv.as_gc::<JsObject>() {
+        let v = match fs.ic.get().find(&obj) {
+            Some(Handler::OwnSlot(n)) => obj.slot(n),
+            Some(Handler::ProtoSlot(holder, n)) => holder.slot(n),
+            _ => generic!(vm, cur, pc, acc),
+        };
+        // SAFETY: see the module docs.
+        return unsafe { star_after(cur, pc + 4, v) };
+    }
+    generic!(vm, cur, pc, acc)
+}
+
+unsafe fn set_named(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    let (recv, fs) = unsafe { (reg(cur, pc, 0), slot(cur, pc, 2)) };
+    if let Some(obj) = recv.as_gc::<JsObject>()
+        && let Some(Handler::OwnSlot(n)) = fs.ic.get().find(&obj)
+    {
+        obj.set_slot(n, acc);
+        strata_gc::write_barrier(obj.cell(), acc.bits() as usize);
+        return (pc + 4, acc);
+    }
+    generic!(vm, cur, pc, acc)
+}
+
+unsafe fn get_keyed(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    let base = unsafe { reg(cur, pc, 0) };
+    if let Some(obj) = base.as_gc::<JsObject>()
+        && let Some(i) = acc.as_int()
+        && i >= 0
+        && !matches!(obj.kind, ObjectKind::Arguments(_))
+        && let Some((v, a)) = obj.element(i as u32)
+        && !a.is_accessor()
+    {
+        // SAFETY: see the module docs.
+        unsafe {
+            slot(cur, pc, 1).record_type(type_feedback::INT32);
+            return star_after(cur, pc + 3, v);
+        }
+    }
+    generic!(vm, cur, pc, acc)
+}
+
+unsafe fn set_keyed(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    let (base, k) = unsafe { (reg(cur, pc, 0), reg(cur, pc, 1)) };
+    if let Some(obj) = base.as_gc::<JsObject>()
+        && let Some(i) = k.as_int()
+        && i >= 0
+        && obj.is_array()
+        && (obj.set_dense_in_bounds(i as u32, acc) || array_store_fast(obj, i as u32, acc))
+    {
+        // SAFETY: see the module docs.
+        unsafe { slot(cur, pc, 2).record_type(type_feedback::INT32) };
+        return (pc + 4, acc);
+    }
+    generic!(vm, cur, pc, acc)
+}
+
+unsafe fn jump(_: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    (unsafe { jump_target(cur, pc, 1) }, acc)
+}
+
+unsafe fn jump_loop(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    if vm.interrupted() {
+        generic!(vm, cur, pc, acc);
+    }
+    // SAFETY: see the module docs.
+    unsafe {
+        slot(cur, pc, 0).bump();
+        (jump_target(cur, pc, 2), acc)
+    }
+}
+
+macro_rules! conditional_jump {
+    ($name:ident, |$acc:ident| $taken:expr) => {
+        unsafe fn $name(_: &mut Vm, cur: &mut Cursor, pc: usize, $acc: Value) -> (usize, Value) {
+            // SAFETY: see the module docs.
+            (if $taken { unsafe { jump_target(cur, pc, 1) } } else { pc + 5 }, $acc)
+        }
+    };
+}
+conditional_jump!(jump_if_true, |acc| acc == Value::TRUE);
+conditional_jump!(jump_if_false, |acc| acc == Value::FALSE);
+conditional_jump!(jump_if_to_boolean_true, |acc| acc == Value::TRUE || (acc != Value::FALSE && to_boolean(acc)));
+conditional_jump!(jump_if_to_boolean_false, |acc| acc == Value::FALSE || (acc != Value::TRUE && !to_boolean(acc)));
+conditional_jump!(jump_if_undefined, |acc| acc.is_undefined());
+conditional_jump!(jump_if_not_undefined, |acc| !acc.is_undefined());
+conditional_jump!(jump_if_null, |acc| acc.is_null());
+conditional_jump!(jump_if_not_null, |acc| !acc.is_null());
+conditional_jump!(jump_if_undefined_or_null, |acc| acc.is_nullish());
+conditional_jump!(jump_if_not_undefined_or_null, |acc| !acc.is_nullish());
+
+unsafe fn logical_not(_: &mut Vm, _: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    (pc + 1, Value::bool(!to_boolean(acc)))
+}
+
+unsafe fn test_equal_strict(_: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    unsafe {
+        let l = reg(cur, pc, 0);
+        slot(cur, pc, 1).record_type(type_feedback::of_pair(l, acc));
+        branch_after(cur, pc + 3, Value::bool(strict_equals(l, acc)))
+    }
+}
+
+macro_rules! relational {
+    ($name:ident, $cmp:tt) => {
+        unsafe fn $name(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+            // SAFETY: see the module docs.
+            let (l, s) = unsafe { (reg(cur, pc, 0), slot(cur, pc, 1)) };
+            let result = if let (Some(a), Some(b)) = (l.as_int(), acc.as_int()) {
+                s.record_type(type_feedback::INT32);
+                a $cmp b
+            } else if let (Some(x), Some(y)) = (l.as_number(), acc.as_number()) {
+                s.record_type(type_feedback::NUMBER);
+                x $cmp y
+            } else {
+                generic!(vm, cur, pc, acc);
+            };
+            // SAFETY: see the module docs.
+            unsafe { branch_after(cur, pc + 3, Value::bool(result)) }
+        }
+    };
+}
+relational!(test_less_than, <);
+relational!(test_greater_than, >);
+relational!(test_less_than_or_equal, <=);
+relational!(test_greater_than_or_equal, >=);
+
+unsafe fn add(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    let (l, s) = unsafe { (reg(cur, pc, 0), slot(cur, pc, 1)) };
+    let v = if let (Some(a), Some(b)) = (l.as_int(), acc.as_int())
+        && let Some(c) = a.checked_add(b)
+    {
+        s.record_type(type_feedback::INT32);
+        Value::int(c)
+    } else if let (Some(x), Some(y)) = (l.as_number(), acc.as_number()) {
+        s.record_type(type_feedback::NUMBER);
+        Value::number(x + y)
+    } else {
+        generic!(vm, cur, pc, acc);
+    };
+    // SAFETY: see the module docs.
+    unsafe { star_after(cur, pc + 3, v) }
+}
+
+macro_rules! arithmetic {
+    ($name:ident, $op:ident) => {
+        unsafe fn $name(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+            // SAFETY: see the module docs.
+            let (l, s) = unsafe { (reg(cur, pc, 0), slot(cur, pc, 1)) };
+            let v = if let (Some(a), Some(b)) = (l.as_int(), acc.as_int())
+                && let Some(v) = ops::int_fast(BinaryOp::$op, a, b)
+            {
+                s.record_type(type_feedback::INT32);
+                v
+            } else if let (Some(x), Some(y)) = (l.as_number(), acc.as_number())
+                && let Some(v) = ops::number_fast(BinaryOp::$op, x, y)
+            {
+                s.record_type(type_feedback::NUMBER);
+                v
+            } else {
+                generic!(vm, cur, pc, acc);
+            };
+            // SAFETY: see the module docs.
+            unsafe { star_after(cur, pc + 3, v) }
+        }
+    };
+}
+arithmetic!(sub, Sub);
+arithmetic!(mul, Mul);
+arithmetic!(div, Div);
+arithmetic!(modulo, Mod);
+arithmetic!(bitwise_or, BitOr);
+arithmetic!(bitwise_xor, BitXor);
+arithmetic!(bitwise_and, BitAnd);
+arithmetic!(shift_left, Shl);
+arithmetic!(shift_right, Sar);
+arithmetic!(shift_right_logical, Shr);
+
+macro_rules! smi_arithmetic {
+    ($name:ident, $checked:ident, $float:tt) => {
+        unsafe fn $name(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+            // SAFETY: see the module docs.
+            let (b, s) = unsafe { (op_signed(cur, pc, 0) as i32, slot(cur, pc, 1)) };
+            let v = if let Some(a) = acc.as_int()
+                && let Some(c) = a.$checked(b)
+            {
+                s.record_type(type_feedback::INT32);
+                Value::int(c)
+            } else if let Some(x) = acc.as_number() {
+                s.record_type(type_feedback::NUMBER);
+                Value::number(x $float b as f64)
+            } else {
+                generic!(vm, cur, pc, acc);
+            };
+            // SAFETY: see the module docs.
+            unsafe { star_after(cur, pc + 3, v) }
+        }
+    };
+}
+smi_arithmetic!(add_smi, checked_add, +);
+smi_arithmetic!(sub_smi, checked_sub, -);
+
+macro_rules! increment {
+    ($name:ident, $delta:expr) => {
+        unsafe fn $name(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+            if let Some(a) = acc.as_int()
+                && let Some(c) = a.checked_add($delta)
+            {
+                // SAFETY: see the module docs.
+                unsafe {
+                    slot(cur, pc, 0).record_type(type_feedback::INT32);
+                    return star_after(cur, pc + 2, Value::int(c));
+                }
+            }
+            generic!(vm, cur, pc, acc)
+        }
+    };
+}
+increment!(inc, 1);
+increment!(dec, -1);
+
+/// A call with a fixed number of register arguments (CallProperty0..2,
+/// CallUndefinedReceiver0..2) to a bytecode function: pushes its frame
+/// and continues at its first instruction in the same loop.
+macro_rules! fixed_call {
+    ($name:ident, $receiver:expr, $argc:expr) => {
+        unsafe fn $name(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+            const FIRST: usize = 1 + $receiver as usize;
+            // SAFETY: see the module docs.
+            let callee = unsafe { reg(cur, pc, 0) };
+            let Some(f) = vm.js_callee(callee) else { generic!(vm, cur, pc, acc) };
+            // SAFETY: see the module docs.
+            let this = if $receiver { unsafe { reg(cur, pc, 1) } } else { Value::UNDEFINED };
+            let mut argv = [Value::UNDEFINED; 2];
+            for (i, a) in argv.iter_mut().enumerate().take($argc) {
+                // SAFETY: see the module docs.
+                *a = unsafe { reg(cur, pc, FIRST + i) };
+            }
+            // SAFETY: see the module docs.
+            unsafe { slot(cur, pc, FIRST + $argc).record_call_target(callee) };
+            // Stack traces and re-entry read the caller's pc.
+            vm.roots.stack.pc = pc as u32;
+            match vm.push_frame(f, this, Value::UNDEFINED, ArgSource::Slice(&argv[..$argc]), cur.fp, pc as u32) {
+                Ok(fp) => match frame_function(vm, fp) {
+                    Some((shared, realm)) => {
+                        vm.enter_frame(cur, fp, shared, realm);
+                        (0, acc)
+                    }
+                    None => (THROW, vm.type_error("internal error: pushed frame without bytecode").0),
+                },
+                Err(Exception(e)) => (THROW, e),
+            }
+        }
+    };
+}
+fixed_call!(call_property0, true, 0);
+fixed_call!(call_property1, true, 1);
+fixed_call!(call_property2, true, 2);
+fixed_call!(call_undefined_receiver0, false, 0);
+fixed_call!(call_undefined_receiver1, false, 1);
+fixed_call!(call_undefined_receiver2, false, 2);
+
+/// Return from a plain call to a bytecode caller: pops the frame and
+/// continues after the call (a following Star included). The entry frame
+/// and construct frames (whose result depends on `this`) take the
+/// generic path.
+unsafe fn return_(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    let fp = cur.fp;
+    // SAFETY: the frame header lies inside the register file.
+    let (new_target, caller_fp, call_pc) = unsafe {
+        (*cur.regs.offset(frame::NEW_TARGET), *cur.regs.offset(frame::CALLER_FP), *cur.regs.offset(frame::RETURN_PC))
+    };
+    if fp == cur.entry_fp || !new_target.is_undefined() {
+        generic!(vm, cur, pc, acc);
+    }
+    let (Some(caller_fp), Some(call_pc)) = (caller_fp.as_int(), call_pc.as_int()) else { generic!(vm, cur, pc, acc) };
+    let Some((shared, realm)) = frame_function(vm, caller_fp as isize) else { generic!(vm, cur, pc, acc) };
+    vm.roots.stack.top = frame_base(vm, fp, &cur.shared) as usize;
+    vm.enter_frame(cur, caller_fp as isize, shared, realm);
+    let call_pc = call_pc as usize;
+    // SAFETY: the caller's pc is the call instruction it suspended at, a
+    // verified instruction of the function just entered.
+    unsafe { star_after(cur, call_pc + instruction_len(cur.code, call_pc), acc) }
+}
+
+/// The handler table: `generic` everywhere but the opcodes with a fast
+/// handler here.
+pub(super) const fn handlers(generic: OpHandler) -> [OpHandler; 256] {
+    let mut t = [generic; 256];
+    macro_rules! set {
+        ($($op:ident => $f:ident),* $(,)?) => { $( t[Opcode::$op as usize] = $f; )* };
+    }
+    set! {
+        Ldar => ldar, Star => star, Mov => mov,
+        LdaUndefined => lda_undefined, LdaNull => lda_null, LdaTrue => lda_true, LdaFalse => lda_false,
+        LdaZero => lda_zero, LdaSmi => lda_smi, LdaConstant => lda_constant,
+        LdaContextSlot => lda_context_slot, StaContextSlot => sta_context_slot,
+        ThrowReferenceErrorIfHole => throw_if_hole,
+        GetNamedProperty => get_named, SetNamedProperty => set_named,
+        GetKeyedProperty => get_keyed, SetKeyedProperty => set_keyed,
+        Jump => jump, JumpLoop => jump_loop,
+        JumpIfTrue => jump_if_true, JumpIfFalse => jump_if_false,
+        JumpIfToBooleanTrue => jump_if_to_boolean_true, JumpIfToBooleanFalse => jump_if_to_boolean_false,
+        JumpIfUndefined => jump_if_undefined, JumpIfNotUndefined => jump_if_not_undefined,
+        JumpIfNull => jump_if_null, JumpIfNotNull => jump_if_not_null,
+        JumpIfUndefinedOrNull => jump_if_undefined_or_null, JumpIfNotUndefinedOrNull => jump_if_not_undefined_or_null,
+        ToBooleanLogicalNot => logical_not,
+        TestEqualStrict => test_equal_strict,
+        TestLessThan => test_less_than, TestGreaterThan => test_greater_than,
+        TestLessThanOrEqual => test_less_than_or_equal, TestGreaterThanOrEqual => test_greater_than_or_equal,
+        Add => add, Sub => sub, Mul => mul, Div => div, Mod => modulo,
+        BitwiseOr => bitwise_or, BitwiseXor => bitwise_xor, BitwiseAnd => bitwise_and,
+        ShiftLeft => shift_left, ShiftRight => shift_right, ShiftRightLogical => shift_right_logical,
+        AddSmi => add_smi, SubSmi => sub_smi, Inc => inc, Dec => dec,
+        CallProperty0 => call_property0, CallProperty1 => call_property1, CallProperty2 => call_property2,
+        CallUndefinedReceiver0 => call_undefined_receiver0, CallUndefinedReceiver1 => call_undefined_receiver1,
+        CallUndefinedReceiver2 => call_undefined_receiver2,
+        Return => return_,
+    }
+    t
+}
