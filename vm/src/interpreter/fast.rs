@@ -27,7 +27,7 @@ use crate::context::Context;
 use crate::conversions::{strict_equals, to_boolean};
 use crate::feedback::{FeedbackSlot, type_feedback};
 use crate::frame;
-use crate::ic::Handler;
+use crate::ic::{Handler, IcState};
 use crate::object::{JsObject, ObjectKind};
 use crate::value::Value;
 use crate::vm::{Exception, Vm};
@@ -205,6 +205,31 @@ unsafe fn throw_if_hole(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) ->
 }
 
 unsafe fn get_named(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    let (recv, fs) = unsafe { (reg(cur, pc, 0), slot(cur, pc, 2)) };
+    // The monomorphic hit, the commonest case, inline; the rest out of
+    // line so this path saves no registers.
+    if let Some(obj) = recv.as_gc::<JsObject>()
+        && let IcState::Monomorphic(e) = fs.ic.get()
+        && e.matches(&obj)
+    {
+        let v = match e.handler {
+            Handler::OwnSlot(n) => obj.slot(n),
+            Handler::ProtoSlot(holder, n) => holder.slot(n),
+            // SAFETY: this handler's guarantees.
+            _ => return unsafe { get_named_polymorphic(vm, cur, pc, acc) },
+        };
+        // SAFETY: see the module docs.
+        return unsafe { star_after(cur, pc + 4, v) };
+    }
+    // SAFETY: this handler's guarantees.
+    unsafe { get_named_polymorphic(vm, cur, pc, acc) }
+}
+
+/// GetNamedProperty past the monomorphic hit: a polymorphic hit, else
+/// the generic path.
+#[inline(never)]
+unsafe fn get_named_polymorphic(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
     // SAFETY: see the module docs.
     let (recv, fs) = unsafe { (reg(cur, pc, 0), slot(cur, pc, 2)) };
     if let Some(obj) = recv.as_gc::<JsObject>() {
