@@ -214,6 +214,20 @@ pub struct BytecodeFunction {
 }
 
 impl BytecodeFunction {
+    /// Instruction bytes of this function and every function nested in
+    /// its constants (a script's whole bytecode size).
+    pub fn total_code_bytes(&self) -> usize {
+        self.code.len()
+            + self
+                .constants
+                .iter()
+                .map(|c| match c {
+                    Constant::Function(inner) => inner.total_code_bytes(),
+                    _ => 0,
+                })
+                .sum::<usize>()
+    }
+
     /// The source offset of the instruction at `pc`: the last recorded
     /// position at or before it.
     pub fn source_offset(&self, pc: u32) -> Option<u32> {

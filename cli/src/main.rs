@@ -8,8 +8,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use strata_gc::HeapConfig;
-use strata_runtime::{ShellOptions, install_shell, install_test262};
-use strata_vm::{ScriptOptions, Vm, VmOptions};
+use strata_runtime::{Engine, EngineOptions, ShellOptions, install_test262};
 
 /// Native stack for the engine thread: JS→JS calls do not use it, but
 /// native re-entry (builtins calling back) and the compiler's recursion do.
@@ -50,7 +49,7 @@ fn number_flag(value: &Option<String>, name: &str, default: u64) -> Result<u64, 
 }
 
 fn run(cl: flags::CommandLine) -> u8 {
-    let config = (|| -> Result<VmOptions, String> {
+    let config = (|| -> Result<EngineOptions, String> {
         let heap_mib = number_flag(&cl.flags.max_heap_size, "max-heap-size", 4096)?;
         let stress = number_flag(&cl.flags.gc_stress, "gc-stress", 0)?;
         if let Some(t) = &cl.flags.tier
@@ -58,7 +57,7 @@ fn run(cl: flags::CommandLine) -> u8 {
         {
             return Err(format!("--tier={t}: only the interpreter exists so far (--tier=interp)"));
         }
-        Ok(VmOptions {
+        Ok(EngineOptions {
             heap: HeapConfig {
                 max_heap_bytes: (heap_mib as usize).saturating_mul(1 << 20),
                 gc_stress: stress.min(u32::MAX as u64) as u32,
@@ -66,9 +65,10 @@ fn run(cl: flags::CommandLine) -> u8 {
                 ..HeapConfig::default()
             },
             native_stack_budget: ENGINE_STACK - (16 << 20),
+            shell: Some(ShellOptions { script_path: cl.script.clone().unwrap_or_default(), args: cl.args.clone() }),
             trace_ic: cl.flags.trace_ic.is_some(),
-            keep_functions: cl.flags.print_feedback.is_some(),
-            ..VmOptions::default()
+            keep_feedback: cl.flags.print_feedback.is_some(),
+            print_bytecode: cl.flags.print_bytecode.is_some(),
         })
     })();
     let options = match config {
@@ -78,17 +78,16 @@ fn run(cl: flags::CommandLine) -> u8 {
             return 2;
         }
     };
-    let mut vm = Vm::new(options);
-    let shell = ShellOptions { script_path: cl.script.clone().unwrap_or_default(), args: cl.args.clone() };
-    if let Err(e) = install_shell(&mut vm, &shell) {
-        let text = vm.describe_uncaught(e);
-        eprintln!("strata: setting up the shell failed: {text}");
-        return 70;
-    }
+    let mut engine = match Engine::with_options(options) {
+        Ok(engine) => engine,
+        Err(e) => {
+            eprintln!("strata: setting up the shell failed: {e}");
+            return 70;
+        }
+    };
     if cl.flags.expose_test262.is_some() {
-        install_test262(&mut vm);
+        install_test262(engine.vm());
     }
-    let script_options = ScriptOptions { print_bytecode: cl.flags.print_bytecode.is_some(), strict: false };
     let (source, path) = match (&cl.eval, &cl.script) {
         (Some(code), _) => (code.clone(), "<command line>".to_string()),
         (None, Some(p)) => match std::fs::read_to_string(p) {
@@ -100,22 +99,21 @@ fn run(cl: flags::CommandLine) -> u8 {
         },
         (None, None) => return 2,
     };
-    let result = vm.eval_script(&source, &path, &script_options);
+    let result = engine.eval_script(&source, &path);
     let _ = std::io::stdout().flush();
     let status = match result {
         Ok(_) => 0,
         Err(e) => {
-            let text = vm.describe_uncaught(e);
-            eprintln!("{text}");
+            eprintln!("{e}");
             1
         }
     };
     if cl.flags.print_feedback.is_some() {
-        print!("{}", vm.feedback_report());
+        print!("{}", engine.feedback_report());
         let _ = std::io::stdout().flush();
     }
     if cl.flags.stats.is_some() {
-        eprintln!("{}", vm.heap.stats());
+        eprintln!("{}", engine.heap_stats());
     }
     status
 }

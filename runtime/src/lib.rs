@@ -4,8 +4,11 @@
 //! (`test262.rs`). The event loop, timers,
 //! host I/O and permissions arrive with the runtime issue.
 
+pub mod engine;
 pub mod shell;
 pub mod test262;
 
+pub use engine::{Engine, EngineOptions, Error};
 pub use shell::{ShellOptions, install_shell};
+pub use strata_vm::Value;
 pub use test262::install_test262;

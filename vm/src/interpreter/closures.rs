@@ -139,7 +139,7 @@ impl Vm {
 
     /// Reads a global binding: script lexicals first, then the global
     /// object. ReferenceError when missing, unless for `typeof`.
-    pub(crate) fn load_global(&mut self, key: PropertyKey, for_typeof: bool) -> JsResult<Value> {
+    pub fn load_global(&mut self, key: PropertyKey, for_typeof: bool) -> JsResult<Value> {
         let realm = self.realm();
         if let PropertyKey::String(name) = key
             && let Some(b) = realm.lexicals.borrow().get(&name).map(|b| b.value.get())

@@ -1,0 +1,249 @@
+//! The embedding API: create an engine, evaluate scripts, call functions
+//! and read results from Rust. The `strata` command and the benchmarks use
+//! it; a researcher embedding Strata starts here.
+//!
+//! ```
+//! use strata_runtime::{Engine, Value};
+//!
+//! let mut engine = Engine::new().unwrap();
+//! engine.eval("function add(a, b) { return a + b; }").unwrap();
+//! let sum = engine.call_global("add", &[Value::int(2), Value::int(40)]).unwrap();
+//! assert_eq!(engine.to_number(sum).unwrap(), 42.0);
+//! let text = engine.eval("[1, 2, 3].map(x => x * 2).join()").unwrap();
+//! assert_eq!(engine.to_rust_string(text).unwrap(), "2,4,6");
+//! ```
+//!
+//! # Values and the collector
+//! A [`Value`] is a NaN-boxed word; a heap value (string, object) stays
+//! alive while the word is on the Rust stack or in registers of the thread
+//! that runs the engine, which the collector scans conservatively. Keep
+//! values in local variables; when they must outlive a stack frame, keep
+//! them in a [`strata_gc::RootedVec`] (`engine.vm().heap.rooted_vec()`)
+//! or keep an object in a [`strata_gc::Persistent`]. A value stored only
+//! in an ordinary heap `Vec` or struct may be collected.
+//!
+//! One engine runs on one thread. Deep JavaScript recursion through
+//! native code needs native stack: [`EngineOptions::native_stack_budget`]
+//! must fit the thread's stack (the `strata` command runs the engine on a
+//! thread with a 256 MiB stack).
+
+use std::fmt;
+
+use strata_gc::HeapConfig;
+use strata_vm::{Exception, ScriptOptions, Value, Vm, VmOptions};
+
+use crate::shell::{ShellOptions, install_shell};
+
+/// How to build an [`Engine`].
+#[derive(Clone, Debug)]
+pub struct EngineOptions {
+    /// Heap limits and collector settings.
+    pub heap: HeapConfig,
+    /// Native stack bytes JavaScript may use before a RangeError (see the
+    /// module docs).
+    pub native_stack_budget: usize,
+    /// Install the shell globals (`print`, `console`, `load`, `read`,
+    /// `performance`, `scriptArgs`, …). Without them the global object
+    /// holds only the ECMAScript built-ins.
+    pub shell: Option<ShellOptions>,
+    /// `--trace-ic`: print inline-cache transitions to stderr.
+    pub trace_ic: bool,
+    /// Keep every function so [`Engine::feedback_report`] can print its
+    /// feedback vector.
+    pub keep_feedback: bool,
+    /// Print each compiled script's bytecode to stdout.
+    pub print_bytecode: bool,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        let vm = VmOptions::default();
+        EngineOptions {
+            heap: vm.heap,
+            native_stack_budget: vm.native_stack_budget,
+            shell: Some(ShellOptions::default()),
+            trace_ic: false,
+            keep_feedback: false,
+            print_bytecode: false,
+        }
+    }
+}
+
+/// An uncaught JavaScript exception, as text: `name` and `message` of an
+/// Error (empty for other thrown values) and the full report the `strata`
+/// command prints (`Uncaught Name: message` and the stack).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    /// The error's `name` (`TypeError`, …), or empty.
+    pub name: String,
+    /// The error's `message`, or the thrown value as a string.
+    pub message: String,
+    /// `Uncaught …` with the stack trace.
+    pub report: String,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.report)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A Strata engine: one VM (heap, realm, interpreter) and its host
+/// globals.
+pub struct Engine {
+    vm: Box<Vm>,
+    script_options: ScriptOptions,
+    scripts: usize,
+}
+
+impl Engine {
+    /// An engine with the default options (shell globals installed).
+    pub fn new() -> Result<Engine, Error> {
+        Engine::with_options(EngineOptions::default())
+    }
+
+    /// An engine with `options`.
+    pub fn with_options(options: EngineOptions) -> Result<Engine, Error> {
+        let vm = Vm::new(VmOptions {
+            heap: options.heap,
+            native_stack_budget: options.native_stack_budget,
+            trace_ic: options.trace_ic,
+            keep_functions: options.keep_feedback,
+            ..VmOptions::default()
+        });
+        let mut engine = Engine {
+            vm,
+            script_options: ScriptOptions { print_bytecode: options.print_bytecode, strict: false },
+            scripts: 0,
+        };
+        if let Some(shell) = &options.shell
+            && let Err(e) = install_shell(&mut engine.vm, shell)
+        {
+            return Err(engine.error(e));
+        }
+        Ok(engine)
+    }
+
+    /// Evaluates `source` as a classic script named `<eval N>`; returns its
+    /// completion value.
+    pub fn eval(&mut self, source: &str) -> Result<Value, Error> {
+        self.scripts += 1;
+        let name = format!("<eval {}>", self.scripts);
+        self.eval_script(source, &name)
+    }
+
+    /// Evaluates `source` as a classic script; `path` names it in stack
+    /// traces and syntax errors.
+    pub fn eval_script(&mut self, source: &str, path: &str) -> Result<Value, Error> {
+        let options = self.script_options.clone();
+        self.vm.eval_script(source, path, &options).map_err(|e| self.error(e))
+    }
+
+    /// Reads and evaluates the script file at `path`.
+    pub fn eval_file(&mut self, path: &str) -> Result<Value, Error> {
+        match std::fs::read_to_string(path) {
+            Ok(source) => self.eval_script(&source, path),
+            Err(e) => Err(Error { name: String::new(), message: format!("cannot read {path}: {e}"), report: format!("cannot read {path}: {e}") }),
+        }
+    }
+
+    /// Parses and compiles `source` to bytecode without running it;
+    /// returns the bytecode's size in bytes over all its functions (the
+    /// compile-throughput measure).
+    pub fn compile(&mut self, source: &str, path: &str) -> Result<usize, Error> {
+        let options = self.script_options.clone();
+        let code = self.vm.compile_script(source, path, &options).map_err(|e| self.error(e))?;
+        Ok(code.total_code_bytes())
+    }
+
+    /// The global variable `name` (a property of the global object or a
+    /// top-level `let`/`const`/`class`), undefined if there is none.
+    pub fn global(&mut self, name: &str) -> Result<Value, Error> {
+        let key = self.vm.key(name);
+        self.vm.load_global(key, true).map_err(|e| self.error(e))
+    }
+
+    /// Calls `f` with `this` and `args`.
+    pub fn call(&mut self, f: Value, this: Value, args: &[Value]) -> Result<Value, Error> {
+        self.vm.call(f, this, args).map_err(|e| self.error(e))
+    }
+
+    /// Calls the global function `name` with an undefined `this`.
+    pub fn call_global(&mut self, name: &str, args: &[Value]) -> Result<Value, Error> {
+        let f = self.global(name)?;
+        self.call(f, Value::UNDEFINED, args)
+    }
+
+    /// `value[name]` (with getters and the prototype chain).
+    pub fn get(&mut self, value: Value, name: &str) -> Result<Value, Error> {
+        let key = self.vm.key(name);
+        self.vm.get_value(value, key).map_err(|e| self.error(e))
+    }
+
+    /// A JavaScript string.
+    pub fn string(&mut self, s: &str) -> Result<Value, Error> {
+        self.vm.string_value(s).map_err(|e| self.error(e))
+    }
+
+    /// ToNumber(value).
+    pub fn to_number(&mut self, value: Value) -> Result<f64, Error> {
+        self.vm.to_number(value).map_err(|e| self.error(e))
+    }
+
+    /// ToString(value), as a Rust string (lone surrogates replaced).
+    pub fn to_rust_string(&mut self, value: Value) -> Result<String, Error> {
+        match self.vm.to_string(value) {
+            Ok(s) => Ok(s.to_rust_string()),
+            Err(e) => Err(self.error(e)),
+        }
+    }
+
+    /// Runs a full garbage collection.
+    pub fn collect_garbage(&mut self) {
+        self.vm.collect_garbage();
+    }
+
+    /// Every executed function's feedback vector, as `--print-feedback`
+    /// prints it (needs [`EngineOptions::keep_feedback`]).
+    pub fn feedback_report(&mut self) -> String {
+        self.vm.feedback_report()
+    }
+
+    /// The heap's statistics, as `--stats` prints them.
+    pub fn heap_stats(&self) -> String {
+        self.vm.heap.stats().to_string()
+    }
+
+    /// The VM itself, for what this API does not cover.
+    pub fn vm(&mut self) -> &mut Vm {
+        &mut self.vm
+    }
+
+    /// An exception as an [`Error`].
+    fn error(&mut self, e: Exception) -> Error {
+        let thrown = e.0;
+        let (mut name, mut message) = (String::new(), String::new());
+        if !e.is_termination() {
+            if thrown.as_gc::<strata_vm::object::JsObject>().is_some() {
+                for (field, out) in [("name", &mut name), ("message", &mut message)] {
+                    let key = self.vm.key(field);
+                    if let Ok(v) = self.vm.get_value(thrown, key)
+                        && !v.is_undefined()
+                        && let Ok(s) = self.vm.to_string(v)
+                    {
+                        *out = s.to_rust_string();
+                    }
+                }
+            } else if let Ok(s) = self.vm.display_string(thrown) {
+                message = s;
+            }
+        }
+        let report = self.vm.describe_uncaught(e);
+        if message.is_empty() && name.is_empty() {
+            message = report.clone();
+        }
+        Error { name, message, report }
+    }
+}

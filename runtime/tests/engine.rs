@@ -1,0 +1,94 @@
+//! The embedding API (`strata_runtime::Engine`) as an embedder uses it.
+
+use strata_runtime::{Engine, EngineOptions, Value};
+
+#[test]
+fn evaluates_scripts_and_reads_results() {
+    let mut engine = Engine::new().unwrap();
+    let v = engine.eval("6 * 7").unwrap();
+    assert_eq!(engine.to_number(v).unwrap(), 42.0);
+    let s = engine.eval("'str' + 'ata'").unwrap();
+    assert_eq!(engine.to_rust_string(s).unwrap(), "strata");
+    // Top-level declarations persist across evaluations.
+    engine.eval("let counter = 0; function bump(by) { counter += by; return counter; }").unwrap();
+    engine.call_global("bump", &[Value::int(5)]).unwrap();
+    let n = engine.call_global("bump", &[Value::int(2)]).unwrap();
+    assert_eq!(engine.to_number(n).unwrap(), 7.0);
+    let counter = engine.global("counter").unwrap();
+    assert_eq!(engine.to_number(counter).unwrap(), 7.0);
+    assert!(engine.global("noSuchGlobal").unwrap().is_undefined());
+}
+
+#[test]
+fn calls_methods_with_a_receiver_and_reads_properties() {
+    let mut engine = Engine::new().unwrap();
+    let point = engine.eval("({ x: 3, y: 4, norm() { return Math.hypot(this.x, this.y); } })").unwrap();
+    let norm = engine.get(point, "norm").unwrap();
+    let r = engine.call(norm, point, &[]).unwrap();
+    assert_eq!(engine.to_number(r).unwrap(), 5.0);
+    let x = engine.get(point, "x").unwrap();
+    assert_eq!(x.as_int(), Some(3));
+    let text = engine.string("a,b,c").unwrap();
+    let split = engine.get(text, "split").unwrap();
+    let comma = engine.string(",").unwrap();
+    let parts = engine.call(split, text, &[comma]).unwrap();
+    let len = engine.get(parts, "length").unwrap();
+    assert_eq!(len.as_int(), Some(3));
+}
+
+#[test]
+fn exceptions_become_errors_with_name_message_and_stack() {
+    let mut engine = Engine::new().unwrap();
+    let e = engine.eval_script("function f() { null.x; }\nf();", "boom.js").unwrap_err();
+    assert_eq!(e.name, "TypeError");
+    assert!(e.message.contains("Cannot read properties of null"), "{e:?}");
+    assert!(e.report.starts_with("Uncaught TypeError"), "{}", e.report);
+    assert!(e.report.contains("at f (boom.js:1:"), "{}", e.report);
+
+    let e = engine.eval_script("let = ;", "bad.js").unwrap_err();
+    assert_eq!(e.name, "SyntaxError");
+    assert!(e.report.contains("bad.js:1:"), "{}", e.report);
+
+    let e = engine.eval("throw 42").unwrap_err();
+    assert_eq!((e.name.as_str(), e.message.as_str()), ("", "42"));
+
+    let e = engine.call_global("missing", &[]).unwrap_err();
+    assert_eq!(e.name, "TypeError");
+    // The engine stays usable after an error.
+    let v = engine.eval("1 + 1").unwrap();
+    assert_eq!(v.as_int(), Some(2));
+}
+
+#[test]
+fn compiles_without_running_and_reports_bytecode_size() {
+    let mut engine = Engine::new().unwrap();
+    let bytes = engine.compile("function f(a) { return a + 1; } throw new Error('not run');", "c.js").unwrap();
+    assert!(bytes > 10, "{bytes}");
+    assert!(engine.compile("function (", "c.js").is_err());
+}
+
+#[test]
+fn shell_globals_are_optional() {
+    let mut bare = Engine::with_options(EngineOptions { shell: None, ..EngineOptions::default() }).unwrap();
+    let t = bare.eval("typeof print + ' ' + typeof Math").unwrap();
+    assert_eq!(bare.to_rust_string(t).unwrap(), "undefined object");
+    let mut shell = Engine::new().unwrap();
+    let t = shell.eval("typeof print + ' ' + typeof performance.now").unwrap();
+    assert_eq!(shell.to_rust_string(t).unwrap(), "function function");
+}
+
+#[test]
+fn values_on_the_stack_survive_collections() {
+    let mut engine = Engine::new().unwrap();
+    let obj = engine.eval("({ items: Array.from({ length: 100 }, (_, i) => 'item' + i) })").unwrap();
+    engine.eval("for (let i = 0; i < 1000; i++) ({ garbage: [i, String(i)] })").unwrap();
+    engine.collect_garbage();
+    let items = engine.get(obj, "items").unwrap();
+    let last = engine.eval("99").unwrap();
+    let key = engine.to_rust_string(last).unwrap();
+    let item = engine.get(items, &key).unwrap();
+    assert_eq!(engine.to_rust_string(item).unwrap(), "item99");
+    let stats = engine.heap_stats();
+    let collections = stats.lines().find_map(|l| l.strip_prefix("gc.collections")).map(|n| n.trim().parse::<u64>());
+    assert!(matches!(collections, Some(Ok(n)) if n >= 1), "{stats}");
+}
