@@ -171,6 +171,22 @@ impl Vm {
         caller_fp: isize,
         return_pc: u32,
     ) -> JsResult<isize> {
+        self.push_frame_inline(callee, this, new_target, args, caller_fp, return_pc)
+    }
+
+    /// [`Vm::push_frame`] inlined into its caller: the interpreter's
+    /// fixed-arity calls, where the argument count is a constant and the
+    /// copies unroll.
+    #[inline(always)]
+    pub(crate) fn push_frame_inline(
+        &mut self,
+        callee: Gc<JsObject>,
+        this: Value,
+        new_target: Value,
+        args: ArgSource<'_>,
+        caller_fp: isize,
+        return_pc: u32,
+    ) -> JsResult<isize> {
         let ObjectKind::Function(data) = &callee.kind else { return Err(self.type_error("not a function")) };
         let FunctionCode::Bytecode { shared, context } = &data.code else {
             return Err(self.type_error("not a bytecode function"));

@@ -27,6 +27,7 @@ use crate::context::Context;
 use crate::conversions::{strict_equals, to_boolean};
 use crate::feedback::{FeedbackSlot, type_feedback};
 use crate::frame;
+use crate::function::FunctionCode;
 use crate::ic::{Handler, IcState};
 use crate::object::{JsObject, ObjectKind};
 use crate::value::Value;
@@ -469,6 +470,9 @@ macro_rules! fixed_call {
             // SAFETY: see the module docs.
             let callee = unsafe { reg(cur, pc, 0) };
             let Some(f) = vm.js_callee(callee) else { generic!(vm, cur, pc, acc) };
+            let ObjectKind::Function(data) = &f.kind else { generic!(vm, cur, pc, acc) };
+            let FunctionCode::Bytecode { shared, .. } = &data.code else { generic!(vm, cur, pc, acc) };
+            let (shared, realm) = (*shared, data.realm);
             // SAFETY: see the module docs.
             let this = if $receiver { unsafe { reg(cur, pc, 1) } } else { Value::UNDEFINED };
             let mut argv = [Value::UNDEFINED; 2];
@@ -480,14 +484,11 @@ macro_rules! fixed_call {
             unsafe { slot(cur, pc, FIRST + $argc).record_call_target(callee) };
             // Stack traces and re-entry read the caller's pc.
             vm.roots.stack.pc = pc as u32;
-            match vm.push_frame(f, this, Value::UNDEFINED, ArgSource::Slice(&argv[..$argc]), cur.fp, pc as u32) {
-                Ok(fp) => match frame_function(vm, fp) {
-                    Some((shared, realm)) => {
-                        vm.enter_frame(cur, fp, shared, realm);
-                        (0, acc)
-                    }
-                    None => (THROW, vm.type_error("internal error: pushed frame without bytecode").0),
-                },
+            match vm.push_frame_inline(f, this, Value::UNDEFINED, ArgSource::Slice(&argv[..$argc]), cur.fp, pc as u32) {
+                Ok(fp) => {
+                    vm.enter_frame(cur, fp, shared, realm);
+                    (0, acc)
+                }
                 Err(Exception(e)) => (THROW, e),
             }
         }
