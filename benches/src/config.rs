@@ -142,13 +142,20 @@ pub enum Availability {
 }
 
 impl Availability {
-    /// `found`, `not found`, `not available (…)`, as `--list` prints it.
+    /// `found`, `not found` or `not available`.
+    pub fn word(&self) -> &'static str {
+        match self {
+            Availability::Ready => "found",
+            Availability::NotFound => "not found",
+            Availability::NotAvailable(_) => "not available",
+        }
+    }
+
+    /// [`Availability::word`], with what the engine said when it refused.
     pub fn describe(&self) -> String {
         match self {
-            Availability::Ready => "found".to_string(),
-            Availability::NotFound => "not found".to_string(),
-            Availability::NotAvailable(why) if why.is_empty() => "not available".to_string(),
-            Availability::NotAvailable(why) => format!("not available ({why})"),
+            Availability::NotAvailable(why) if !why.is_empty() => format!("not available: {why}"),
+            other => other.word().to_string(),
         }
     }
 }

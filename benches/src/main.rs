@@ -81,22 +81,20 @@ fn run(opts: &Options, argv: &[String]) -> Result<(), Failure> {
     let template = opts.suite.join("BENCH.js");
     if opts.list {
         for c in &configs {
-            println!(
-                "{:<16} {:<48} {}",
-                c.spec.name,
-                c.availability.describe(),
-                c.command_line(&template, &script_args)
-            );
+            println!("{:<16} {:<14} {}", c.spec.name, c.availability.word(), c.command_line(&template, &script_args));
+            if let Availability::NotAvailable(why) = &c.availability {
+                println!("{:<31} {why}", "");
+            }
         }
         return Ok(());
     }
-    let benchmarks = runner::discover(&opts.suite, opts.bench.as_deref()).map_err(Failure::Usage)?;
     let ran: Vec<&Config> =
         configs.iter().filter(|c| selected.contains(&c.spec.name) && c.availability == Availability::Ready).collect();
     if ran.is_empty() {
         return Err(Failure::Usage("none of the selected configurations is available here (see --list)".to_string()));
     }
     let names: Vec<&str> = ran.iter().map(|c| c.spec.name).collect();
+    let benchmarks = runner::discover(&opts.suite, opts.bench.as_deref()).map_err(Failure::Usage)?;
     let reference = match &opts.reference {
         Some(r) if names.contains(&r.as_str()) => r.clone(),
         Some(r) => {

@@ -139,8 +139,10 @@ fn millis(ms: f64) -> String {
         format!("{ms:.0}")
     } else if ms >= 10.0 {
         format!("{ms:.1}")
-    } else {
+    } else if ms >= 1.0 {
         format!("{ms:.2}")
+    } else {
+        format!("{ms:.3}")
     }
 }
 
@@ -275,6 +277,7 @@ mod tests {
     #[test]
     fn number_formats() {
         assert_eq!((millis(1234.4), millis(12.34), millis(1.234)), ("1234".into(), "12.3".into(), "1.23".into()));
+        assert_eq!(millis(0.0123), "0.012");
         assert_eq!((ratio(2.064), ratio(14.33), ratio(212.4)), ("2.06x".into(), "14.3x".into(), "212x".into()));
         assert_eq!((percent(0.123), percent(0.004)), ("12%".into(), "0.4%".into()));
         assert_eq!(cell_text("a|b\nc"), "a\\|b");
