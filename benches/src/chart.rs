@@ -257,9 +257,9 @@ fn message(area: &Area, text: &str) -> DrawResult {
     Ok(())
 }
 
-/// Tick values on a log axis over [lo, hi]: 1-2-5 per decade, finer
-/// mantissas when the range is too narrow for that to give three ticks,
-/// only powers of ten when it is wide enough to give too many.
+/// Tick values on a log axis over [lo, hi]: only powers of ten when they
+/// give four ticks or more, else 1-2-5 per decade, else finer mantissas
+/// until there are four.
 pub fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
     if !(lo > 0.0 && hi > lo && hi.is_finite()) {
         return Vec::new();
@@ -279,7 +279,7 @@ pub fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
         v
     };
     let coarse = in_range(&[1.0]);
-    if coarse.len() > 6 {
+    if coarse.len() >= 4 {
         return coarse;
     }
     for mantissas in [
@@ -288,7 +288,7 @@ pub fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
         &[1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
     ] {
         let t = in_range(mantissas);
-        if t.len() >= 3 {
+        if t.len() >= 4 {
             return t;
         }
     }
