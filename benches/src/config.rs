@@ -301,10 +301,10 @@ fn first_line(s: &str) -> Option<String> {
     s.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_string)
 }
 
-/// The version of each engine that was found, for `results.json`: the
+/// The version of each engine that runs, for `results.json`: the
 /// engine's own `--version` where it has one; for jsc (no version flag)
 /// the Debian package that ships it, with the path.
-pub fn engine_versions(configs: &[Config]) -> Vec<(Engine, String)> {
+pub fn engine_versions(configs: &[&Config]) -> Vec<(Engine, String)> {
     let mut seen: Vec<(Engine, String)> = Vec::new();
     for c in configs {
         let e = c.spec.engine;

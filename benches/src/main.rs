@@ -116,7 +116,7 @@ fn run(opts: &Options, argv: &[String]) -> Result<(), Failure> {
         write(&script_args.boa_prelude, &script_args.boa_prelude_source())?;
     }
     let versions: BTreeMap<String, String> =
-        config::engine_versions(&configs).into_iter().map(|(e, v)| (e.program_name().to_string(), v)).collect();
+        config::engine_versions(&ran).into_iter().map(|(e, v)| (e.program_name().to_string(), v)).collect();
     eprintln!(
         "strata-bench: {} benchmarks × {} configurations × {} runs ({}), reference {reference}",
         benchmarks.len(),
