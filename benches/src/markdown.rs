@@ -151,14 +151,17 @@ fn percent(fraction: f64) -> String {
     if p >= 1.0 { format!("{p:.0}%") } else { format!("{p:.1}%") }
 }
 
-/// A ratio: `2.06x`, `14.3x`, `212x`.
+/// A ratio with two or three significant digits: `0.034x`, `2.06x`,
+/// `14.3x`, `212x`.
 pub fn ratio(x: f64) -> String {
     if x >= 100.0 {
         format!("{x:.0}x")
     } else if x >= 10.0 {
         format!("{x:.1}x")
-    } else {
+    } else if x >= 0.1 {
         format!("{x:.2}x")
+    } else {
+        format!("{x:.3}x")
     }
 }
 
@@ -279,6 +282,7 @@ mod tests {
         assert_eq!((millis(1234.4), millis(12.34), millis(1.234)), ("1234".into(), "12.3".into(), "1.23".into()));
         assert_eq!(millis(0.0123), "0.012");
         assert_eq!((ratio(2.064), ratio(14.33), ratio(212.4)), ("2.06x".into(), "14.3x".into(), "212x".into()));
+        assert_eq!(ratio(0.0341), "0.034x");
         assert_eq!((percent(0.123), percent(0.004)), ("12%".into(), "0.4%".into()));
         assert_eq!(cell_text("a|b\nc"), "a\\|b");
     }
