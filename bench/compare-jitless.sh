@@ -2,8 +2,9 @@
 # Strata's interpreter vs V8's (node --jitless) on the AWFY benchmarks,
 # side by side in one run: each benchmark at its standard size, one
 # iteration, best of N runs (N=3 by default), then the per-benchmark ratio
-# (Strata time / node time) and the geometric mean. Until the benchmark
-# harness (issue 6) exists this is the reference measurement.
+# (Strata time / node time) and the geometric mean. A quick check while
+# working on the interpreter; the full comparison (every tier and peer,
+# medians, spread, RSS, JSON, chart) is strata-bench (README, Benchmarks).
 #   bench/compare-jitless.sh [benchmark...]     e.g. N=5 bench/compare-jitless.sh richards
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -23,13 +23,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if cl.flags.version.is_some() && cl.flags.help.is_none() {
+        println!("strata {}", env!("CARGO_PKG_VERSION"));
+        return ExitCode::SUCCESS;
+    }
     if cl.flags.help.is_some() || (cl.script.is_none() && cl.eval.is_none()) {
         print!("{}", flags::help());
         return if cl.flags.help.is_some() { ExitCode::SUCCESS } else { ExitCode::from(2) };
-    }
-    if cl.flags.version.is_some() {
-        println!("strata {}", env!("CARGO_PKG_VERSION"));
-        return ExitCode::SUCCESS;
     }
     let engine = std::thread::Builder::new().name("strata".into()).stack_size(ENGINE_STACK).spawn(move || run(cl));
     match engine.map(|h| h.join()) {
