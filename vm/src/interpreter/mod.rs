@@ -360,6 +360,17 @@ impl Vm {
                         break 'op Err($e);
                     }};
                 }
+                // Continues in the bytecode frame just pushed at `$fp`.
+                macro_rules! enter_callee {
+                    ($fp:expr) => {{
+                        fp = $fp;
+                        let Some((callee_shared, realm)) = frame_function(self, fp) else {
+                            fail!(self.type_error("internal error: pushed frame without bytecode"));
+                        };
+                        enter_frame!(callee_shared, realm);
+                        return (0, acc);
+                    }};
+                }
                 macro_rules! reg {
                     ($i:expr) => {
                         {
@@ -906,13 +917,7 @@ impl Vm {
                         if let Some(f) = self.js_callee(callee) {
                             let args = ArgSource::Registers { start: args_start, count: argc };
                             let new_fp = t!(self.push_frame(f, this, Value::UNDEFINED, args, fp, pc as u32));
-                            fp = new_fp;
-                            let Some((callee_shared, realm)) = frame_function(self, fp) else {
-                                fail!(self.type_error("internal error: pushed frame without bytecode"));
-                            };
-                            enter_frame!(callee_shared, realm);
-                            pc = 0;
-                            return (pc, acc);
+                            enter_callee!(new_fp);
                         }
                         acc = t!(self.call_from_registers(callee, this, args_start, argc));
                     }
@@ -942,13 +947,7 @@ impl Vm {
                         let args = &argv[..argc];
                         if let Some(f) = self.js_callee(callee) {
                             let new_fp = t!(self.push_frame(f, this, Value::UNDEFINED, ArgSource::Slice(args), fp, pc as u32));
-                            fp = new_fp;
-                            let Some((callee_shared, realm)) = frame_function(self, fp) else {
-                                fail!(self.type_error("internal error: pushed frame without bytecode"));
-                            };
-                            enter_frame!(callee_shared, realm);
-                            pc = 0;
-                            return (pc, acc);
+                            enter_callee!(new_fp);
                         }
                         acc = t!(self.call(callee, this, args));
                     }
@@ -977,13 +976,7 @@ impl Vm {
                             }
                             let args = ArgSource::Registers { start, count: argc };
                             let new_fp = t!(self.push_frame(f, this, new_target, args, fp, pc as u32));
-                            fp = new_fp;
-                            let Some((callee_shared, realm)) = frame_function(self, fp) else {
-                                fail!(self.type_error("internal error: pushed frame without bytecode"));
-                            };
-                            enter_frame!(callee_shared, realm);
-                            pc = 0;
-                            return (pc, acc);
+                            enter_callee!(new_fp);
                         }
                         // Native constructors read their arguments in place.
                         if opcode == Opcode::Construct
