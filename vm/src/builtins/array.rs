@@ -1057,28 +1057,48 @@ pub fn array_iterator_next(vm: &mut Vm, this: Value, _args: Args, _nt: Value) ->
     let Some(it) = this.as_gc::<JsObject>() else {
         return Err(vm.type_error("%ArrayIteratorPrototype%.next called on an incompatible receiver"));
     };
+    match array_iterator_step(vm, it)? {
+        Some(v) => vm.iter_result(v, false),
+        None => {
+            if !matches!(it.kind, ObjectKind::ArrayIterator { .. }) {
+                return Err(vm.type_error("%ArrayIteratorPrototype%.next called on an incompatible receiver"));
+            }
+            vm.iter_result(Value::UNDEFINED, true)
+        }
+    }
+}
+
+/// One step of an array iterator without the result object: the next
+/// value, or `None` when done (or when `it` is not an array iterator, which
+/// the caller tells apart). for-of over an array with the original `next`
+/// steps through this directly (see `Vm::iterator_step`); the result
+/// object `next` would create is fresh and never observable there.
+pub(crate) fn array_iterator_step(vm: &mut Vm, it: Gc<JsObject>) -> JsResult<Option<Value>> {
     let ObjectKind::ArrayIterator { target, index, kind } = &it.kind else {
-        return Err(vm.type_error("%ArrayIteratorPrototype%.next called on an incompatible receiver"));
+        return Ok(None);
     };
     let (kind, i) = (*kind, index.get());
     let Some(a) = target.get().as_gc::<JsObject>() else {
-        return vm.iter_result(Value::UNDEFINED, true);
+        return Ok(None);
     };
     let len = length_of(vm, a)?;
     if i as u64 >= len {
         target.set(Value::UNDEFINED);
-        return vm.iter_result(Value::UNDEFINED, true);
+        return Ok(None);
     }
     index.set(i + 1);
     let v = match kind {
         IterationKind::Keys => Value::number(i as f64),
-        IterationKind::Values => vm.get(a, PropertyKey::Index(i), Value::from_gc(a))?,
+        IterationKind::Values => match a.element(i) {
+            Some((v, attrs)) if matches!(a.kind, ObjectKind::Array { .. }) && !attrs.is_accessor() => v,
+            _ => vm.get(a, PropertyKey::Index(i), Value::from_gc(a))?,
+        },
         IterationKind::Entries => {
             let v = vm.get(a, PropertyKey::Index(i), Value::from_gc(a))?;
             Value::from_gc(vm.new_array(&[Value::number(i as f64), v])?)
         }
     };
-    vm.iter_result(v, false)
+    Ok(Some(v))
 }
 
 impl Vm {

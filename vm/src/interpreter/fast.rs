@@ -28,7 +28,7 @@ use crate::conversions::{strict_equals, to_boolean};
 use crate::feedback::{FeedbackSlot, type_feedback};
 use crate::frame;
 use crate::function::FunctionCode;
-use crate::ic::{Handler, IcState};
+use crate::ic::{GlobalTarget, Handler, IcState};
 use crate::object::{JsObject, ObjectKind};
 use crate::value::Value;
 use crate::vm::{Exception, Vm};
@@ -469,10 +469,6 @@ macro_rules! fixed_call {
             const FIRST: usize = 1 + $receiver as usize;
             // SAFETY: see the module docs.
             let callee = unsafe { reg(cur, pc, 0) };
-            let Some(f) = vm.js_callee(callee) else { generic!(vm, cur, pc, acc) };
-            let ObjectKind::Function(data) = &f.kind else { generic!(vm, cur, pc, acc) };
-            let FunctionCode::Bytecode { shared, .. } = &data.code else { generic!(vm, cur, pc, acc) };
-            let (shared, realm) = (*shared, data.realm);
             // SAFETY: see the module docs.
             let this = if $receiver { unsafe { reg(cur, pc, 1) } } else { Value::UNDEFINED };
             let mut argv = [Value::UNDEFINED; 2];
@@ -480,6 +476,28 @@ macro_rules! fixed_call {
                 // SAFETY: see the module docs.
                 *a = unsafe { reg(cur, pc, FIRST + i) };
             }
+            let Some(f) = vm.js_callee(callee) else {
+                // A built-in (Math.abs, push, ...): called directly, its
+                // arguments read from this Rust frame (scanned by the GC).
+                if let Some(f) = callee.as_gc::<JsObject>()
+                    && let ObjectKind::Function(d) = &f.kind
+                    && let FunctionCode::Native { f: native, .. } = d.code
+                {
+                    // SAFETY: see the module docs.
+                    unsafe { slot(cur, pc, FIRST + $argc).record_call_target(callee) };
+                    vm.roots.stack.pc = pc as u32;
+                    let args = crate::function::Args::new(&argv[..$argc]);
+                    return match vm.call_native(f, native, this, args, Value::UNDEFINED) {
+                        // SAFETY: see the module docs.
+                        Ok(v) => unsafe { star_after(cur, pc + 2 + FIRST + $argc, v) },
+                        Err(Exception(e)) => (THROW, e),
+                    };
+                }
+                generic!(vm, cur, pc, acc)
+            };
+            let ObjectKind::Function(data) = &f.kind else { generic!(vm, cur, pc, acc) };
+            let FunctionCode::Bytecode { shared, .. } = &data.code else { generic!(vm, cur, pc, acc) };
+            let (shared, realm) = (*shared, data.realm);
             // SAFETY: see the module docs.
             unsafe { slot(cur, pc, FIRST + $argc).record_call_target(callee) };
             // Stack traces and re-entry read the caller's pc.
@@ -524,6 +542,28 @@ unsafe fn return_(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usiz
     unsafe { star_after(cur, call_pc + instruction_len(cur.code, call_pc), acc) }
 }
 
+/// LdaGlobal with a cached binding: a global object data property or an
+/// initialized script-level lexical binding.
+unsafe fn lda_global(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    let fs = unsafe { slot(cur, pc, 1) };
+    if let IcState::Global(g) = fs.ic.get()
+        && g.valid(vm.roots.realm)
+    {
+        let v = match g.target {
+            GlobalTarget::Property(n) => g.realm.global_object().slot(n),
+            // SAFETY: lexical bindings are boxed and never removed from
+            // their realm's table; the realm is alive (the current one).
+            GlobalTarget::Lexical(p) => unsafe { (*p).value.get() },
+        };
+        if !v.is_hole() {
+            // SAFETY: see the module docs.
+            return unsafe { star_after(cur, pc + 3, v) };
+        }
+    }
+    generic!(vm, cur, pc, acc)
+}
+
 /// The handler table: `generic` everywhere but the opcodes with a fast
 /// handler here.
 pub(super) const fn handlers(generic: OpHandler) -> [OpHandler; 256] {
@@ -556,6 +596,7 @@ pub(super) const fn handlers(generic: OpHandler) -> [OpHandler; 256] {
         CallProperty0 => call_property0, CallProperty1 => call_property1, CallProperty2 => call_property2,
         CallUndefinedReceiver0 => call_undefined_receiver0, CallUndefinedReceiver1 => call_undefined_receiver1,
         CallUndefinedReceiver2 => call_undefined_receiver2,
+        LdaGlobal => lda_global,
         Return => return_,
     }
     t

@@ -32,6 +32,15 @@ impl Vm {
 
     /// IteratorStep + IteratorValue: `None` when done.
     pub fn iterator_step(&mut self, iter: Value, next: Value) -> JsResult<Option<Value>> {
+        // An array iterator with the original `next` (the usual for-of over
+        // an array): step it without allocating the result object, which
+        // nothing could observe.
+        if let Some(it) = iter.as_gc::<JsObject>()
+            && matches!(it.kind, ObjectKind::ArrayIterator { .. })
+            && is_native(next, crate::builtins::array::array_iterator_next)
+        {
+            return crate::builtins::array::array_iterator_step(self, it);
+        }
         let result = self.call(next, iter, &[])?;
         let Some(r) = result.as_gc::<JsObject>() else {
             let what = self.describe_value(result);
@@ -108,9 +117,7 @@ impl Vm {
         let proto = self.intrinsic(Intrinsic::ArrayIteratorPrototype);
         let key = PropertyKey::String(self.roots.names.next);
         matches!(crate::object_ops::get_own(self, proto, key), Some((v, _))
-            if v.as_gc::<JsObject>().is_some_and(|f| matches!(&f.kind, ObjectKind::Function(d)
-                if matches!(d.code, crate::function::FunctionCode::Native { f, .. }
-                    if std::ptr::fn_addr_eq(f, crate::builtins::array::array_iterator_next as crate::function::NativeFn)))))
+            if is_native(v, crate::builtins::array::array_iterator_next))
     }
 
     /// Starts a for-in loop over `v`: an enumerator of its enumerable
@@ -163,4 +170,12 @@ impl Vm {
             }
         }
     }
+}
+
+/// Whether `v` is the built-in function implemented by `native`.
+fn is_native(v: Value, native: crate::function::NativeFn) -> bool {
+    v.as_gc::<JsObject>().is_some_and(|f| {
+        matches!(&f.kind, ObjectKind::Function(d)
+            if matches!(d.code, crate::function::FunctionCode::Native { f, .. } if std::ptr::fn_addr_eq(f, native)))
+    })
 }

@@ -225,8 +225,11 @@ impl Vm {
                 return Ok(value);
             }
             // Unwind to the innermost handler covering the pc, frame by
-            // frame, stopping at the entry frame.
+            // frame, stopping at the entry frame. Every throwing path
+            // records the pc of the instruction that threw in the frame
+            // `cur` now describes (a Return can throw in its caller).
             let e = value;
+            pc = self.roots.stack.pc as usize;
             loop {
                 let (shared, fp) = (cur.shared, cur.fp);
                 // A termination skips every handler.
@@ -1001,6 +1004,20 @@ impl Vm {
                     Opcode::CallSuper | Opcode::CallSuperWithSpread => {
                         let start = fp + os!(0) as isize;
                         let argc = o!(1) as usize;
+                        // super(...) to a bytecode constructor from the
+                        // constructor itself (not an arrow in it) pushes the
+                        // parent's frame here, without a native recursion;
+                        // its Return binds `this` in this frame
+                        // (`bind_super_this`).
+                        if opcode == Opcode::CallSuper
+                            && let Some(parent) = self.inline_super_target(fp)
+                        {
+                            let new_target = self.roots.stack.get(fp + frame::NEW_TARGET);
+                            let this = t!(self.construct_this(parent, new_target));
+                            let args = ArgSource::Registers { start, count: argc };
+                            let new_fp = t!(self.push_frame(parent, this, new_target, args, fp, pc as u32));
+                            enter_callee!(new_fp);
+                        }
                         let args = t!(self.spread_args_or_plain(start, argc, opcode == Opcode::CallSuperWithSpread));
                         acc = t!(self.call_super(fp, args.as_slice()));
                     }
@@ -1187,6 +1204,13 @@ impl Vm {
                         enter_frame!(caller_shared, realm);
                         pc = call_pc;
                         next = call_pc + instruction_len(code, call_pc);
+                        // Returning from a constructor pushed by CallSuper:
+                        // the caller binds the result as its `this`.
+                        // SAFETY: call_pc is the caller's verified call
+                        // instruction.
+                        if !new_target.is_undefined() && unsafe { *code.add(call_pc) } == Opcode::CallSuper as u8 {
+                            t!(self.bind_super_this(fp, acc));
+                        }
                     }
                 }
                 Ok(())
@@ -1207,7 +1231,11 @@ impl Vm {
                     }
                     (pc, acc)
                 }
-                Err(Exception(e)) => (THROW, e),
+                Err(Exception(e)) => {
+                    // The pc the unwinder starts from (see `run`).
+                    self.roots.stack.pc = pc as u32;
+                    (THROW, e)
+                }
             }
         }
     }
@@ -1426,14 +1454,36 @@ impl Vm {
         }
         let this = self.construct(parent, args, new_target)?;
         if !in_arrow {
-            if !self.roots.stack.get(fp + frame::THIS).is_hole() {
-                return Err(self.reference_error("Super constructor may only be called once"));
-            }
-            self.roots.stack.set(fp + frame::THIS, this);
+            self.bind_super_this(fp, this)?;
         }
         // The field initializers run from InitializeInstanceElements, which
         // the generator emits after it has bound `this` everywhere.
         Ok(this)
+    }
+
+    /// The parent constructor `super(...)` in the frame at `fp` may call
+    /// with a pushed frame: a bytecode constructor, when the frame is the
+    /// derived constructor itself (an arrow's `super` reaches its `this`
+    /// through the context, and takes the general path).
+    fn inline_super_target(&self, fp: isize) -> Option<Gc<JsObject>> {
+        let callee = self.roots.stack.get(fp + frame::CALLEE).as_gc::<JsObject>()?;
+        match &callee.kind {
+            ObjectKind::Function(d) => match &d.code {
+                FunctionCode::Bytecode { shared, .. } if shared.code.kind.has_own_this() => {}
+                _ => return None,
+            },
+            _ => return None,
+        }
+        self.js_constructor(callee.proto())
+    }
+
+    /// BindThisValue after a pushed super constructor returned `this`.
+    fn bind_super_this(&mut self, fp: isize, this: Value) -> JsResult<()> {
+        if !self.roots.stack.get(fp + frame::THIS).is_hole() {
+            return Err(self.reference_error("Super constructor may only be called once"));
+        }
+        self.roots.stack.set(fp + frame::THIS, this);
+        Ok(())
     }
 
     /// InitializeInstanceElements(this, running constructor).
