@@ -14,7 +14,9 @@
 //! pointer can never revive a cell whose referents were freed.
 //!
 //! The budget: after each collection, the mutator may allocate
-//! `max(min_budget, live_bytes × (growth_factor − 1))` bytes before the next.
+//! `max(min_budget, live × (growth_factor − 1))` bytes before the next,
+//! where `live` counts live cells and the external memory they own
+//! (`external.rs`); growth of external memory spends the same budget.
 
 use std::collections::HashSet;
 use std::ptr::NonNull;
@@ -147,6 +149,8 @@ pub struct Heap {
     stats: GcStats,
     handed_out_since_gc: usize,
     budget: usize,
+    /// External bytes right after the last collection.
+    external_after_gc: usize,
     stress_countdown: u32,
     collecting: bool,
 }
@@ -178,6 +182,7 @@ impl Heap {
             config,
             stats: GcStats::default(),
             handed_out_since_gc: 0,
+            external_after_gc: crate::external::external_bytes(),
             collecting: false,
         }
     }
@@ -220,6 +225,9 @@ impl Heap {
         trailing: usize,
         roots: &mut dyn FnMut(&mut Tracer<'_>),
     ) -> Result<Gc<T>, HeapExhausted> {
+        if self.external_growth() > self.budget {
+            self.collect_rooted(GcReason::ExternalMemory, roots);
+        }
         let body = PAYLOAD_OFFSET + std::mem::size_of::<T>().next_multiple_of(8);
         let size = body.checked_add(trailing).ok_or(HeapExhausted {
             requested: usize::MAX,
@@ -291,7 +299,7 @@ impl Heap {
     ) -> Result<NonNull<CellHeader>, HeapExhausted> {
         if !self.take_next_block(class) {
             let mut collected = false;
-            if self.handed_out_since_gc + BLOCK_SIZE > self.budget {
+            if self.handed_out_since_gc + self.external_growth() + BLOCK_SIZE > self.budget {
                 self.collect_rooted(GcReason::AllocationBudget, roots);
                 collected = true;
             }
@@ -335,7 +343,7 @@ impl Heap {
 
     fn allocate_large(&mut self, size: usize, roots: &mut dyn FnMut(&mut Tracer<'_>)) -> Result<NonNull<CellHeader>, HeapExhausted> {
         let mut collected = false;
-        if self.handed_out_since_gc + size > self.budget {
+        if self.handed_out_since_gc + self.external_growth() + size > self.budget {
             self.collect_rooted(GcReason::AllocationBudget, roots);
             collected = true;
         }
@@ -352,6 +360,13 @@ impl Heap {
         self.handed_out_since_gc += size;
         self.note_heap_size();
         Ok(cell)
+    }
+
+    /// External memory allocated since the last collection (net of what
+    /// was freed).
+    #[inline]
+    fn external_growth(&self) -> usize {
+        crate::external::external_bytes().saturating_sub(self.external_after_gc)
     }
 
     fn exhausted(&self, requested: usize) -> HeapExhausted {
@@ -497,7 +512,9 @@ impl Heap {
         s.live_cells = live_cells;
         s.cells_freed += freed as u64;
         s.finalizers_run += finalized as u64;
-        let grown = live_bytes as f64 * (self.config.growth_factor - 1.0).max(0.0);
+        self.external_after_gc = crate::external::external_bytes();
+        let live = live_bytes + self.external_after_gc;
+        let grown = live as f64 * (self.config.growth_factor - 1.0).max(0.0);
         self.budget = self.config.min_budget.max(grown as usize);
         self.note_heap_size();
         if self.config.trace_gc {

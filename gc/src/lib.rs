@@ -11,7 +11,9 @@
 //! - `roots.rs`: root sets, [`Persistent`] handles, [`RootedVec`];
 //! - `stack_scan.rs`: the conservative scan of the native stack and registers;
 //! - `heap.rs`: allocation, triggers, the heap limit, [`Heap::collect`];
-//! - `stats.rs`: [`GcStats`] and the `--trace-gc` line.
+//! - `stats.rs`: [`GcStats`] and the `--trace-gc` line;
+//! - `external.rs`: memory cells own outside the heap, counted toward
+//!   collection triggers.
 //!
 //! What keeps a cell alive: a trace edge from a live cell, a root set, a
 //! persistent handle, a rooted container, or any word on the mutator's
@@ -20,6 +22,7 @@
 
 mod block;
 mod cell;
+mod external;
 mod heap;
 mod large;
 mod marking;
@@ -29,6 +32,7 @@ mod stats;
 
 pub use block::{ATOM_SIZE, BLOCK_SIZE, FIRST_CELL_OFFSET, MAX_SMALL_CELL, SIZE_CLASSES};
 pub use cell::{CellHeader, CellInfo, CellPtr, CellType, Gc, PAYLOAD_OFFSET, Trace};
+pub use external::{adjust_external, external_bytes};
 pub use heap::{Allocator, Heap, HeapConfig, HeapExhausted, write_barrier};
 pub use large::LARGE_CELL_BIT;
 pub use marking::{Tracer, WeakProcessor, WeakSlot};

@@ -15,6 +15,8 @@ pub enum GcReason {
     Stress,
     /// Asked for explicitly (`gc()` in the shell, tests, teardown).
     Requested,
+    /// Memory cells own outside the heap grew past the budget.
+    ExternalMemory,
 }
 
 impl GcReason {
@@ -25,6 +27,7 @@ impl GcReason {
             GcReason::HeapLimit => "heap limit",
             GcReason::Stress => "gc stress",
             GcReason::Requested => "requested",
+            GcReason::ExternalMemory => "external memory",
         }
     }
 }

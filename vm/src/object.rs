@@ -32,6 +32,18 @@ pub enum Elements {
     Sparse(BTreeMap<u32, (Value, Attrs)>),
 }
 
+impl Elements {
+    /// Bytes the store owns outside the heap (an estimate for the sparse
+    /// form), for the collector's external-memory count.
+    pub fn external_bytes(&self) -> usize {
+        match self {
+            Elements::Dense(v) => v.capacity() * std::mem::size_of::<Value>(),
+            // A B-tree entry and its share of a node.
+            Elements::Sparse(m) => m.len() * 40,
+        }
+    }
+}
+
 // SAFETY: reports every element value.
 unsafe impl Trace for Elements {
     fn trace(&self, t: &mut Tracer) {
@@ -226,6 +238,14 @@ pub struct JsObject {
 }
 strata_gc::cell_type!(JsObject);
 
+impl Drop for JsObject {
+    /// Gives back the external memory the object's vectors counted.
+    fn drop(&mut self) {
+        let slots = self.slots.get_mut().capacity() * std::mem::size_of::<Value>();
+        strata_gc::adjust_external(-((slots + self.elements.get_mut().external_bytes()) as isize));
+    }
+}
+
 // SAFETY: reports the shape, slots, elements, cached child shape and kind.
 unsafe impl Trace for JsObject {
     fn trace(&self, t: &mut Tracer) {
@@ -337,7 +357,10 @@ impl JsObject {
             unsafe { *self.inline_ptr().add(n as usize) = v }
         } else {
             // SAFETY: no other reference into the vector is live.
-            unsafe { (*self.slots.get()).push(v) }
+            let slots = unsafe { &mut *self.slots.get() };
+            let before = slots.capacity();
+            slots.push(v);
+            strata_gc::adjust_external(((slots.capacity() - before) * std::mem::size_of::<Value>()) as isize);
         }
         self.slot_len.set(n + 1);
     }
@@ -356,13 +379,25 @@ impl JsObject {
     #[inline]
     pub fn with_elements<R>(&self, f: impl FnOnce(&mut Elements) -> R) -> R {
         // SAFETY: the closure contract keeps this the only live reference.
-        f(unsafe { &mut *self.elements.get() })
+        let e = unsafe { &mut *self.elements.get() };
+        let before = e.external_bytes();
+        let r = f(e);
+        strata_gc::adjust_external(e.external_bytes() as isize - before as isize);
+        r
+    }
+
+    /// Runs `f` on the element store, read only.
+    #[inline]
+    pub fn read_elements<R>(&self, f: impl FnOnce(&Elements) -> R) -> R {
+        // SAFETY: no mutable reference is live while `f` runs (mutation
+        // goes through `with_elements`, which `f` cannot reach here).
+        f(unsafe { &*self.elements.get() })
     }
 
     /// Element `i` with its attributes, if present.
     #[inline]
     pub fn element(&self, i: u32) -> Option<(Value, Attrs)> {
-        self.with_elements(|e| match e {
+        self.read_elements(|e| match e {
             Elements::Dense(v) => v.get(i as usize).filter(|v| !v.is_hole()).map(|&v| (v, Attrs::DEFAULT)),
             Elements::Sparse(m) => m.get(&i).copied(),
         })
@@ -396,7 +431,7 @@ impl JsObject {
     /// Whether the object has no indexed properties in its element store.
     #[inline]
     pub fn has_no_elements(&self) -> bool {
-        self.with_elements(|e| match e {
+        self.read_elements(|e| match e {
             Elements::Dense(d) => d.is_empty(),
             Elements::Sparse(m) => m.is_empty(),
         })
@@ -454,7 +489,7 @@ impl JsObject {
 
     /// Present element indices, ascending.
     pub fn element_indices(&self) -> Vec<u32> {
-        self.with_elements(|e| match e {
+        self.read_elements(|e| match e {
             Elements::Dense(d) => d.iter().enumerate().filter(|(_, v)| !v.is_hole()).map(|(i, _)| i as u32).collect(),
             Elements::Sparse(m) => m.keys().copied().collect(),
         })
