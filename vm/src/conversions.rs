@@ -48,14 +48,17 @@ pub fn to_boolean(v: Value) -> bool {
 /// Strict equality (IsStrictlyEqual).
 #[inline]
 pub fn strict_equals(a: Value, b: Value) -> bool {
+    // Identical bits are equal but for NaN; ints compare by bits.
+    if a.bits() == b.bits() && !a.is_double() {
+        return true;
+    }
     if a.is_number() && b.is_number() {
         return a.as_number() == b.as_number();
     }
-    if a == b {
-        return true;
-    }
     match (a.as_gc::<JsString>(), b.as_gc::<JsString>()) {
-        (Some(x), Some(y)) => x.content_eq(&y),
+        // Two different atoms differ (single characters, literals and
+        // property names are atoms).
+        (Some(x), Some(y)) => !(x.is_atom() && y.is_atom()) && x.content_eq(&y),
         _ => false,
     }
 }

@@ -30,6 +30,7 @@ use crate::frame;
 use crate::function::FunctionCode;
 use crate::ic::{GlobalTarget, Handler, IcState};
 use crate::object::{JsObject, ObjectKind};
+use crate::string::JsString;
 use crate::value::Value;
 use crate::vm::{Exception, Vm};
 
@@ -336,8 +337,16 @@ unsafe fn test_equal_strict(_: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value)
     // SAFETY: see the module docs.
     unsafe {
         let l = reg(cur, pc, 0);
-        slot(cur, pc, 1).record_type(type_feedback::of_pair(l, acc));
-        branch_after(cur, pc + 3, Value::bool(strict_equals(l, acc)))
+        // The type tests feed both the feedback and the comparison.
+        let (bits, eq) = if l.is_int() && acc.is_int() {
+            (type_feedback::INT32, l == acc)
+        } else if let (Some(x), Some(y)) = (l.as_gc::<JsString>(), acc.as_gc::<JsString>()) {
+            (type_feedback::STRING, x == y || (!(x.is_atom() && y.is_atom()) && x.content_eq(&y)))
+        } else {
+            (type_feedback::of_pair(l, acc), strict_equals(l, acc))
+        };
+        slot(cur, pc, 1).record_type(bits);
+        branch_after(cur, pc + 3, Value::bool(eq))
     }
 }
 
