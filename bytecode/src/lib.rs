@@ -30,5 +30,5 @@ pub use function::{
 pub use opcodes::{ALL_OPCODES, AccUse, Opcode};
 pub use operand::{OperandKind, OperandScale, Register};
 pub use printer::{LineColumn, print_function};
-pub use runtime::RuntimeFunction;
+pub use runtime::{RESUME_NEXT, RESUME_RETURN, RESUME_THROW, RuntimeFunction};
 pub use verify::verify;

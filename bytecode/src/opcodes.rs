@@ -389,13 +389,18 @@ bytecodes! {
     DefinePrivateField(Reg, Reg) Read;
 
     // ---- generators and async -------------------------------------------
-    /// Suspends the generator in reg at this point, saving registers
-    /// [0, count); acc is the yielded/awaited value. The UImm is the
-    /// suspend id that ResumeGenerator dispatches on.
-    SuspendGenerator(Reg, UImm, UImm) Read;
-    /// Restores registers of the generator in reg; acc = the resumed value.
-    ResumeGenerator(Reg, UImm) Write;
-    /// acc = await acc (async functions): suspend until settled.
+    /// Suspends the frame into the generator object in reg: saves its
+    /// arguments, header and registers, to resume at the next instruction,
+    /// and returns acc to the caller as Return does. Flags: 1 = acc is
+    /// already an iterator result (`yield*` passes the inner one on).
+    SuspendGenerator(Reg, UImm) Read;
+    /// First instruction after a resume: acc = the value sent in, and the
+    /// second reg = the resume mode (0 next, 1 return, 2 throw).
+    ResumeGenerator(Reg, Reg) Write;
+    /// `await acc` in the async function or async generator whose object is
+    /// in reg: subscribes the frame to the promise for acc and suspends it;
+    /// the caller gets the async function's promise. A ResumeGenerator
+    /// follows.
     Await(Reg) ReadWrite;
 
     // ---- exceptions and exit -------------------------------------------

@@ -2,6 +2,14 @@
 //! called with `CallRuntime id, args, argc`. The vm implements each
 //! (`vm/src/interpreter/runtime.rs`); this table is the contract.
 
+/// Resume modes: what ResumeGenerator writes to its mode register.
+/// `next(value)`.
+pub const RESUME_NEXT: i32 = 0;
+/// `return(value)`.
+pub const RESUME_RETURN: i32 = 1;
+/// `throw(value)`.
+pub const RESUME_THROW: i32 = 2;
+
 macro_rules! runtime_functions {
     ($($(#[doc = $doc:literal])* $name:ident = $argc:literal;)*) => {
         /// A runtime function, by id.
@@ -58,6 +66,18 @@ runtime_functions! {
     /// (value, message) → throws a TypeError with the message unless the
     /// value is an object (iterator results, `super` return values).
     ThrowIfNotObject = 2;
+    /// () → the generator object of the running generator function (its
+    /// prototype from the callee's `prototype`), suspended at its start.
+    CreateGeneratorObject = 0;
+    /// () → the object holding the running async function's frame and
+    /// result promise.
+    CreateAsyncFunctionObject = 0;
+    /// (async function object, value) → resolves its promise with value;
+    /// returns the promise.
+    AsyncFunctionResolve = 2;
+    /// (async function object, reason) → rejects its promise; returns the
+    /// promise.
+    AsyncFunctionReject = 2;
     /// (this) → InitializeInstanceElements after `super()` bound `this`:
     /// runs the running class constructor's field initializer on it (the
     /// constructor is the frame's callee, or `.this_function` in an arrow).

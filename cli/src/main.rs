@@ -99,7 +99,7 @@ fn run(cl: flags::CommandLine) -> u8 {
         },
         (None, None) => return 2,
     };
-    let result = engine.eval_script(&source, &path);
+    let result = engine.eval_script(&source, &path).and_then(|_| engine.run_microtasks());
     let _ = std::io::stdout().flush();
     let status = match result {
         Ok(_) => 0,

@@ -141,6 +141,12 @@ impl Engine {
         self.vm.eval_script(source, path, &options).map_err(|e| self.error(e))
     }
 
+    /// The microtask checkpoint: runs promise jobs and `queueMicrotask`
+    /// callbacks until none is left (see `strata_vm::jobs`).
+    pub fn run_microtasks(&mut self) -> Result<(), Error> {
+        self.vm.run_microtasks().map_err(|e| self.error(e))
+    }
+
     /// Reads and evaluates the script file at `path`.
     pub fn eval_file(&mut self, path: &str) -> Result<Value, Error> {
         match std::fs::read_to_string(path) {

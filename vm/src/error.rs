@@ -29,6 +29,8 @@ pub enum ErrorKind {
     EvalError,
     /// URIError
     UriError,
+    /// AggregateError
+    AggregateError,
 }
 
 impl ErrorKind {
@@ -42,6 +44,7 @@ impl ErrorKind {
             ErrorKind::SyntaxError => Intrinsic::SyntaxErrorPrototype,
             ErrorKind::EvalError => Intrinsic::EvalErrorPrototype,
             ErrorKind::UriError => Intrinsic::UriErrorPrototype,
+            ErrorKind::AggregateError => Intrinsic::AggregateErrorPrototype,
         }
     }
     /// The constructor's name.
@@ -54,6 +57,7 @@ impl ErrorKind {
             ErrorKind::SyntaxError => "SyntaxError",
             ErrorKind::EvalError => "EvalError",
             ErrorKind::UriError => "URIError",
+            ErrorKind::AggregateError => "AggregateError",
         }
     }
 }

@@ -93,6 +93,11 @@ pub struct FunctionData {
     pub home_object: Cell<Value>,
     /// A class constructor's instance field initializer (undefined: none).
     pub fields: Cell<Value>,
+    /// A native closure's captured state (a [`Captures`] cell; undefined
+    /// for other functions): promise resolving functions, `Promise.all`
+    /// element functions and the like read it through
+    /// [`Vm::native_captures`](crate::vm::Vm::native_captures).
+    pub captures: Cell<Value>,
 }
 
 // SAFETY: reports the shared record, context, realm, home object, fields.
@@ -105,6 +110,7 @@ unsafe impl Trace for FunctionData {
         t.mark(self.realm.cell());
         self.home_object.trace(t);
         self.fields.trace(t);
+        self.captures.trace(t);
     }
 }
 
@@ -178,5 +184,35 @@ impl SharedFunction {
     /// The raw constant at `idx`.
     pub fn constant(&self, idx: usize) -> Option<&Constant> {
         self.code.constants.get(idx)
+    }
+}
+
+/// The captured values of native closures (built-in functions created at
+/// run time with state, as the spec's abstract closures are).
+pub struct Captures {
+    /// The values, by index.
+    pub slots: Box<[Cell<Value>]>,
+}
+strata_gc::cell_type!(Captures);
+
+// SAFETY: reports every captured value.
+unsafe impl Trace for Captures {
+    fn trace(&self, t: &mut Tracer) {
+        for s in self.slots.iter() {
+            s.get().trace(t);
+        }
+    }
+}
+
+impl Captures {
+    /// Captured value `i` (undefined past the end).
+    pub fn get(&self, i: usize) -> Value {
+        self.slots.get(i).map_or(Value::UNDEFINED, |c| c.get())
+    }
+    /// Replaces captured value `i`.
+    pub fn set(&self, i: usize, v: Value) {
+        if let Some(c) = self.slots.get(i) {
+            c.set(v);
+        }
     }
 }

@@ -12,7 +12,7 @@
 //! `function.rs`, `context.rs`, `feedback.rs`, `realm.rs`, `vm.rs`,
 //! `frame.rs` (the frame layout), `stack.rs` (register file), `error.rs`,
 //! `conversions.rs`, `number_conv.rs`, `script.rs` (running source),
-//! `tier.rs`, `builtins/`.
+//! `tier.rs`, `jobs.rs` (the microtask queue), `builtins/`.
 
 pub mod builtins;
 pub mod context;
@@ -23,6 +23,7 @@ pub mod frame;
 pub mod function;
 pub mod ic;
 pub mod interpreter;
+pub mod jobs;
 pub mod number_conv;
 pub mod object;
 pub mod object_ops;

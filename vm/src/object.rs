@@ -176,6 +176,10 @@ pub enum ObjectKind {
     ForIn(RefCell<ForInState>),
     /// The global object.
     Global,
+    /// A Promise instance.
+    Promise(crate::builtins::promise::PromiseData),
+    /// A generator, or the frame holder of an async function.
+    Generator(crate::interpreter::generators::GeneratorData),
 }
 
 // SAFETY: reports every value held in internal slots.
@@ -193,6 +197,8 @@ unsafe impl Trace for ObjectKind {
                 s.keys.trace(t);
             }
             ObjectKind::Arguments(map) => map.context.trace(t),
+            ObjectKind::Promise(p) => p.trace(t),
+            ObjectKind::Generator(g) => g.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Array { .. }
             | ObjectKind::Error

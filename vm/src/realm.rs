@@ -30,6 +30,8 @@ intrinsics! {
     Object, Function, Array, String, Number, Boolean, Symbol, Error, TypeError, RangeError,
     ReferenceError, SyntaxError, EvalError, UriError, AggregateError, ThrowTypeError,
     ArrayPrototypeValues, Eval, OutOfMemoryError, DatePrototype, Date,
+    Promise, PromisePrototype, PromisePrototypeThen, GeneratorPrototype, GeneratorFunctionPrototype,
+    AsyncFunctionPrototype,
 }
 
 /// A script-level `let`/`const`/`class` binding.

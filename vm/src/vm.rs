@@ -87,7 +87,7 @@ common_names! {
     configurable = "configurable", to_string = "toString", value_of = "valueOf",
     callee = "callee", caller = "caller", arguments = "arguments", return_ = "return",
     throw = "throw", proto = "__proto__", cause = "cause", errors = "errors", default = "default",
-    anonymous = "anonymous", undefined = "undefined",
+    anonymous = "anonymous", undefined = "undefined", then = "then", promise = "promise",
 }
 
 /// Everything the VM holds that the collector must trace.
@@ -116,6 +116,13 @@ pub struct VmRoots {
     pub single_chars: Box<[Option<Gc<JsString>>; 256]>,
     /// Every linked function, kept only under `--print-feedback`.
     pub linked_functions: Vec<Gc<crate::function::SharedFunction>>,
+    /// The microtask queue.
+    pub jobs: crate::jobs::JobQueue,
+    /// The native function running now (its captures are readable).
+    pub native_callee: Option<Gc<JsObject>>,
+    /// Promises rejected while they had no handler, for the host to report
+    /// (see `builtins/promise.rs`).
+    pub unhandled_rejections: Vec<Gc<JsObject>>,
 }
 
 impl VmRoots {
@@ -146,6 +153,13 @@ impl VmRoots {
         }
         for f in &self.linked_functions {
             t.mark(f.cell());
+        }
+        self.jobs.trace(t);
+        if let Some(f) = self.native_callee {
+            t.mark(f.cell());
+        }
+        for p in &self.unhandled_rejections {
+            t.mark(p.cell());
         }
     }
 }
@@ -282,6 +296,9 @@ impl Vm {
                 stub_cache: Default::default(),
                 single_chars: Box::new([None; 256]),
                 linked_functions: Vec::new(),
+                jobs: Default::default(),
+                native_callee: None,
+                unhandled_rejections: Vec::new(),
             },
             scripts: Vec::new(),
             native_stack_limit: here.saturating_sub(options.native_stack_budget),

@@ -164,6 +164,18 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             self.ldar(value);
             self.release(m);
         }
+        if matches!(self.kind, FunctionKind::Async | FunctionKind::AsyncArrow)
+            && let Some(generator) = self.generator
+        {
+            // An async function returns its promise, resolved with the
+            // value.
+            let m = self.mark();
+            let args = self.temps(2);
+            self.star(Register(args.0 + 1));
+            self.mov(generator, args);
+            self.call_runtime(crate::runtime::RuntimeFunction::AsyncFunctionResolve, args, 2);
+            self.release(m);
+        }
         self.emit(Opcode::Return, &[]);
     }
 

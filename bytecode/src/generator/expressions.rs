@@ -107,9 +107,11 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             Expression::ComputedMemberExpression(member) => self.visit_computed_member(member),
             Expression::PrivateFieldExpression(member) => self.visit_private_member(member),
             Expression::Super(_) => self.fail("'super' keyword unexpected here", offset),
-            Expression::AwaitExpression(_) | Expression::YieldExpression(_) => {
-                self.fail("generators and async functions are not supported yet", offset)
+            Expression::AwaitExpression(e) => {
+                self.visit_expr(&e.argument);
+                self.emit_await(offset);
             }
+            Expression::YieldExpression(e) => self.visit_yield(e, offset),
             Expression::ImportExpression(_) | Expression::ImportMeta(_) => {
                 self.fail("modules are not supported by the bytecode generator yet", offset)
             }

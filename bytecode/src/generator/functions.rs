@@ -21,7 +21,7 @@ use oxc_span::GetSpan;
 use strata_frontend::{BindingKind, FunctionId, FunctionKind as UnitKind, NodeId, Storage};
 
 use super::{Ctx, FunctionHeader, Gen, utf16};
-use crate::function::{Constant, FunctionKind, GlobalDeclarations};
+use crate::function::{Constant, FunctionKind, GlobalDeclarations, HandlerEntry};
 use crate::opcodes::Opcode;
 use crate::operand::Register;
 use crate::runtime::RuntimeFunction;
@@ -201,13 +201,27 @@ pub(crate) fn compile_unit<'a>(
     if !g.enter_nesting(span.0) {
         return g.finish(header);
     }
-    if is_async || is_generator {
-        let what = if is_generator { "generators are not supported yet" } else { "async functions are not supported yet" };
+    if is_async && is_generator {
         g.pos(span.0);
-        g.throw_error(RuntimeFunction::ThrowSyntaxError, what);
+        g.throw_error(RuntimeFunction::ThrowSyntaxError, "async generators are not supported yet");
         g.emit(Opcode::LdaUndefined, &[]);
         g.emit(Opcode::Return, &[]);
         return g.finish(header);
+    }
+    // An async function's promise exists before its parameters are bound:
+    // an error binding them rejects it (EvaluateAsyncFunctionBody), so the
+    // catch-all below covers the prologue too.
+    let mut async_catch = None;
+    if is_async || is_generator {
+        let generator = g.temp();
+        g.generator = Some(generator);
+        if is_async {
+            g.pos(span.0);
+            g.call_runtime(RuntimeFunction::CreateAsyncFunctionObject, generator, 0);
+            g.star(generator);
+            let context = g.save_context();
+            async_catch = Some((g.b.offset(), context));
+        }
     }
     if kind == FunctionKind::DerivedConstructor {
         let label = g.new_label();
@@ -215,6 +229,19 @@ pub(crate) fn compile_unit<'a>(
         g.derived_return = Some((label, value));
     }
     g.emit_prologue(Some(params), span.0);
+    if is_generator && let Some(generator) = g.generator {
+        // The generator object, returned by the initial suspension; the
+        // first next() resumes after it (return and throw on a generator
+        // that has not started never resume it).
+        g.pos(span.0);
+        g.call_runtime(RuntimeFunction::CreateGeneratorObject, generator, 0);
+        g.star(generator);
+        g.emit(Opcode::SuspendGenerator, &[generator.0 as i64, 0]);
+        let m = g.mark();
+        let mode = g.temp();
+        g.emit(Opcode::ResumeGenerator, &[generator.0 as i64, mode.0 as i64]);
+        g.release(m);
+    }
     match body {
         Body::Function(f) => {
             if let Some(body) = &f.body {
@@ -232,6 +259,19 @@ pub(crate) fn compile_unit<'a>(
     }
     g.emit_implicit_return(span.1);
     g.emit_derived_return_block(span.1.saturating_sub(1));
+    if let (Some((start, context)), Some(generator)) = (async_catch, g.generator) {
+        // Anything thrown out of an async function rejects its promise,
+        // which the frame returns.
+        let end = g.b.offset();
+        let handler = g.b.offset();
+        g.b.add_handler(HandlerEntry { start, end, handler, context_reg: context.0 });
+        g.mark_reachable();
+        let args = g.temps(2);
+        g.star(Register(args.0 + 1));
+        g.mov(generator, args);
+        g.call_runtime(RuntimeFunction::AsyncFunctionReject, args, 2);
+        g.emit(Opcode::Return, &[]);
+    }
     g.finish(header)
 }
 

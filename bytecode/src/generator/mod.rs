@@ -41,6 +41,7 @@ mod control_flow;
 mod destructuring;
 mod expressions;
 mod functions;
+mod generators;
 mod literals;
 mod loops;
 mod scope;
@@ -251,6 +252,10 @@ pub(crate) struct Gen<'c, 'p, 'a> {
     /// around the `return` statement, so every return jumps here, outside
     /// all handler ranges.
     pub(crate) derived_return: Option<(Label, Register)>,
+    /// The register holding the generator or async function object of a
+    /// generator, async function or async generator (what its frame is
+    /// saved into when it suspends).
+    pub(crate) generator: Option<Register>,
 }
 
 impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
@@ -275,6 +280,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             last_star: None,
             value_offset: None,
             derived_return: None,
+            generator: None,
         }
     }
 

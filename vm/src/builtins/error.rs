@@ -49,7 +49,31 @@ pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
         vm.define_value(proto, "name", name, Attrs::HIDDEN)?;
         vm.define_value(proto, "message", empty, Attrs::HIDDEN)?;
     }
+
+    // AggregateError ( errors, message [, options] ) (§20.5.7).
+    let proto = vm.new_object_with(Value::from_gc(error_proto), ObjectKind::Ordinary)?;
+    vm.realm().set_intrinsic(crate::realm::Intrinsic::AggregateErrorPrototype, proto);
+    let ctor = constructor(vm, global, "AggregateError", 2, aggregate_error_ctor, proto)?;
+    vm.set_prototype_of(ctor, Value::from_gc(error))?;
+    vm.realm().set_intrinsic(crate::realm::Intrinsic::AggregateError, ctor);
+    let name = vm.string_value("AggregateError")?;
+    vm.define_value(proto, "name", name, Attrs::HIDDEN)?;
+    vm.define_value(proto, "message", empty, Attrs::HIDDEN)?;
     Ok(())
+}
+
+/// AggregateError ( errors, message [, options] ): the error, then
+/// `errors` as an array of the iterable's values.
+fn aggregate_error_ctor(vm: &mut Vm, _this: Value, args: Args, new_target: Value) -> JsResult<Value> {
+    let rest = [args.get(1), args.get(2)];
+    let e = construct_error(vm, ErrorKind::AggregateError, Args::new(&rest), new_target)?;
+    let list = vm.iterable_to_list(args.get(0))?;
+    let errors = vm.new_array(list.as_slice())?;
+    if let Some(o) = e.as_gc::<JsObject>() {
+        let key = PropertyKey::String(vm.roots.names.errors);
+        vm.define_own_simple(o, key, Value::from_gc(errors), Attrs::HIDDEN)?;
+    }
+    Ok(e)
 }
 
 /// The shared body of every error constructor.
@@ -57,6 +81,7 @@ fn construct_error(vm: &mut Vm, kind: ErrorKind, args: Args, new_target: Value) 
     let nt = if new_target.is_undefined() {
         let which = match kind {
             ErrorKind::Error => crate::realm::Intrinsic::Error,
+            ErrorKind::AggregateError => crate::realm::Intrinsic::AggregateError,
             other => NATIVE.iter().find(|(k, _)| *k == other).map_or(crate::realm::Intrinsic::Error, |(_, i)| *i),
         };
         Value::from_gc(vm.intrinsic(which))

@@ -11,6 +11,7 @@ pub mod array_elements;
 pub mod array_iteration;
 pub mod array_sort;
 pub mod boolean;
+pub mod promise;
 pub mod date;
 pub mod error;
 pub mod function;
@@ -59,6 +60,7 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
             realm,
             home_object: std::cell::Cell::new(Value::UNDEFINED),
             fields: std::cell::Cell::new(Value::UNDEFINED),
+                captures: std::cell::Cell::new(Value::UNDEFINED),
         }),
     )?;
     realm.set_intrinsic(Intrinsic::FunctionPrototype, function_proto);
@@ -92,6 +94,7 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     let ip = Value::from_gc(iterator_proto);
     plain(vm, Intrinsic::ArrayIteratorPrototype, ip, ObjectKind::Ordinary)?;
     plain(vm, Intrinsic::StringIteratorPrototype, ip, ObjectKind::Ordinary)?;
+    plain(vm, Intrinsic::PromisePrototype, op, ObjectKind::Ordinary)?;
 
     let global = vm.new_object_with(op, ObjectKind::Global)?;
     // Global ICs cache the global object's slots.
@@ -118,6 +121,8 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     math::init(vm, global)?;
     json::init(vm, global)?;
     date::init(vm, global)?;
+    promise::init(vm, global)?;
+    crate::interpreter::generators::init(vm)?;
     global::init(vm, global)?;
     install_globals(vm, global)?;
 

@@ -107,7 +107,9 @@ impl Vm {
         let ObjectKind::Function(data) = &callee.kind else { return Err(self.type_error("not a function")) };
         let saved = self.roots.realm;
         self.roots.realm = Some(data.realm);
+        let saved_callee = self.roots.native_callee.replace(callee);
         let r = native(self, this, args, new_target);
+        self.roots.native_callee = saved_callee;
         self.roots.realm = saved;
         r
     }

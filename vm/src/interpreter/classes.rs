@@ -163,6 +163,7 @@ impl Vm {
                 realm: d.realm,
                 home_object: std::cell::Cell::new(Value::UNDEFINED),
                 fields: std::cell::Cell::new(Value::UNDEFINED),
+                captures: std::cell::Cell::new(Value::UNDEFINED),
             };
             let g = self.alloc_object(shape, ObjectKind::Function(data), crate::object::DEFAULT_INLINE_SLOTS)?;
             for (slot, key, attrs) in f.shape().table().entries() {

@@ -73,7 +73,9 @@ impl Vm {
 
     /// A new closure of `shared` over `context`.
     pub fn new_closure(&mut self, shared: Gc<SharedFunction>, context: Value) -> JsResult<Gc<JsObject>> {
-        let proto = Value::from_gc(self.intrinsic(Intrinsic::FunctionPrototype));
+        let resumable = super::generators::closure_setup(shared.code.kind);
+        let proto_intrinsic = resumable.map_or(Intrinsic::FunctionPrototype, |(i, _)| i);
+        let proto = Value::from_gc(self.intrinsic(proto_intrinsic));
         let realm = self.realm();
         let f = self.new_object_with(
             proto,
@@ -82,6 +84,7 @@ impl Vm {
                 realm,
                 home_object: std::cell::Cell::new(Value::UNDEFINED),
                 fields: std::cell::Cell::new(Value::UNDEFINED),
+                captures: std::cell::Cell::new(Value::UNDEFINED),
             }),
         )?;
         let code = &shared.code;
@@ -99,6 +102,14 @@ impl Vm {
             for name in [self.roots.names.arguments, self.roots.names.caller] {
                 self.add_named_property(f, PropertyKey::String(name), Value::UNDEFINED, Attrs::NONE)?;
             }
+        }
+        if let Some((_, true)) = resumable {
+            // A generator function's `prototype`: the prototype of its
+            // generator objects, inheriting %GeneratorPrototype%.
+            let gen_proto = Value::from_gc(self.intrinsic(Intrinsic::GeneratorPrototype));
+            let proto_obj = self.new_object_with(gen_proto, ObjectKind::Ordinary)?;
+            let key = PropertyKey::String(self.roots.names.prototype);
+            self.add_named_property(f, key, Value::from_gc(proto_obj), Attrs(Attrs::WRITABLE))?;
         }
         if code.kind == FunctionKind::Normal {
             let proto_obj = self.new_object()?;
@@ -127,6 +138,7 @@ impl Vm {
                 realm,
                 home_object: std::cell::Cell::new(Value::UNDEFINED),
                 fields: std::cell::Cell::new(Value::UNDEFINED),
+                captures: std::cell::Cell::new(Value::UNDEFINED),
             }),
         )?;
         let len_key = PropertyKey::String(self.roots.names.length);

@@ -14,6 +14,7 @@ pub(crate) mod calls;
 mod classes;
 mod closures;
 mod fast;
+pub mod generators;
 mod ic_ops;
 mod iteration;
 mod ops;
@@ -170,6 +171,12 @@ impl Vm {
     /// returns [`THROW`] with the exception in place of the accumulator,
     /// or [`EXIT`] with the entry frame's return value.
     pub fn run(&mut self, entry_fp: isize) -> JsResult<Value> {
+        self.run_at(entry_fp, 0, Value::UNDEFINED)
+    }
+
+    /// [`Vm::run`] from instruction `start_pc` with `start_acc` (a resumed
+    /// generator frame).
+    pub(crate) fn run_at(&mut self, entry_fp: isize, start_pc: usize, start_acc: Value) -> JsResult<Value> {
         let Some(shared) = frame_shared(self, entry_fp) else {
             return Err(self.type_error("internal error: entry frame without bytecode"));
         };
@@ -206,8 +213,8 @@ impl Vm {
             entry_fp,
             base,
         };
-        let mut pc: usize = 0;
-        let mut acc = Value::UNDEFINED;
+        let mut pc: usize = start_pc;
+        let mut acc = start_acc;
         loop {
             // SAFETY: pc starts a verified instruction of the running
             // function (see `Cursor`).
@@ -1158,14 +1165,32 @@ impl Vm {
                     Opcode::DefinePrivateField => t!(self.private_define(reg!(0), reg!(1), acc)),
 
                     // ---- generators ----
-                    Opcode::SuspendGenerator | Opcode::ResumeGenerator | Opcode::Await => {
-                        fail!(self.syntax_error("generators and async functions are not supported yet"));
+                    Opcode::ResumeGenerator => {
+                        let (value, mode) = t!(self.take_resume_value(reg!(0)));
+                        set_reg!(1, Value::int(mode));
+                        acc = value;
                     }
 
                     // ---- exit ----
                     Opcode::Throw | Opcode::ReThrow => break 'op Err(Exception(acc)),
                     Opcode::Debugger => {}
-                    Opcode::Return => {
+                    Opcode::Return | Opcode::SuspendGenerator | Opcode::Await => {
+                        // A suspension saves the frame, then leaves it as
+                        // Return does (see generators.rs).
+                        if opcode == Opcode::SuspendGenerator {
+                            t!(self.suspend_frame(reg!(0), fp, &shared, next, o!(1) != 0));
+                        } else if opcode == Opcode::Await {
+                            let object = reg!(0);
+                            let Some(holder) = object.as_gc::<JsObject>() else {
+                                fail!(self.type_error("internal error: await without a frame object"));
+                            };
+                            t!(self.await_value(holder, acc));
+                            t!(self.suspend_frame(object, fp, &shared, next, false));
+                            acc = match &holder.kind {
+                                ObjectKind::Generator(g) => g.promise.get(),
+                                _ => Value::UNDEFINED,
+                            };
+                        }
                         let new_target = self.roots.stack.get(fp + frame::NEW_TARGET);
                         if !new_target.is_undefined() && acc.as_gc::<JsObject>().is_none() {
                             let this = self.roots.stack.get(fp + frame::THIS);

@@ -91,6 +91,10 @@ impl Vm {
                 }
                 Ok(arg(0))
             }
+            RuntimeFunction::CreateGeneratorObject => self.create_generator_object(fp),
+            RuntimeFunction::CreateAsyncFunctionObject => self.create_async_function_object(),
+            RuntimeFunction::AsyncFunctionResolve => self.async_function_settle(arg(0), arg(1), false),
+            RuntimeFunction::AsyncFunctionReject => self.async_function_settle(arg(0), arg(1), true),
         }
     }
 }
