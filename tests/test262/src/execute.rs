@@ -228,7 +228,15 @@ fn judge(vm: &mut Vm, meta: &Metadata, result: JsResult<Value>) -> Outcome {
             if !meta.flags.is_async {
                 return Outcome::pass();
             }
-            // No event loop yet: what the test printed synchronously decides.
+            // The microtask checkpoint after the script: promise jobs
+            // run, then what the test printed decides.
+            if let Err(e) = vm.run_microtasks() {
+                if e.is_termination() {
+                    return Outcome::timeout();
+                }
+                let (kind, message) = describe_thrown(vm, e);
+                return Outcome::fail(format!("async: a job threw {kind}: {message}"));
+            }
             let printed = PRINTED.with(|p| std::mem::take(&mut *p.borrow_mut()));
             if let Some(f) = printed.iter().find(|l| l.starts_with("Test262:AsyncTestFailure:")) {
                 Outcome::fail(format!("async: {}", &f["Test262:AsyncTestFailure:".len()..]))
