@@ -180,6 +180,8 @@ pub enum ObjectKind {
     Promise(crate::builtins::promise::PromiseData),
     /// A generator, or the frame holder of an async function.
     Generator(crate::interpreter::generators::GeneratorData),
+    /// An async-from-sync iterator (internal to for-await and yield*).
+    AsyncFromSyncIterator(crate::builtins::async_iteration::SyncIteratorRecord),
 }
 
 // SAFETY: reports every value held in internal slots.
@@ -199,6 +201,7 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::Arguments(map) => map.context.trace(t),
             ObjectKind::Promise(p) => p.trace(t),
             ObjectKind::Generator(g) => g.trace(t),
+            ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Array { .. }
             | ObjectKind::Error

@@ -31,7 +31,7 @@ intrinsics! {
     ReferenceError, SyntaxError, EvalError, UriError, AggregateError, ThrowTypeError,
     ArrayPrototypeValues, Eval, OutOfMemoryError, DatePrototype, Date,
     Promise, PromisePrototype, PromisePrototypeThen, GeneratorPrototype, GeneratorFunctionPrototype,
-    AsyncFunctionPrototype,
+    AsyncFunctionPrototype, AsyncIteratorPrototype, AsyncFromSyncIteratorPrototype,
 }
 
 /// A script-level `let`/`const`/`class` binding.

@@ -11,9 +11,12 @@
 //! (through enclosing `finally` blocks). `yield*` is a loop in bytecode
 //! that forwards each mode to the inner iterator, as V8 generates it.
 
-use oxc_ast::ast::YieldExpression;
+use oxc_ast::ast::{ForOfStatement, YieldExpression};
+use oxc_span::GetSpan;
 
 use super::Gen;
+use super::control_flow::Control;
+use crate::function::HandlerEntry;
 use crate::opcodes::Opcode;
 use crate::operand::Register;
 use crate::runtime::{RESUME_NEXT, RESUME_RETURN, RESUME_THROW, RuntimeFunction};
@@ -139,16 +142,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         self.pos(offset);
         self.emit_slot(Opcode::CallProperty1, &[method.0 as i64, iterator.0 as i64, received.0 as i64]);
         self.star(result);
-        {
-            let m2 = self.mark();
-            let args = self.temps(2);
-            self.mov(result, args);
-            let msg = self.string("Iterator result is not an object");
-            self.emit(Opcode::LdaConstant, &[msg as i64]);
-            self.star(Register(args.0 + 1));
-            self.call_runtime(RuntimeFunction::ThrowIfNotObject, args, 2);
-            self.release(m2);
-        }
+        self.throw_if_not_object(result);
         let done_name = self.string("done");
         self.emit_slot(Opcode::GetNamedProperty, &[result.0 as i64, done_name as i64]);
         self.emit_jump(Opcode::JumpIfToBooleanTrue, done_label);
@@ -180,6 +174,115 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
 
         self.bind(end);
         self.ldar(received);
+        self.release(m);
+    }
+
+    /// `for await (x of y)` (§14.7.5.6 with iteratorKind async): next()
+    /// results are awaited; leaving the loop early awaits `return()`.
+    pub(crate) fn visit_for_await(&mut self, stmt: &'a ForOfStatement<'a>, labels: Vec<&'a str>) {
+        let offset = stmt.span.start;
+        let Some(generator) = self.generator_register(offset) else { return };
+        self.pos(offset);
+        let scope = stmt.scope_id.get();
+        let m = self.mark();
+        self.visit_loop_subject(scope, &stmt.right);
+        let iterator = self.temps(2);
+        let next_method = Register(iterator.0 + 1);
+        self.pos(stmt.right.span().start);
+        self.emit_slot(Opcode::GetAsyncIterator, &[iterator.0 as i64]);
+        let value = self.temp();
+        let result = self.temp();
+        let token = self.temp();
+        let completion_value = self.temp();
+        let context = self.save_context();
+        let (top, exit, close) = (self.new_label(), self.new_label(), self.new_label());
+        self.control.push(Control::Target { labels: labels.clone(), break_label: Some(exit), continue_label: None, unlabelled_break: true });
+        self.control.push(Control::Finally { token, value: completion_value, label: close, completions: Vec::new() });
+        self.control.push(Control::Target { labels, break_label: None, continue_label: Some(top), unlabelled_break: false });
+        self.bind(top);
+        self.pos(stmt.left.span().start);
+        self.emit_slot(Opcode::CallProperty0, &[next_method.0 as i64, iterator.0 as i64]);
+        self.emit(Opcode::Await, &[generator.0 as i64]);
+        self.emit_resume(generator, offset, false);
+        self.star(result);
+        self.throw_if_not_object(result);
+        let done_name = self.string("done");
+        self.emit_slot(Opcode::GetNamedProperty, &[result.0 as i64, done_name as i64]);
+        self.emit_jump(Opcode::JumpIfToBooleanTrue, exit);
+        let value_name = self.string("value");
+        self.emit_slot(Opcode::GetNamedProperty, &[result.0 as i64, value_name as i64]);
+        let start = self.b.offset();
+        self.star(value);
+        let entry = self.begin_iteration(scope, &stmt.left, value);
+        self.visit_statement(&stmt.body);
+        self.exit_scope(entry);
+        if !self.is_dead() {
+            self.emit_jump_loop(top);
+        }
+        let end = self.b.offset();
+        self.control.pop();
+        let completions = match self.control.pop() {
+            Some(Control::Finally { completions, .. }) => completions,
+            _ => Vec::new(),
+        };
+        // A throw from the body: AsyncIteratorClose with a throw
+        // completion (call and await `return`, ignoring what it throws),
+        // then rethrow.
+        let handler = self.b.offset();
+        self.b.add_handler(HandlerEntry { start, end, handler, context_reg: context.0 });
+        self.mark_reachable();
+        self.star(value);
+        let close_start = self.b.offset();
+        self.emit_async_close(generator, iterator, offset, true);
+        let close_end = self.b.offset();
+        let rethrow = self.b.offset();
+        self.b.add_handler(HandlerEntry { start: close_start, end: close_end, handler: rethrow, context_reg: context.0 });
+        self.mark_reachable();
+        self.ldar(value);
+        self.emit(Opcode::ReThrow, &[]);
+        if !completions.is_empty() {
+            self.bind(close);
+            self.emit_async_close(generator, iterator, offset, false);
+            self.emit_finally_dispatch(token, completion_value, &completions, false);
+        }
+        self.control.pop();
+        self.bind(exit);
+        self.release(m);
+    }
+
+    /// AsyncIteratorClose: calls `iterator.return()` if there is one and
+    /// awaits its result, which must be an object unless `throwing`.
+    fn emit_async_close(&mut self, generator: Register, iterator: Register, offset: u32, throwing: bool) {
+        let m = self.mark();
+        let method = self.temp();
+        let result = self.temp();
+        let skip = self.new_label();
+        let return_name = self.string("return");
+        self.emit_slot(Opcode::GetNamedProperty, &[iterator.0 as i64, return_name as i64]);
+        self.emit_jump(Opcode::JumpIfUndefinedOrNull, skip);
+        self.star(method);
+        self.pos(offset);
+        self.emit_slot(Opcode::CallProperty0, &[method.0 as i64, iterator.0 as i64]);
+        self.emit(Opcode::Await, &[generator.0 as i64]);
+        self.emit_resume(generator, offset, false);
+        if !throwing {
+            self.star(result);
+            self.throw_if_not_object(result);
+        }
+        self.bind(skip);
+        self.release(m);
+    }
+
+    /// Throws a TypeError unless the register holds an object (an
+    /// iterator result).
+    fn throw_if_not_object(&mut self, value: Register) {
+        let m = self.mark();
+        let args = self.temps(2);
+        self.mov(value, args);
+        let msg = self.string("Iterator result is not an object");
+        self.emit(Opcode::LdaConstant, &[msg as i64]);
+        self.star(Register(args.0 + 1));
+        self.call_runtime(RuntimeFunction::ThrowIfNotObject, args, 2);
         self.release(m);
     }
 }

@@ -120,7 +120,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
 
     /// Evaluates the iterated expression of a for-in/of: in a context
     /// holding the loop's bindings in their TDZ when they are captured.
-    fn visit_loop_subject(&mut self, scope: Option<ScopeId>, expr: &'a Expression<'a>) {
+    pub(crate) fn visit_loop_subject(&mut self, scope: Option<ScopeId>, expr: &'a Expression<'a>) {
         let needs_context = scope.and_then(|s| self.ctx.scopes.scope_info(s)).is_some_and(|s| s.needs_context);
         match scope {
             Some(scope) if needs_context => {
@@ -149,7 +149,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
 
     /// Enters one iteration's scope (a fresh context when captured) and
     /// assigns the value in `value` to the loop's left-hand side.
-    fn begin_iteration(&mut self, scope: Option<ScopeId>, left: &'a ForStatementLeft<'a>, value: Register) -> super::scope::ScopeEntry {
+    pub(crate) fn begin_iteration(&mut self, scope: Option<ScopeId>, left: &'a ForStatementLeft<'a>, value: Register) -> super::scope::ScopeEntry {
         let entry = self.enter_scope(scope, left.span().start);
         self.ldar(value);
         self.assign_loop_left(left);
@@ -212,7 +212,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
     fn visit_for_of(&mut self, stmt: &'a ForOfStatement<'a>, labels: Vec<&'a str>) {
         self.reset_completion();
         if stmt.r#await {
-            self.fail("for await is not supported yet", stmt.span.start);
+            self.visit_for_await(stmt, labels);
             return;
         }
         self.pos(stmt.span.start);

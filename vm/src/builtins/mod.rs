@@ -7,6 +7,7 @@
 //! short: `method`, `getter`, `constructor`.
 
 pub mod array;
+pub mod async_iteration;
 pub mod array_elements;
 pub mod array_iteration;
 pub mod array_sort;
@@ -122,6 +123,7 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     json::init(vm, global)?;
     date::init(vm, global)?;
     promise::init(vm, global)?;
+    async_iteration::init(vm)?;
     crate::interpreter::generators::init(vm)?;
     global::init(vm, global)?;
     install_globals(vm, global)?;

@@ -1109,7 +1109,11 @@ impl Vm {
 
                     // ---- iteration ----
                     Opcode::GetIterator | Opcode::GetAsyncIterator => {
-                        let (iter, next_method) = t!(self.get_iterator(acc));
+                        let (iter, next_method) = if opcode == Opcode::GetAsyncIterator {
+                            t!(self.get_async_iterator(acc))
+                        } else {
+                            t!(self.get_iterator(acc))
+                        };
                         self.roots.stack.set(fp + os!(0) as isize, iter);
                         self.roots.stack.set(fp + os!(0) as isize + 1, next_method);
                         acc = iter;
