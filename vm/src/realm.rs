@@ -32,6 +32,7 @@ intrinsics! {
     ArrayPrototypeValues, Eval, OutOfMemoryError, DatePrototype, Date,
     Promise, PromisePrototype, PromisePrototypeThen, GeneratorPrototype, GeneratorFunctionPrototype,
     AsyncFunctionPrototype, AsyncIteratorPrototype, AsyncFromSyncIteratorPrototype,
+    AsyncGeneratorPrototype, AsyncGeneratorFunctionPrototype,
 }
 
 /// A script-level `let`/`const`/`class` binding.

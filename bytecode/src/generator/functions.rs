@@ -201,13 +201,6 @@ pub(crate) fn compile_unit<'a>(
     if !g.enter_nesting(span.0) {
         return g.finish(header);
     }
-    if is_async && is_generator {
-        g.pos(span.0);
-        g.throw_error(RuntimeFunction::ThrowSyntaxError, "async generators are not supported yet");
-        g.emit(Opcode::LdaUndefined, &[]);
-        g.emit(Opcode::Return, &[]);
-        return g.finish(header);
-    }
     // An async function's promise exists before its parameters are bound:
     // an error binding them rejects it (EvaluateAsyncFunctionBody), so the
     // catch-all below covers the prologue too.
@@ -215,7 +208,7 @@ pub(crate) fn compile_unit<'a>(
     if is_async || is_generator {
         let generator = g.temp();
         g.generator = Some(generator);
-        if is_async {
+        if is_async && !is_generator {
             g.pos(span.0);
             g.call_runtime(RuntimeFunction::CreateAsyncFunctionObject, generator, 0);
             g.star(generator);

@@ -16,7 +16,7 @@ use oxc_span::GetSpan;
 
 use super::Gen;
 use super::control_flow::Control;
-use crate::function::HandlerEntry;
+use crate::function::{FunctionKind, HandlerEntry};
 use crate::opcodes::Opcode;
 use crate::operand::Register;
 use crate::runtime::{RESUME_NEXT, RESUME_RETURN, RESUME_THROW, RuntimeFunction};
@@ -38,6 +38,10 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         self.emit_resume(generator, offset, false);
     }
 
+    fn is_async_generator(&self) -> bool {
+        self.kind == FunctionKind::AsyncGenerator
+    }
+
     /// `yield expr` and `yield* expr`.
     pub(crate) fn visit_yield(&mut self, e: &'a YieldExpression<'a>, offset: u32) {
         let Some(generator) = self.generator_register(offset) else { return };
@@ -50,7 +54,14 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             return;
         }
         self.pos(offset);
-        self.emit(Opcode::SuspendGenerator, &[generator.0 as i64, 0]);
+        if self.is_async_generator() {
+            // AsyncGeneratorYield(? Await(value)).
+            self.emit(Opcode::Await, &[generator.0 as i64]);
+            self.emit_resume(generator, offset, false);
+            self.emit(Opcode::SuspendGenerator, &[generator.0 as i64, 2]);
+        } else {
+            self.emit(Opcode::SuspendGenerator, &[generator.0 as i64, 0]);
+        }
         self.emit_resume(generator, offset, true);
     }
 
@@ -73,6 +84,12 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             self.emit_slot(Opcode::TestEqualStrict, &[mode.0 as i64]);
             self.emit_jump(Opcode::JumpIfTrue, throw);
             self.ldar(value);
+            if self.is_async_generator() {
+                // AsyncGeneratorUnwrapYieldResumption: a return request's
+                // value is awaited first.
+                self.emit(Opcode::Await, &[generator.0 as i64]);
+                self.emit_resume(generator, offset, false);
+            }
             self.emit_return(offset);
             self.bind(throw);
         }
@@ -88,6 +105,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
     /// return to the inner iterator, yielding its results unchanged; acc =
     /// the inner iterator's return value.
     fn emit_yield_star(&mut self, generator: Register, offset: u32) {
+        let is_async = self.is_async_generator();
         let m = self.mark();
         // GetIterator writes the iterator and its next method to a pair.
         let iterator = self.temps(2);
@@ -97,7 +115,8 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         let result = self.temp();
         let method = self.temp();
         self.pos(offset);
-        self.emit_slot(Opcode::GetIterator, &[iterator.0 as i64]);
+        let get = if is_async { Opcode::GetAsyncIterator } else { Opcode::GetIterator };
+        self.emit_slot(get, &[iterator.0 as i64]);
         self.emit(Opcode::LdaUndefined, &[]);
         self.star(received);
         self.lda_number(RESUME_NEXT as f64);
@@ -134,6 +153,10 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         let has_return = self.new_label();
         self.emit_jump(Opcode::JumpIfNotUndefinedOrNull, has_return);
         self.ldar(received);
+        if is_async {
+            self.emit(Opcode::Await, &[generator.0 as i64]);
+            self.emit_resume(generator, offset, false);
+        }
         self.emit_return(offset);
         self.bind(has_return);
         self.star(method);
@@ -141,14 +164,25 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         self.bind(call);
         self.pos(offset);
         self.emit_slot(Opcode::CallProperty1, &[method.0 as i64, iterator.0 as i64, received.0 as i64]);
+        if is_async {
+            self.emit(Opcode::Await, &[generator.0 as i64]);
+            self.emit_resume(generator, offset, false);
+        }
         self.star(result);
         self.throw_if_not_object(result);
         let done_name = self.string("done");
         self.emit_slot(Opcode::GetNamedProperty, &[result.0 as i64, done_name as i64]);
         self.emit_jump(Opcode::JumpIfToBooleanTrue, done_label);
-        // Not done: yield the inner result object itself.
-        self.ldar(result);
-        self.emit(Opcode::SuspendGenerator, &[generator.0 as i64, 1]);
+        // Not done: yield the inner result object itself (an async
+        // generator yields its value, without awaiting it).
+        if is_async {
+            let value_name = self.string("value");
+            self.emit_slot(Opcode::GetNamedProperty, &[result.0 as i64, value_name as i64]);
+            self.emit(Opcode::SuspendGenerator, &[generator.0 as i64, 2]);
+        } else {
+            self.ldar(result);
+            self.emit(Opcode::SuspendGenerator, &[generator.0 as i64, 1]);
+        }
         self.emit(Opcode::ResumeGenerator, &[generator.0 as i64, mode.0 as i64]);
         self.star(received);
         self.emit_jump_loop(top);
@@ -163,12 +197,20 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         self.emit_slot(Opcode::TestEqualStrict, &[mode.0 as i64]);
         self.emit_jump(Opcode::JumpIfFalse, end);
         self.ldar(received);
+        if is_async {
+            self.emit(Opcode::Await, &[generator.0 as i64]);
+            self.emit_resume(generator, offset, false);
+        }
         self.emit_return(offset);
 
         // throw() on an iterator without a throw method: close it, then
         // the protocol violation is a TypeError.
         self.bind(no_throw_method);
-        self.emit(Opcode::IteratorClose, &[iterator.0 as i64, 0]);
+        if is_async {
+            self.emit_async_close(generator, iterator, offset, false);
+        } else {
+            self.emit(Opcode::IteratorClose, &[iterator.0 as i64, 0]);
+        }
         self.pos(offset);
         self.throw_error(RuntimeFunction::ThrowTypeError, "The iterator does not provide a 'throw' method");
 

@@ -16,6 +16,7 @@ use oxc_span::GetSpan;
 
 use super::Gen;
 use super::utf16;
+use crate::function::FunctionKind;
 use crate::opcodes::Opcode;
 
 impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
@@ -59,7 +60,13 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             Statement::ReturnStatement(stmt) => {
                 self.pos(offset);
                 match &stmt.argument {
-                    Some(argument) => self.visit_expr(argument),
+                    Some(argument) => {
+                        self.visit_expr(argument);
+                        // An async generator awaits what it returns.
+                        if self.kind == FunctionKind::AsyncGenerator {
+                            self.emit_await(offset);
+                        }
+                    }
                     None => self.emit(Opcode::LdaUndefined, &[]),
                 }
                 self.emit_return(offset);

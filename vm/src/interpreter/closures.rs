@@ -103,10 +103,11 @@ impl Vm {
                 self.add_named_property(f, PropertyKey::String(name), Value::UNDEFINED, Attrs::NONE)?;
             }
         }
-        if let Some((_, true)) = resumable {
+        if let Some((_, Some(instances))) = resumable {
             // A generator function's `prototype`: the prototype of its
-            // generator objects, inheriting %GeneratorPrototype%.
-            let gen_proto = Value::from_gc(self.intrinsic(Intrinsic::GeneratorPrototype));
+            // generator objects, inheriting %GeneratorPrototype% (or
+            // %AsyncGeneratorPrototype%).
+            let gen_proto = Value::from_gc(self.intrinsic(instances));
             let proto_obj = self.new_object_with(gen_proto, ObjectKind::Ordinary)?;
             let key = PropertyKey::String(self.roots.names.prototype);
             self.add_named_property(f, key, Value::from_gc(proto_obj), Attrs(Attrs::WRITABLE))?;

@@ -16,11 +16,12 @@
 //! resumes it directly.
 
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 
 use strata_bytecode::{RESUME_NEXT, RESUME_RETURN, RESUME_THROW};
 use strata_gc::{Gc, Trace, Tracer};
 
-use crate::builtins::promise::ReactionKind;
+use crate::builtins::promise::{Capability, ReactionKind};
 use crate::frame;
 use crate::function::{Args, SharedFunction};
 use crate::object::{JsObject, ObjectKind};
@@ -36,6 +37,8 @@ pub enum GeneratorKind {
     Sync,
     /// `async function` (and async arrows and methods).
     Async,
+    /// `async function*`.
+    AsyncGenerator,
 }
 
 /// [[GeneratorState]].
@@ -47,8 +50,22 @@ pub enum GeneratorState {
     SuspendedYield,
     /// Running (its frame is on the register file).
     Executing,
+    /// An async generator awaiting the value of a `return()` request
+    /// after it completed (AsyncGeneratorAwaitReturn).
+    AwaitingReturn,
     /// Returned or threw.
     Completed,
+}
+
+/// An AsyncGeneratorRequest: a next/return/throw call waiting its turn.
+#[derive(Copy, Clone)]
+pub struct AsyncGeneratorRequest {
+    /// The completion's kind (a resume mode).
+    pub mode: i32,
+    /// Its value.
+    pub value: Value,
+    /// The promise the call returned.
+    pub capability: Capability,
 }
 
 /// A generator's (or async function's) internal slots and saved frame.
@@ -72,6 +89,11 @@ pub struct GeneratorData {
     pub raw_result: Cell<bool>,
     /// An async function's result promise.
     pub promise: Cell<Value>,
+    /// Whether the frame is parked on an `await` (so the generator is
+    /// still executing as far as its callers can tell).
+    pub awaiting: Cell<bool>,
+    /// An async generator's [[AsyncGeneratorQueue]].
+    pub queue: RefCell<VecDeque<AsyncGeneratorRequest>>,
 }
 
 impl GeneratorData {
@@ -86,6 +108,8 @@ impl GeneratorData {
             resume_value: Cell::new(Value::UNDEFINED),
             raw_result: Cell::new(false),
             promise: Cell::new(promise),
+            awaiting: Cell::new(false),
+            queue: RefCell::new(VecDeque::new()),
         }
     }
     /// Reports the saved frame and values.
@@ -95,6 +119,12 @@ impl GeneratorData {
         }
         self.resume_value.get().trace(t);
         self.promise.get().trace(t);
+        for r in self.queue.borrow().iter() {
+            r.value.trace(t);
+            r.capability.promise.trace(t);
+            r.capability.resolve.trace(t);
+            r.capability.reject.trace(t);
+        }
     }
 }
 
@@ -118,15 +148,23 @@ impl Vm {
         let Some(f) = callee.as_gc::<JsObject>() else {
             return Err(self.type_error("internal error: generator frame without callee"));
         };
+        let is_async = matches!(&f.kind, ObjectKind::Function(d)
+            if matches!(&d.code, crate::function::FunctionCode::Bytecode { shared, .. }
+                if shared.code.kind == strata_bytecode::FunctionKind::AsyncGenerator));
+        let (kind, fallback) = if is_async {
+            (GeneratorKind::AsyncGenerator, Intrinsic::AsyncGeneratorPrototype)
+        } else {
+            (GeneratorKind::Sync, Intrinsic::GeneratorPrototype)
+        };
         let key = PropertyKey::String(self.roots.names.prototype);
         let mut proto = self.get(f, key, callee)?;
         if proto.as_gc::<JsObject>().is_none() {
             proto = match &f.kind {
-                ObjectKind::Function(d) => d.realm.intrinsic_value(Intrinsic::GeneratorPrototype),
-                _ => self.realm().intrinsic_value(Intrinsic::GeneratorPrototype),
+                ObjectKind::Function(d) => d.realm.intrinsic_value(fallback),
+                _ => self.realm().intrinsic_value(fallback),
             };
         }
-        let data = GeneratorData::new(GeneratorKind::Sync, GeneratorState::SuspendedStart, Value::UNDEFINED);
+        let data = GeneratorData::new(kind, GeneratorState::SuspendedStart, Value::UNDEFINED);
         Ok(Value::from_gc(self.new_object_with(proto, ObjectKind::Generator(data))?))
     }
 
@@ -159,7 +197,15 @@ impl Vm {
 
     /// Saves the frame at `fp` into the generator `object`, to resume at
     /// `resume_pc` (SuspendGenerator and Await).
-    pub(crate) fn suspend_frame(&mut self, object: Value, fp: isize, shared: &SharedFunction, resume_pc: usize, raw: bool) -> JsResult<()> {
+    pub(crate) fn suspend_frame(
+        &mut self,
+        object: Value,
+        fp: isize,
+        shared: &SharedFunction,
+        resume_pc: usize,
+        raw: bool,
+        awaiting: bool,
+    ) -> JsResult<()> {
         let Some((_, data)) = generator_data(object) else {
             return Err(self.type_error("internal error: suspending without a generator object"));
         };
@@ -170,6 +216,7 @@ impl Vm {
         data.arg_slots.set((fp - frame::HEADER_SLOTS as isize - base) as u32);
         data.resume_pc.set(resume_pc as u32);
         data.raw_result.set(raw);
+        data.awaiting.set(awaiting);
         if data.state.get() == GeneratorState::Executing {
             data.state.set(GeneratorState::SuspendedYield);
         }
@@ -192,6 +239,7 @@ impl Vm {
         data.resume_mode.set(mode);
         data.resume_value.set(value);
         data.state.set(GeneratorState::Executing);
+        data.awaiting.set(false);
         let fp = {
             let saved = data.frame.borrow();
             let n = saved.len();
@@ -231,7 +279,7 @@ impl Vm {
                 *data.frame.borrow_mut() = Box::new([]);
                 return self.finished(mode, value);
             }
-            GeneratorState::Completed => return self.finished(mode, value),
+            GeneratorState::Completed | GeneratorState::AwaitingReturn => return self.finished(mode, value),
             GeneratorState::SuspendedStart | GeneratorState::SuspendedYield => {}
         }
         let result = self.resume_frame(generator, data, mode, value)?;
@@ -259,6 +307,17 @@ impl Vm {
         let Some((generator, data)) = generator_data(Value::from_gc(object)) else {
             return Err(self.type_error("internal error: await reaction without a frame"));
         };
+        if data.kind == GeneratorKind::AsyncGenerator {
+            if data.state.get() == GeneratorState::AwaitingReturn {
+                // AsyncGeneratorAwaitReturn's reactions.
+                data.state.set(GeneratorState::Completed);
+                self.async_generator_complete_step(data, kind == ReactionKind::Reject, argument, true)?;
+                return self.async_generator_drain_queue(generator, data);
+            }
+            let mode = if kind == ReactionKind::Fulfill { RESUME_NEXT } else { RESUME_THROW };
+            let result = self.resume_frame(generator, data, mode, argument);
+            return self.async_generator_after_run(generator, data, result);
+        }
         let mode = if kind == ReactionKind::Fulfill { RESUME_NEXT } else { RESUME_THROW };
         match self.resume_frame(generator, data, mode, argument) {
             Ok(_) => Ok(()),
@@ -272,6 +331,134 @@ impl Vm {
                 Ok(())
             }
         }
+    }
+}
+
+impl Vm {
+    /// AsyncGeneratorYield's first half (SuspendGenerator with the async
+    /// flag): completes the request being served with `value`; returns
+    /// true when another request is queued, whose completion the frame
+    /// continues with at once, without suspending.
+    pub(crate) fn async_generator_yield(&mut self, object: Value, value: Value) -> JsResult<bool> {
+        let Some((_, data)) = generator_data(object) else {
+            return Err(self.type_error("internal error: yield without an async generator"));
+        };
+        self.async_generator_complete_step(data, false, value, false)?;
+        let next = data.queue.borrow().front().copied();
+        match next {
+            Some(request) => {
+                data.resume_mode.set(request.mode);
+                data.resume_value.set(request.value);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// AsyncGeneratorCompleteStep: settles the oldest request's promise.
+    fn async_generator_complete_step(&mut self, data: &GeneratorData, throw: bool, value: Value, done: bool) -> JsResult<()> {
+        let Some(request) = data.queue.borrow_mut().pop_front() else { return Ok(()) };
+        if throw {
+            self.call(request.capability.reject, Value::UNDEFINED, &[value])?;
+        } else {
+            let result = self.iter_result(value, done)?;
+            self.call(request.capability.resolve, Value::UNDEFINED, &[result])?;
+        }
+        Ok(())
+    }
+
+    /// After the frame ran: nothing to do if it is parked on an await or
+    /// a yield (which completed its request); else it finished, which
+    /// completes the request with its result and drains the queue.
+    fn async_generator_after_run(&mut self, generator: Gc<JsObject>, data: &GeneratorData, result: JsResult<Value>) -> JsResult<()> {
+        if data.awaiting.get() || data.state.get() == GeneratorState::SuspendedYield {
+            return Ok(());
+        }
+        match result {
+            Ok(v) => self.async_generator_complete_step(data, false, v, true)?,
+            Err(e) if e.is_termination() => return Err(e),
+            Err(e) => self.async_generator_complete_step(data, true, e.0, true)?,
+        }
+        self.async_generator_drain_queue(generator, data)
+    }
+
+    /// AsyncGeneratorDrainQueue: answers the requests queued behind a
+    /// completed generator.
+    fn async_generator_drain_queue(&mut self, generator: Gc<JsObject>, data: &GeneratorData) -> JsResult<()> {
+        loop {
+            let Some(request) = data.queue.borrow().front().copied() else { return Ok(()) };
+            match request.mode {
+                RESUME_RETURN => {
+                    data.state.set(GeneratorState::AwaitingReturn);
+                    return self.async_generator_await_return(generator, data);
+                }
+                RESUME_THROW => self.async_generator_complete_step(data, true, request.value, true)?,
+                _ => self.async_generator_complete_step(data, false, Value::UNDEFINED, true)?,
+            }
+        }
+    }
+
+    /// AsyncGeneratorAwaitReturn: awaits the value of the `return()` at the
+    /// head of the queue, then completes it (see `resume_after_await`).
+    fn async_generator_await_return(&mut self, generator: Gc<JsObject>, data: &GeneratorData) -> JsResult<()> {
+        let Some(request) = data.queue.borrow().front().copied() else { return Ok(()) };
+        let intrinsic = Value::from_gc(self.intrinsic(Intrinsic::Promise));
+        let promise = match self.promise_resolve(intrinsic, request.value) {
+            Ok(p) => p,
+            Err(e) if e.is_termination() => return Err(e),
+            Err(e) => {
+                data.state.set(GeneratorState::Completed);
+                self.async_generator_complete_step(data, true, e.0, true)?;
+                return self.async_generator_drain_queue(generator, data);
+            }
+        };
+        let Some((p, _)) = crate::builtins::promise::promise_data(promise) else { return Ok(()) };
+        let resume = crate::builtins::promise::ReactionHandler::Resume(generator);
+        self.perform_promise_then(p, resume, resume, None);
+        Ok(())
+    }
+
+    /// AsyncGenerator.prototype.next/return/throw: validate, enqueue, and
+    /// resume or await-return as the state allows (§27.6.1).
+    fn async_generator_enqueue(&mut self, this: Value, mode: i32, value: Value) -> JsResult<Value> {
+        let intrinsic = Value::from_gc(self.intrinsic(Intrinsic::Promise));
+        let capability = self.new_promise_capability(intrinsic)?;
+        let Some((generator, data)) = generator_data(this).filter(|(_, d)| d.kind == GeneratorKind::AsyncGenerator) else {
+            let what = self.describe_value(this);
+            let e = self.error(crate::error::ErrorKind::TypeError, &format!("{what} is not an async generator"));
+            self.call(capability.reject, Value::UNDEFINED, &[e.0])?;
+            return Ok(capability.promise);
+        };
+        let executing = data.awaiting.get() || data.state.get() == GeneratorState::Executing;
+        let mut state = if executing { GeneratorState::Executing } else { data.state.get() };
+        if mode == RESUME_THROW && state == GeneratorState::SuspendedStart {
+            data.state.set(GeneratorState::Completed);
+            *data.frame.borrow_mut() = Box::new([]);
+            state = GeneratorState::Completed;
+        }
+        if state == GeneratorState::Completed && mode != RESUME_RETURN {
+            if mode == RESUME_THROW {
+                self.call(capability.reject, Value::UNDEFINED, &[value])?;
+            } else {
+                let r = self.iter_result(Value::UNDEFINED, true)?;
+                self.call(capability.resolve, Value::UNDEFINED, &[r])?;
+            }
+            return Ok(capability.promise);
+        }
+        data.queue.borrow_mut().push_back(AsyncGeneratorRequest { mode, value, capability });
+        match state {
+            GeneratorState::SuspendedStart | GeneratorState::Completed if mode == RESUME_RETURN => {
+                data.state.set(GeneratorState::AwaitingReturn);
+                *data.frame.borrow_mut() = Box::new([]);
+                self.async_generator_await_return(generator, data)?;
+            }
+            GeneratorState::SuspendedStart | GeneratorState::SuspendedYield => {
+                let result = self.resume_frame(generator, data, mode, value);
+                self.async_generator_after_run(generator, data, result)?;
+            }
+            _ => {}
+        }
+        Ok(capability.promise)
     }
 }
 
@@ -301,6 +488,23 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     let name = vm.string_value("Generator")?;
     vm.define_own_simple(gen_proto, tag, name, Attrs::CONFIGURABLE_ONLY)?;
 
+    let async_iter_proto = Value::from_gc(vm.intrinsic(Intrinsic::AsyncIteratorPrototype));
+    let async_gen_fn_proto = vm.new_object_with(function_proto, ObjectKind::Ordinary)?;
+    vm.realm().set_intrinsic(Intrinsic::AsyncGeneratorFunctionPrototype, async_gen_fn_proto);
+    let async_gen_proto = vm.new_object_with(async_iter_proto, ObjectKind::Ordinary)?;
+    vm.realm().set_intrinsic(Intrinsic::AsyncGeneratorPrototype, async_gen_proto);
+    let key = PropertyKey::String(vm.roots.names.prototype);
+    vm.define_own_simple(async_gen_fn_proto, key, Value::from_gc(async_gen_proto), Attrs::CONFIGURABLE_ONLY)?;
+    let name = vm.string_value("AsyncGeneratorFunction")?;
+    vm.define_own_simple(async_gen_fn_proto, tag, name, Attrs::CONFIGURABLE_ONLY)?;
+    let key = PropertyKey::String(vm.roots.names.constructor);
+    vm.define_own_simple(async_gen_proto, key, Value::from_gc(async_gen_fn_proto), Attrs::CONFIGURABLE_ONLY)?;
+    method(vm, async_gen_proto, "next", 1, async_generator_next)?;
+    method(vm, async_gen_proto, "return", 1, async_generator_return)?;
+    method(vm, async_gen_proto, "throw", 1, async_generator_throw)?;
+    let name = vm.string_value("AsyncGenerator")?;
+    vm.define_own_simple(async_gen_proto, tag, name, Attrs::CONFIGURABLE_ONLY)?;
+
     let async_fn_proto = vm.new_object_with(function_proto, ObjectKind::Ordinary)?;
     vm.realm().set_intrinsic(Intrinsic::AsyncFunctionPrototype, async_fn_proto);
     let name = vm.string_value("AsyncFunction")?;
@@ -320,14 +524,27 @@ fn generator_throw(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult
     vm.generator_resume(this, RESUME_THROW, args.get(0), "Generator.prototype.throw")
 }
 
+fn async_generator_next(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
+    vm.async_generator_enqueue(this, RESUME_NEXT, args.get(0))
+}
+
+fn async_generator_return(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
+    vm.async_generator_enqueue(this, RESUME_RETURN, args.get(0))
+}
+
+fn async_generator_throw(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
+    vm.async_generator_enqueue(this, RESUME_THROW, args.get(0))
+}
+
 /// Whether a bytecode function object is a generator or async function,
 /// for closure creation: its [[Prototype]] intrinsic and whether it gets a
 /// `prototype` object inheriting from %GeneratorPrototype%.
-pub(crate) fn closure_setup(kind: strata_bytecode::FunctionKind) -> Option<(Intrinsic, bool)> {
+pub(crate) fn closure_setup(kind: strata_bytecode::FunctionKind) -> Option<(Intrinsic, Option<Intrinsic>)> {
     use strata_bytecode::FunctionKind as K;
     match kind {
-        K::Generator => Some((Intrinsic::GeneratorFunctionPrototype, true)),
-        K::Async | K::AsyncArrow => Some((Intrinsic::AsyncFunctionPrototype, false)),
+        K::Generator => Some((Intrinsic::GeneratorFunctionPrototype, Some(Intrinsic::GeneratorPrototype))),
+        K::AsyncGenerator => Some((Intrinsic::AsyncGeneratorFunctionPrototype, Some(Intrinsic::AsyncGeneratorPrototype))),
+        K::Async | K::AsyncArrow => Some((Intrinsic::AsyncFunctionPrototype, None)),
         _ => None,
     }
 }

@@ -1182,14 +1182,23 @@ impl Vm {
                         // A suspension saves the frame, then leaves it as
                         // Return does (see generators.rs).
                         if opcode == Opcode::SuspendGenerator {
-                            t!(self.suspend_frame(reg!(0), fp, &shared, next, o!(1) != 0));
+                            // Flag 2: an async generator's yield, which
+                            // settles the request it served and goes on at
+                            // once when another is queued.
+                            if o!(1) & 2 != 0 {
+                                if t!(self.async_generator_yield(reg!(0), acc)) {
+                                    break 'op Ok(());
+                                }
+                                acc = Value::UNDEFINED;
+                            }
+                            t!(self.suspend_frame(reg!(0), fp, &shared, next, o!(1) & 1 != 0, false));
                         } else if opcode == Opcode::Await {
                             let object = reg!(0);
                             let Some(holder) = object.as_gc::<JsObject>() else {
                                 fail!(self.type_error("internal error: await without a frame object"));
                             };
                             t!(self.await_value(holder, acc));
-                            t!(self.suspend_frame(object, fp, &shared, next, false));
+                            t!(self.suspend_frame(object, fp, &shared, next, false, true));
                             acc = match &holder.kind {
                                 ObjectKind::Generator(g) => g.promise.get(),
                                 _ => Value::UNDEFINED,
