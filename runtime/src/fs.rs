@@ -124,7 +124,7 @@ fn path_arg(vm: &mut Vm, host: &Host, v: Value, name: &str, access: Access) -> J
     };
     let shown = s.to_rust_string();
     if shown.contains('\0') {
-        let message = format!("The argument '{name}' must be a string, Uint8Array, or URL without null bytes. Received '{}'", shown.escape_debug());
+        let message = format!("The argument '{name}' must be a string, Uint8Array, or URL without null bytes. Received '{}'", shown.replace('\0', "\\x00"));
         return Err(throw_coded(vm, ErrorKind::TypeError, "ERR_INVALID_ARG_VALUE", &message));
     }
     match host.permissions.check(access, Path::new(&shown), &host.cwd) {
@@ -516,8 +516,9 @@ fn file_type(vm: &mut Vm, this: Value) -> JsResult<i64> {
 
 fn date(vm: &mut Vm, ms: f64) -> JsResult<Value> {
     let proto = Value::from_gc(vm.intrinsic(Intrinsic::DatePrototype));
-    // A time value is an integral number of milliseconds.
-    let t = if ms.is_finite() { ms.trunc() } else { f64::NAN };
+    // A time value is an integral number of milliseconds; Node rounds
+    // (`new Date(Math.round(ms))`).
+    let t = if ms.is_finite() { ms.round() } else { f64::NAN };
     Ok(Value::from_gc(vm.new_object_with(proto, ObjectKind::Date(Cell::new(t)))?))
 }
 
