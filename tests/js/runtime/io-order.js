@@ -7,7 +7,7 @@ const fsp = require('node:fs/promises');
 const self = typeof __filename === 'string' ? __filename : scriptArgs[0];
 
 print('script start');
-setTimeout(() => print('timeout 400: after everything else'), 400);
+setTimeout(() => print('timeout 800: after everything else'), 800);
 fsp.readFile(self, 'utf8').then((text) => {
   print('readFile completed; saw its own text:', text.includes('readFile completed'));
   setTimeout(() => {
@@ -15,7 +15,7 @@ fsp.readFile(self, 'utf8').then((text) => {
     // Another operation, started from a timer.
     fsp.stat(self).then((s) => {
       print('stat completed:', s.isFile(), s.isDirectory(), s.size === text.length);
-      setTimeout(() => print('timeout 150 after stat'), 150);
+      setTimeout(() => print('timeout 100 after stat'), 100);
     });
   }, 0);
   setImmediate(() => print('immediate queued by the completion: before the timeout'));
