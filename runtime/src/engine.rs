@@ -161,10 +161,13 @@ impl Engine {
     pub fn eval_script(&mut self, source: &str, path: &str) -> Result<Value, Error> {
         let options = self.script_options.clone();
         let trace = Host::get(&self.vm).is_some_and(|h| h.event_loop.borrow().trace);
+        if trace {
+            eprintln!("[event-loop] script {path}");
+        }
         let start = std::time::Instant::now();
         let result = self.vm.eval_script(source, path, &options);
         if trace {
-            eprintln!("[event-loop] script {path}: ran {:.3} ms", start.elapsed().as_secs_f64() * 1e3);
+            eprintln!("[event-loop]   ran {:.3} ms", start.elapsed().as_secs_f64() * 1e3);
         }
         result.map_err(|e| self.error(e))
     }

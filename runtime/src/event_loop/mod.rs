@@ -181,7 +181,7 @@ impl EventLoop {
         let name = op.name();
         self.pending.insert(id, PendingOp { promise, finish, name });
         if self.trace {
-            eprintln!("[event-loop] io #{} ({name}) submitted to the worker pool", id.0);
+            eprintln!("[event-loop]   io #{} ({name}) submitted to the worker pool", id.0);
         }
         self.pool.submit(id, op);
         id
@@ -202,10 +202,13 @@ impl EventLoop {
 /// phases. A VM without a host gets only that checkpoint.
 pub fn run(vm: &mut Vm) -> Result<(), Uncaught> {
     let Some(host) = Host::get(vm) else {
-        return checkpoint(vm, None, None);
+        return checkpoint(vm, false, None);
     };
     let trace = host.event_loop.borrow().trace;
-    checkpoint(vm, trace.then_some("script"), None)?;
+    if trace {
+        eprintln!("[event-loop] checkpoint after the script");
+    }
+    checkpoint(vm, trace, None)?;
     loop {
         host.event_loop.borrow_mut().update_now();
         run_timers(vm, &host, trace)?;
@@ -223,16 +226,16 @@ pub fn run(vm: &mut Vm) -> Result<(), Uncaught> {
 }
 
 /// The microtask checkpoint after a task, then the unhandled-rejection
-/// check. With `--trace-event-loop`, `label` names the task and `ran_ms`
-/// is how long it ran.
-fn checkpoint(vm: &mut Vm, label: Option<&str>, ran_ms: Option<f64>) -> Result<(), Uncaught> {
+/// check. With `--trace-event-loop` (`trace`), prints how long the task
+/// ran (`ran_ms`) and the checkpoint took.
+fn checkpoint(vm: &mut Vm, trace: bool, ran_ms: Option<f64>) -> Result<(), Uncaught> {
     let start = Instant::now();
     let result = vm.run_microtasks();
-    if let Some(label) = label {
+    if trace {
         let ms = start.elapsed().as_secs_f64() * 1e3;
         match ran_ms {
-            Some(ran) => eprintln!("[event-loop] {label}: ran {ran:.3} ms, microtasks {ms:.3} ms"),
-            None => eprintln!("[event-loop] {label}: microtasks {ms:.3} ms"),
+            Some(ran) => eprintln!("[event-loop]   ran {ran:.3} ms, then microtasks {ms:.3} ms"),
+            None => eprintln!("[event-loop]   microtasks {ms:.3} ms"),
         }
     }
     result.map_err(Uncaught::Exception)?;
@@ -243,7 +246,8 @@ fn checkpoint(vm: &mut Vm, label: Option<&str>, ran_ms: Option<f64>) -> Result<(
     }
 }
 
-/// Calls `callback` with the elements of `args`, then the checkpoint.
+/// Calls `callback` with the elements of `args`, then the checkpoint;
+/// `label` (with `--trace-event-loop`) names the task.
 fn run_task(
     vm: &mut Vm,
     host: &Host,
@@ -252,6 +256,9 @@ fn run_task(
     args: Option<Gc<JsObject>>,
 ) -> Result<(), Uncaught> {
     host.event_loop.borrow_mut().tasks_run += 1;
+    if let Some(label) = &label {
+        eprintln!("[event-loop] {label}");
+    }
     let mut argv = Vec::new();
     if let Some(a) = args {
         // The array is on this frame (a conservatively scanned local), so
@@ -270,7 +277,7 @@ fn run_task(
     // call is over (a clear inside it may have dropped their record).
     std::hint::black_box((callback, args));
     result.map_err(Uncaught::Exception)?;
-    checkpoint(vm, label.as_deref(), Some(ran))
+    checkpoint(vm, label.is_some(), Some(ran))
 }
 
 /// The timers phase.
@@ -350,10 +357,11 @@ fn poll(vm: &mut Vm, host: &Rc<Host>, trace: bool) -> Result<(), Uncaught> {
 fn complete(vm: &mut Vm, host: &Rc<Host>, trace: bool, c: Completion) -> Result<(), Uncaught> {
     let Some(op) = host.event_loop.borrow_mut().pending.remove(&c.id) else { return Ok(()) };
     host.event_loop.borrow_mut().tasks_run += 1;
-    let label = trace.then(|| {
+    if trace {
         let outcome = if c.result.is_ok() { "ok" } else { "error" };
-        format!("io #{} ({} {outcome}, {:.3} ms on a worker)", c.id.0, op.name, c.worked.as_secs_f64() * 1e3)
-    });
+        let worked = c.worked.as_secs_f64() * 1e3;
+        eprintln!("[event-loop] io #{} ({} {outcome}, {worked:.3} ms on a worker)", c.id.0, op.name);
+    }
     let promise = op.promise.get();
     let start = Instant::now();
     let settled = crate::fs::settle(vm, host, promise, op.finish, c.result);
@@ -361,7 +369,7 @@ fn complete(vm: &mut Vm, host: &Rc<Host>, trace: bool, c: Completion) -> Result<
     // Rooted by `op` until the promise is settled.
     drop(op.promise);
     settled.map_err(Uncaught::Exception)?;
-    checkpoint(vm, label.as_deref(), Some(ran))
+    checkpoint(vm, trace, Some(ran))
 }
 
 /// The check phase: the immediates queued before it began (ids grow, so
