@@ -456,6 +456,7 @@ fn system_error(vm: &mut Vm, e: &FsError) -> JsResult<Gc<JsObject>> {
             vm.define_value(err, "path", p, Attrs::DEFAULT)?;
             Ok(err)
         }
+        FsError::TooLarge { .. } => coded(vm, ErrorKind::RangeError, "ERR_FS_FILE_TOO_LARGE", &message),
         FsError::Internal(_) => vm.new_error(ErrorKind::Error, &message),
     }
 }

@@ -165,6 +165,12 @@ pub enum FsError {
         /// The path as given.
         path: String,
     },
+    /// `readFile` of a file over [`MAX_READ`] bytes (Node's
+    /// `ERR_FS_FILE_TOO_LARGE` RangeError).
+    TooLarge {
+        /// The file's size.
+        size: u64,
+    },
     /// The worker failed (a bug, reported instead of crashing).
     Internal(String),
 }
@@ -188,6 +194,7 @@ impl FsError {
                 m
             }
             FsError::RmIsDirectory { path } => format!("Path is a directory: rm returned EISDIR (is a directory) {path}"),
+            FsError::TooLarge { size } => format!("File size ({size}) is greater than 2 GiB"),
             FsError::Internal(what) => format!("internal error in the I/O worker: {what}"),
         }
     }
@@ -244,10 +251,22 @@ impl FsOp {
     }
 }
 
+/// Node's limit on a file read whole (`kIoMaxLength`, 2 GiB - 1).
+pub const MAX_READ: u64 = (1 << 31) - 1;
+
 fn read_file(path: &Path, shown: &str) -> FsResult {
     let mut file = fs::File::open(path).map_err(|e| FsError::sys(&e, "open", Some(shown)))?;
+    if let Ok(meta) = file.metadata()
+        && meta.len() > MAX_READ
+    {
+        return Err(FsError::TooLarge { size: meta.len() });
+    }
     let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(|e| FsError::sys(&e, "read", None))?;
+    // Never past the limit, even if the file grows while it is read.
+    (&mut file).take(MAX_READ + 1).read_to_end(&mut bytes).map_err(|e| FsError::sys(&e, "read", None))?;
+    if bytes.len() as u64 > MAX_READ {
+        return Err(FsError::TooLarge { size: bytes.len() as u64 });
+    }
     Ok(FsOutput::Bytes(bytes))
 }
 
