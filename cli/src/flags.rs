@@ -9,6 +9,8 @@ pub enum FlagKind {
     Switch,
     /// A value: `--name=value`.
     Value,
+    /// A switch that may carry a list: `--name` or `--name=a,b`.
+    List,
 }
 
 macro_rules! flags {
@@ -39,6 +41,11 @@ flags! {
     stats: Switch = "stats", "", "print engine statistics (GC, ...) to stderr at exit";
     expose_gc: Switch = "expose-gc", "", "accepted for d8 compatibility (gc() is always defined)";
     expose_test262: Switch = "expose-test262", "", "define test262's $262 host object (createRealm, evalScript, gc, global)";
+    allow_write: List = "allow-write", "", "allow writing files (node:fs/promises writeFile, mkdir, rm, ...) everywhere, or only under the listed paths";
+    deny_write: List = "deny-write", "", "deny writing under the listed paths (or everywhere), even where --allow-write allows it";
+    deny_read: List = "deny-read", "", "deny reading files (readFile, stat, readdir, load, read) everywhere, or only under the listed paths";
+    sandbox: Switch = "sandbox", "", "no host access at all: no file reads or writes (overrides the default read access)";
+    trace_event_loop: Switch = "trace-event-loop", "", "print every event-loop task to stderr: its queue (timer, io, immediate), id, run time and microtask time";
     help: Switch = "help", "", "print this help";
     version: Switch = "version", "", "print the version";
 }
@@ -88,8 +95,8 @@ pub fn parse(argv: &[String]) -> Result<CommandLine, String> {
                 return Err(format!("unknown flag --{name} (see --help)"));
             };
             let value = match (kind, value) {
-                (FlagKind::Switch, None) => "true".to_string(),
-                (FlagKind::Switch, Some(v)) => v,
+                (FlagKind::Switch | FlagKind::List, None) => "true".to_string(),
+                (FlagKind::Switch | FlagKind::List, Some(v)) => v,
                 (FlagKind::Value, Some(v)) => v,
                 (FlagKind::Value, None) => return Err(format!("--{name} needs a value: --{name}=...")),
             };
@@ -110,6 +117,7 @@ pub fn help() -> String {
         let left = match kind {
             FlagKind::Switch => format!("--{name}"),
             FlagKind::Value => format!("--{name}=<v>"),
+            FlagKind::List => format!("--{name}[=<paths>]"),
         };
         let dflt = if default.is_empty() { String::new() } else { format!(" (default {default})") };
         s.push_str(&format!("  {left:<24} {help}{dflt}\n"));
@@ -143,5 +151,13 @@ mod tests {
     fn unknown_flags_and_missing_values_are_errors() {
         assert!(parse(&["--nope".to_string()]).is_err());
         assert!(parse(&["--max-heap-size".to_string()]).is_err());
+    }
+
+    #[test]
+    fn list_flags_take_an_optional_list() {
+        let cl = p(&["--allow-write", "--deny-read=/a,/b", "x.js"]);
+        assert_eq!(cl.flags.allow_write.as_deref(), Some("true"));
+        assert_eq!(cl.flags.deny_read.as_deref(), Some("/a,/b"));
+        assert!(help().contains("--allow-write[=<paths>]"));
     }
 }

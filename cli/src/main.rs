@@ -1,6 +1,8 @@
 //! `strata`: run a script (or `-e` code) in the engine with the shell's
-//! globals; an uncaught exception prints `Uncaught Name: message` and its
-//! stack to stderr and exits with status 1.
+//! globals, then the event loop until no timer, pending I/O or immediate
+//! is left. An uncaught exception prints `Uncaught Name: message` and its
+//! stack to stderr and exits with status 1; so does an unhandled promise
+//! rejection (`Uncaught (in promise) …`), as in Node.
 
 mod flags;
 
@@ -8,7 +10,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use strata_gc::HeapConfig;
-use strata_runtime::{Engine, EngineOptions, ShellOptions, install_test262};
+use strata_runtime::permissions::{Permissions, Scope, parse_scope};
+use strata_runtime::{Engine, EngineOptions, HostOptions, ShellOptions, install_test262};
 
 /// Native stack for the engine thread: JS→JS calls do not use it, but
 /// native re-entry (builtins calling back) and the compiler's recursion do.
@@ -48,6 +51,25 @@ fn number_flag(value: &Option<String>, name: &str, default: u64) -> Result<u64, 
     }
 }
 
+/// The permissions the flags ask for (see `strata_runtime::permissions`).
+fn permissions(f: &flags::Flags) -> Result<Permissions, String> {
+    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
+    let scope = |v: &Option<String>, name: &str| match v {
+        None => Ok(Scope::Nothing),
+        Some(v) => parse_scope(Some(v), &cwd, name),
+    };
+    let p = Permissions {
+        sandbox: f.sandbox.is_some(),
+        deny_read: scope(&f.deny_read, "deny-read")?,
+        allow_write: scope(&f.allow_write, "allow-write")?,
+        deny_write: scope(&f.deny_write, "deny-write")?,
+    };
+    if p.sandbox && p.allow_write != Scope::Nothing {
+        return Err("--sandbox denies all host access; it cannot be combined with --allow-write".into());
+    }
+    Ok(p)
+}
+
 fn run(cl: flags::CommandLine) -> u8 {
     let config = (|| -> Result<EngineOptions, String> {
         let heap_mib = number_flag(&cl.flags.max_heap_size, "max-heap-size", 4096)?;
@@ -65,7 +87,14 @@ fn run(cl: flags::CommandLine) -> u8 {
                 ..HeapConfig::default()
             },
             native_stack_budget: ENGINE_STACK - (16 << 20),
-            shell: Some(ShellOptions { script_path: cl.script.clone().unwrap_or_default(), args: cl.args.clone() }),
+            shell: Some(ShellOptions {
+                script_path: cl.script.clone().unwrap_or_default(),
+                args: cl.args.clone(),
+                host: HostOptions {
+                    permissions: permissions(&cl.flags)?,
+                    trace_event_loop: cl.flags.trace_event_loop.is_some(),
+                },
+            }),
             trace_ic: cl.flags.trace_ic.is_some(),
             keep_feedback: cl.flags.print_feedback.is_some(),
             print_bytecode: cl.flags.print_bytecode.is_some(),
@@ -99,7 +128,8 @@ fn run(cl: flags::CommandLine) -> u8 {
         },
         (None, None) => return 2,
     };
-    let result = engine.eval_script(&source, &path).and_then(|_| engine.run_microtasks());
+    // The script is the first task; the loop's first checkpoint ends it.
+    let result = engine.eval_script(&source, &path).and_then(|_| engine.run_event_loop());
     let _ = std::io::stdout().flush();
     let status = match result {
         Ok(_) => 0,

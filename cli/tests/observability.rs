@@ -57,3 +57,30 @@ print(t);
     assert!(top.contains("Loop          100 back edges"), "{top}");
     assert!(!out.contains("[feedback for never"), "functions that never ran are left out");
 }
+
+#[test]
+fn trace_event_loop_shows_each_task_with_its_queue_and_times() {
+    let script = r#"
+const fsp = require('node:fs/promises');
+setTimeout(() => print('timer'), 5);
+setImmediate(() => print('immediate'));
+fsp.stat('.').then(() => print('io'));
+Promise.resolve().then(() => print('micro'));
+"#;
+    let (out, err) = run(&["--trace-event-loop"], script);
+    assert_eq!(out.lines().next(), Some("micro"), "{out}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(lines.iter().all(|l| l.starts_with("[event-loop] ")), "{err}");
+    let find = |prefix: &str| lines.iter().position(|l| l.starts_with(prefix)).unwrap_or_else(|| panic!("no {prefix:?} in\n{err}"));
+    let script_at = find("[event-loop] script ");
+    let submitted = find("[event-loop]   io #1 (stat) submitted to the worker pool");
+    assert!(script_at < submitted, "{err}");
+    let timer = find("[event-loop] timer #1 (setTimeout, 5 ms)");
+    let immediate = find("[event-loop] immediate #2");
+    let io = find("[event-loop] io #1 (stat ok, ");
+    for task in [timer, immediate, io] {
+        let next = lines[task + 1];
+        assert!(next.starts_with("[event-loop]   ran ") && next.contains(" ms, then microtasks "), "{next}");
+    }
+    assert!(lines.last().is_some_and(|l| l.starts_with("[event-loop] done after 3 tasks")), "{err}");
+}

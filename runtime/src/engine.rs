@@ -22,6 +22,24 @@
 //! or keep an object in a [`strata_gc::Persistent`]. A value stored only
 //! in an ordinary heap `Vec` or struct may be collected.
 //!
+//! # The event loop
+//! Scripts that use timers, `setImmediate` or `node:fs/promises` need the
+//! loop to run after them: [`Engine::run_event_loop`] runs the microtask
+//! checkpoint that ends the script's task, then every timer, I/O
+//! completion and immediate until none is left (see
+//! `strata_runtime::event_loop`). An unhandled promise rejection ends it
+//! with an [`Error`] whose report starts `Uncaught (in promise)`.
+//!
+//! ```
+//! use strata_runtime::Engine;
+//!
+//! let mut engine = Engine::new().unwrap();
+//! engine.eval("var log = []; setTimeout(() => log.push('timer'), 1); Promise.resolve().then(() => log.push('micro'));").unwrap();
+//! engine.run_event_loop().unwrap();
+//! let log = engine.eval("log.join()").unwrap();
+//! assert_eq!(engine.to_rust_string(log).unwrap(), "micro,timer");
+//! ```
+//!
 //! One engine runs on one thread. Deep JavaScript recursion through
 //! native code needs native stack: [`EngineOptions::native_stack_budget`]
 //! must fit the thread's stack (the `strata` command runs the engine on a
@@ -32,6 +50,8 @@ use std::fmt;
 use strata_gc::HeapConfig;
 use strata_vm::{Exception, ScriptOptions, Value, Vm, VmOptions};
 
+use crate::event_loop::{self, Uncaught};
+use crate::host::Host;
 use crate::shell::{ShellOptions, install_shell};
 
 /// How to build an [`Engine`].
@@ -43,8 +63,10 @@ pub struct EngineOptions {
     /// module docs).
     pub native_stack_budget: usize,
     /// Install the shell globals (`print`, `console`, `load`, `read`,
-    /// `performance`, `scriptArgs`, …). Without them the global object
-    /// holds only the ECMAScript built-ins.
+    /// `performance`, `scriptArgs`, …) and the host (timers, `require`,
+    /// `node:fs/promises`, the event loop; permissions in
+    /// [`ShellOptions::host`]). Without them the global object holds only
+    /// the ECMAScript built-ins.
     pub shell: Option<ShellOptions>,
     /// `--trace-ic`: print inline-cache transitions to stderr.
     pub trace_ic: bool,
@@ -138,11 +160,40 @@ impl Engine {
     /// traces and syntax errors.
     pub fn eval_script(&mut self, source: &str, path: &str) -> Result<Value, Error> {
         let options = self.script_options.clone();
-        self.vm.eval_script(source, path, &options).map_err(|e| self.error(e))
+        let trace = Host::get(&self.vm).is_some_and(|h| h.event_loop.borrow().trace);
+        if trace {
+            eprintln!("[event-loop] script {path}");
+        }
+        let start = std::time::Instant::now();
+        let result = self.vm.eval_script(source, path, &options);
+        if trace {
+            eprintln!("[event-loop]   ran {:.3} ms", start.elapsed().as_secs_f64() * 1e3);
+        }
+        result.map_err(|e| self.error(e))
     }
 
-    /// The microtask checkpoint: runs promise jobs and `queueMicrotask`
-    /// callbacks until none is left (see `strata_vm::jobs`).
+    /// Runs the event loop until no timer, pending host operation or
+    /// immediate is left; it begins with the microtask checkpoint that
+    /// ends the script's task. An exception thrown by a callback, or a
+    /// promise rejection no handler caught, stops it with an [`Error`]
+    /// (`Uncaught …` / `Uncaught (in promise) …`).
+    pub fn run_event_loop(&mut self) -> Result<(), Error> {
+        match event_loop::run(&mut self.vm) {
+            Ok(()) => Ok(()),
+            Err(Uncaught::Exception(e)) => Err(self.error(e)),
+            Err(Uncaught::Rejection(reason)) => {
+                let mut error = self.error(Exception(reason));
+                let rest = error.report.strip_prefix("Uncaught ").unwrap_or(&error.report);
+                error.report = format!("Uncaught (in promise) {rest}");
+                Err(error)
+            }
+        }
+    }
+
+    /// The microtask checkpoint alone: runs promise jobs and
+    /// `queueMicrotask` callbacks until none is left (see
+    /// `strata_vm::jobs`); timers and I/O wait for
+    /// [`Engine::run_event_loop`].
     pub fn run_microtasks(&mut self) -> Result<(), Error> {
         self.vm.run_microtasks().map_err(|e| self.error(e))
     }
@@ -251,5 +302,14 @@ impl Engine {
             message = report.clone();
         }
         Error { name, message, report }
+    }
+}
+
+impl Drop for Engine {
+    /// Releases the host state: pending timers and operations are dropped
+    /// with their roots (a worker still busy finishes into a closed
+    /// channel).
+    fn drop(&mut self) {
+        Host::uninstall(&self.vm);
     }
 }

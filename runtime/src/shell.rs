@@ -2,9 +2,13 @@
 //! `console.log`/`error`/`warn`/`info`/`debug`, `load(path)`,
 //! `read(path)`, `quit(code)`, `gc()`, `version()`, `performance.now()`,
 //! `arguments` and `scriptArgs` (the script's arguments; QuickJS's
-//! `scriptArgs` starts with the script path).
+//! `scriptArgs` starts with the script path). Installing the shell also
+//! installs the host ([`install_host`]): timers, `require` and the event
+//! loop's state. `load` and `read` obey the read permissions and throw
+//! the `NotCapable` error synchronously when refused.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use strata_gc::Gc;
@@ -13,6 +17,21 @@ use strata_vm::object::JsObject;
 use strata_vm::property::Attrs;
 use strata_vm::{JsResult, ScriptOptions, Value, Vm};
 
+use crate::host::{Host, HostOptions};
+use crate::node_errors::not_capable;
+use crate::permissions::Access;
+
+/// Installs the host on `vm`: its state ([`Host`]: permissions, event
+/// loop), the timer functions and `require`. [`install_shell`] calls it;
+/// an embedder that wants timers and `node:fs/promises` without the shell
+/// globals calls it alone.
+pub fn install_host(vm: &mut Vm, options: &HostOptions) -> JsResult<()> {
+    Host::install(vm, options);
+    let global = vm.realm().global_object();
+    crate::timers::install(vm, global)?;
+    crate::modules::install(vm, global)
+}
+
 /// What the shell needs to know.
 #[derive(Clone, Debug, Default)]
 pub struct ShellOptions {
@@ -20,6 +39,8 @@ pub struct ShellOptions {
     pub script_path: String,
     /// Arguments after the script.
     pub args: Vec<String>,
+    /// Permissions and event-loop settings.
+    pub host: HostOptions,
 }
 
 thread_local! {
@@ -29,6 +50,7 @@ thread_local! {
 /// Installs the shell globals on the current realm's global object.
 pub fn install_shell(vm: &mut Vm, options: &ShellOptions) -> JsResult<()> {
     START.with(|_| {});
+    install_host(vm, &options.host)?;
     let global = vm.realm().global_object();
     def(vm, global, "print", 1, print)?;
     def(vm, global, "load", 1, load)?;
@@ -94,7 +116,14 @@ fn print_err(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Valu
 
 fn read_file(vm: &mut Vm, args: Args, what: &str) -> JsResult<(String, String)> {
     let path = vm.display_string(args.get(0))?;
-    match std::fs::read_to_string(&path) {
+    let checked = match Host::get(vm) {
+        Some(host) => match host.permissions.check(Access::Read, Path::new(&path), &host.cwd) {
+            Ok(p) => p,
+            Err(denial) => return Err(not_capable(vm, &denial)),
+        },
+        None => PathBuf::from(&path),
+    };
+    match std::fs::read_to_string(&checked) {
         Ok(text) => Ok((path, text)),
         Err(e) => Err(vm.error(strata_vm::ErrorKind::Error, &format!("{what}: cannot read '{path}': {e}"))),
     }

@@ -92,3 +92,57 @@ fn values_on_the_stack_survive_collections() {
     let collections = stats.lines().find_map(|l| l.strip_prefix("gc.collections")).map(|n| n.trim().parse::<u64>());
     assert!(matches!(collections, Some(Ok(n)) if n >= 1), "{stats}");
 }
+
+#[test]
+fn the_event_loop_runs_timers_and_io_after_the_script() {
+    let mut engine = Engine::new().unwrap();
+    engine
+        .eval(
+            "var log = [];
+             setTimeout((a) => log.push('timer ' + a), 2, 'x');
+             setImmediate(() => log.push('immediate'));
+             require('node:fs/promises').stat('.').then((s) => log.push('stat ' + s.isDirectory()));
+             Promise.resolve().then(() => log.push('micro'));",
+        )
+        .unwrap();
+    engine.run_event_loop().unwrap();
+    let log = engine.eval("log.join()").unwrap();
+    let log = engine.to_rust_string(log).unwrap();
+    assert!(log.starts_with("micro,"), "{log}");
+    for part in ["immediate", "timer x", "stat true"] {
+        assert!(log.contains(part), "{log}");
+    }
+    // Nothing left: the loop returns at once.
+    engine.run_event_loop().unwrap();
+}
+
+#[test]
+fn unhandled_rejections_and_callback_exceptions_end_the_loop() {
+    let mut engine = Engine::new().unwrap();
+    engine.eval("setTimeout(() => { Promise.reject(new RangeError('late')); }, 1)").unwrap();
+    let e = engine.run_event_loop().unwrap_err();
+    assert_eq!((e.name.as_str(), e.message.as_str()), ("RangeError", "late"));
+    assert!(e.report.starts_with("Uncaught (in promise) RangeError: late"), "{}", e.report);
+    engine.eval("setTimeout(() => { throw new TypeError('in a timer'); }, 1)").unwrap();
+    let e = engine.run_event_loop().unwrap_err();
+    assert!(e.report.starts_with("Uncaught TypeError: in a timer"), "{}", e.report);
+}
+
+#[test]
+fn engines_on_one_thread_have_their_own_loops() {
+    let mut a = Engine::new().unwrap();
+    let mut b = Engine::new().unwrap();
+    a.eval("var fired = 0; setTimeout(() => fired++, 1);").unwrap();
+    b.eval("var fired = 0; setTimeout(() => fired += 10, 1); setTimeout(() => fired += 10, 1);").unwrap();
+    b.run_event_loop().unwrap();
+    a.run_event_loop().unwrap();
+    let fa = a.global("fired").unwrap();
+    let fb = b.global("fired").unwrap();
+    assert_eq!((a.to_number(fa).unwrap(), b.to_number(fb).unwrap()), (1.0, 20.0));
+    // Dropping an engine with timers still pending releases them.
+    let mut c = Engine::new().unwrap();
+    c.eval("setInterval(() => {}, 1000)").unwrap();
+    drop(c);
+    a.eval("setTimeout(() => fired++, 1)").unwrap();
+    a.run_event_loop().unwrap();
+}
