@@ -116,15 +116,10 @@ fn from_sync_next(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<
     let (iterator, next) = record(vm, this)?;
     let cap = capability(vm)?;
     let call_args: Vec<Value> = if args.is_empty() { vec![] } else { vec![args.get(0)] };
-    let result = match vm.call(next, iterator, &call_args) {
-        Ok(r) if r.as_gc::<JsObject>().is_some() => r,
-        Ok(_) => {
-            let e = vm.type_error("Iterator result is not an object");
-            return reject_with(vm, cap, e);
-        }
-        Err(e) => return reject_with(vm, cap, e),
-    };
-    continuation(vm, result, cap, iterator, true)
+    match call_for_result(vm, next, iterator, &call_args) {
+        Ok(result) => continuation(vm, result, cap, iterator, true),
+        Err(e) => reject_with(vm, cap, e),
+    }
 }
 
 /// %AsyncFromSyncIteratorPrototype%.return (§27.1.6.2.2).
@@ -132,7 +127,7 @@ fn from_sync_return(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResul
     let (iterator, _) = record(vm, this)?;
     let cap = capability(vm)?;
     let key = PropertyKey::String(vm.roots.names.return_);
-    let ret = match get_method(vm, iterator, key) {
+    let ret = match super::string::get_method(vm, iterator, key) {
         Ok(m) => m,
         Err(e) => return reject_with(vm, cap, e),
     };
@@ -142,15 +137,10 @@ fn from_sync_return(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResul
         return Ok(cap.promise);
     }
     let call_args: Vec<Value> = if args.is_empty() { vec![] } else { vec![args.get(0)] };
-    let result = match vm.call(ret, iterator, &call_args) {
-        Ok(r) if r.as_gc::<JsObject>().is_some() => r,
-        Ok(_) => {
-            let e = vm.type_error("Iterator result is not an object");
-            return reject_with(vm, cap, e);
-        }
-        Err(e) => return reject_with(vm, cap, e),
-    };
-    continuation(vm, result, cap, iterator, false)
+    match call_for_result(vm, ret, iterator, &call_args) {
+        Ok(result) => continuation(vm, result, cap, iterator, false),
+        Err(e) => reject_with(vm, cap, e),
+    }
 }
 
 /// %AsyncFromSyncIteratorPrototype%.throw (§27.1.6.2.3).
@@ -158,7 +148,7 @@ fn from_sync_throw(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult
     let (iterator, _) = record(vm, this)?;
     let cap = capability(vm)?;
     let key = PropertyKey::String(vm.roots.names.throw);
-    let throw = match get_method(vm, iterator, key) {
+    let throw = match super::string::get_method(vm, iterator, key) {
         Ok(m) => m,
         Err(e) => return reject_with(vm, cap, e),
     };
@@ -171,28 +161,19 @@ fn from_sync_throw(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult
         let e = vm.type_error("The iterator does not provide a 'throw' method");
         return reject_with(vm, cap, e);
     }
-    let result = match vm.call(throw, iterator, &[args.get(0)]) {
-        Ok(r) if r.as_gc::<JsObject>().is_some() => r,
-        Ok(_) => {
-            let e = vm.type_error("Iterator result is not an object");
-            return reject_with(vm, cap, e);
-        }
-        Err(e) => return reject_with(vm, cap, e),
-    };
-    continuation(vm, result, cap, iterator, true)
+    match call_for_result(vm, throw, iterator, &[args.get(0)]) {
+        Ok(result) => continuation(vm, result, cap, iterator, true),
+        Err(e) => reject_with(vm, cap, e),
+    }
 }
 
-/// GetMethod(v, key).
-fn get_method(vm: &mut Vm, v: Value, key: PropertyKey) -> JsResult<Value> {
-    let f = vm.get_value(v, key)?;
-    if f.is_nullish() {
-        return Ok(Value::UNDEFINED);
+/// Calls a sync iterator method; its result must be an object.
+fn call_for_result(vm: &mut Vm, f: Value, iterator: Value, args: &[Value]) -> JsResult<Value> {
+    let r = vm.call(f, iterator, args)?;
+    if r.as_gc::<JsObject>().is_none() {
+        return Err(vm.type_error("Iterator result is not an object"));
     }
-    if !vm.is_callable(f) {
-        let what = vm.describe_key(key);
-        return Err(vm.type_error(&format!("{what} is not a function")));
-    }
-    Ok(f)
+    Ok(r)
 }
 
 /// AsyncFromSyncIteratorContinuation(result, capability, syncIteratorRecord,

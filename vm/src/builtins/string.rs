@@ -224,7 +224,7 @@ fn map_well_formed(units: &[u16], mut f: impl FnMut(&str, &mut Vec<u16>)) -> Vec
 }
 
 /// GetMethod(v, key): undefined when absent, TypeError when not callable.
-fn get_method(vm: &mut Vm, v: Value, key: PropertyKey) -> JsResult<Value> {
+pub(crate) fn get_method(vm: &mut Vm, v: Value, key: PropertyKey) -> JsResult<Value> {
     let f = vm.get_value(v, key)?;
     if f.is_nullish() {
         return Ok(Value::UNDEFINED);
