@@ -11,19 +11,17 @@
 //! (through enclosing `finally` blocks). `yield*` is a loop in bytecode
 //! that forwards each mode to the inner iterator, as V8 generates it.
 
-use oxc_ast::ast::{ForOfStatement, YieldExpression};
-use oxc_span::GetSpan;
+use oxc_ast::ast::YieldExpression;
 
 use super::Gen;
-use super::control_flow::Control;
-use crate::function::{FunctionKind, HandlerEntry};
+use crate::function::FunctionKind;
 use crate::opcodes::Opcode;
 use crate::operand::Register;
 use crate::runtime::{RESUME_NEXT, RESUME_RETURN, RESUME_THROW, RuntimeFunction};
 
 
 impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
-    fn generator_register(&self, offset: u32) -> Option<Register> {
+    pub(crate) fn generator_register(&self, offset: u32) -> Option<Register> {
         if self.generator.is_none() {
             self.fail("'yield' and 'await' are only valid in generators and async functions", offset);
         }
@@ -219,30 +217,13 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         self.release(m);
     }
 
-    /// `for await (x of y)` (§14.7.5.6 with iteratorKind async): next()
-    /// results are awaited; leaving the loop early awaits `return()`.
-    pub(crate) fn visit_for_await(&mut self, stmt: &'a ForOfStatement<'a>, labels: Vec<&'a str>) {
-        let offset = stmt.span.start;
-        let Some(generator) = self.generator_register(offset) else { return };
-        self.pos(offset);
-        let scope = stmt.scope_id.get();
+    /// One step of an async iterator for `for await`: calls next(),
+    /// awaits the result, which must be an object; jumps to `exit` when
+    /// done, else acc = its value.
+    pub(crate) fn emit_async_iterator_step(&mut self, generator: Register, iterator: Register, offset: u32, exit: crate::builder::Label) {
         let m = self.mark();
-        self.visit_loop_subject(scope, &stmt.right);
-        let iterator = self.temps(2);
-        let next_method = Register(iterator.0 + 1);
-        self.pos(stmt.right.span().start);
-        self.emit_slot(Opcode::GetAsyncIterator, &[iterator.0 as i64]);
-        let value = self.temp();
         let result = self.temp();
-        let token = self.temp();
-        let completion_value = self.temp();
-        let context = self.save_context();
-        let (top, exit, close) = (self.new_label(), self.new_label(), self.new_label());
-        self.control.push(Control::Target { labels: labels.clone(), break_label: Some(exit), continue_label: None, unlabelled_break: true });
-        self.control.push(Control::Finally { token, value: completion_value, label: close, completions: Vec::new() });
-        self.control.push(Control::Target { labels, break_label: None, continue_label: Some(top), unlabelled_break: false });
-        self.bind(top);
-        self.pos(stmt.left.span().start);
+        let next_method = Register(iterator.0 + 1);
         self.emit_slot(Opcode::CallProperty0, &[next_method.0 as i64, iterator.0 as i64]);
         self.emit(Opcode::Await, &[generator.0 as i64]);
         self.emit_resume(generator, offset, false);
@@ -253,48 +234,12 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         self.emit_jump(Opcode::JumpIfToBooleanTrue, exit);
         let value_name = self.string("value");
         self.emit_slot(Opcode::GetNamedProperty, &[result.0 as i64, value_name as i64]);
-        let start = self.b.offset();
-        self.star(value);
-        let entry = self.begin_iteration(scope, &stmt.left, value);
-        self.visit_statement(&stmt.body);
-        self.exit_scope(entry);
-        if !self.is_dead() {
-            self.emit_jump_loop(top);
-        }
-        let end = self.b.offset();
-        self.control.pop();
-        let completions = match self.control.pop() {
-            Some(Control::Finally { completions, .. }) => completions,
-            _ => Vec::new(),
-        };
-        // A throw from the body: AsyncIteratorClose with a throw
-        // completion (call and await `return`, ignoring what it throws),
-        // then rethrow.
-        let handler = self.b.offset();
-        self.b.add_handler(HandlerEntry { start, end, handler, context_reg: context.0 });
-        self.mark_reachable();
-        self.star(value);
-        let close_start = self.b.offset();
-        self.emit_async_close(generator, iterator, offset, true);
-        let close_end = self.b.offset();
-        let rethrow = self.b.offset();
-        self.b.add_handler(HandlerEntry { start: close_start, end: close_end, handler: rethrow, context_reg: context.0 });
-        self.mark_reachable();
-        self.ldar(value);
-        self.emit(Opcode::ReThrow, &[]);
-        if !completions.is_empty() {
-            self.bind(close);
-            self.emit_async_close(generator, iterator, offset, false);
-            self.emit_finally_dispatch(token, completion_value, &completions, false);
-        }
-        self.control.pop();
-        self.bind(exit);
         self.release(m);
     }
 
     /// AsyncIteratorClose: calls `iterator.return()` if there is one and
     /// awaits its result, which must be an object unless `throwing`.
-    fn emit_async_close(&mut self, generator: Register, iterator: Register, offset: u32, throwing: bool) {
+    pub(crate) fn emit_async_close(&mut self, generator: Register, iterator: Register, offset: u32, throwing: bool) {
         let m = self.mark();
         let method = self.temp();
         let result = self.temp();

@@ -120,7 +120,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
 
     /// Evaluates the iterated expression of a for-in/of: in a context
     /// holding the loop's bindings in their TDZ when they are captured.
-    pub(crate) fn visit_loop_subject(&mut self, scope: Option<ScopeId>, expr: &'a Expression<'a>) {
+    fn visit_loop_subject(&mut self, scope: Option<ScopeId>, expr: &'a Expression<'a>) {
         let needs_context = scope.and_then(|s| self.ctx.scopes.scope_info(s)).is_some_and(|s| s.needs_context);
         match scope {
             Some(scope) if needs_context => {
@@ -149,7 +149,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
 
     /// Enters one iteration's scope (a fresh context when captured) and
     /// assigns the value in `value` to the loop's left-hand side.
-    pub(crate) fn begin_iteration(&mut self, scope: Option<ScopeId>, left: &'a ForStatementLeft<'a>, value: Register) -> super::scope::ScopeEntry {
+    fn begin_iteration(&mut self, scope: Option<ScopeId>, left: &'a ForStatementLeft<'a>, value: Register) -> super::scope::ScopeEntry {
         let entry = self.enter_scope(scope, left.span().start);
         self.ldar(value);
         self.assign_loop_left(left);
@@ -209,19 +209,26 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         self.release(m);
     }
 
+    /// `for (x of y)` and, with `await`, `for await (x of y)` (§14.7.5.6:
+    /// next() results awaited, leaving early awaits `return()`).
     fn visit_for_of(&mut self, stmt: &'a ForOfStatement<'a>, labels: Vec<&'a str>) {
         self.reset_completion();
-        if stmt.r#await {
-            self.visit_for_await(stmt, labels);
-            return;
-        }
+        let generator = if stmt.r#await {
+            match self.generator_register(stmt.span.start) {
+                Some(g) => Some(g),
+                None => return,
+            }
+        } else {
+            None
+        };
         self.pos(stmt.span.start);
         let scope = stmt.scope_id.get();
         let m = self.mark();
         self.visit_loop_subject(scope, &stmt.right);
         let iterator = self.temps(2);
         self.pos(stmt.right.span().start);
-        self.emit_slot(Opcode::GetIterator, &[iterator.0 as i64]);
+        let get = if generator.is_some() { Opcode::GetAsyncIterator } else { Opcode::GetIterator };
+        self.emit_slot(get, &[iterator.0 as i64]);
         let value = self.temp();
         let token = self.temp();
         let completion_value = self.temp();
@@ -234,7 +241,10 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         self.control.push(Control::Target { labels, break_label: None, continue_label: Some(top), unlabelled_break: false });
         self.bind(top);
         self.pos(stmt.left.span().start);
-        self.emit_jump_with(Opcode::IteratorNext, &[iterator.0 as i64], exit);
+        match generator {
+            None => self.emit_jump_with(Opcode::IteratorNext, &[iterator.0 as i64], exit),
+            Some(generator) => self.emit_async_iterator_step(generator, iterator, stmt.span.start, exit),
+        }
         let start = self.b.offset();
         self.star(value);
         let entry = self.begin_iteration(scope, &stmt.left, value);
@@ -255,12 +265,26 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         self.b.add_handler(HandlerEntry { start, end, handler, context_reg: context.0 });
         self.mark_reachable();
         self.star(value);
-        self.emit(Opcode::IteratorClose, &[iterator.0 as i64, 1]);
+        match generator {
+            None => self.emit(Opcode::IteratorClose, &[iterator.0 as i64, 1]),
+            Some(generator) => {
+                // The awaited close can throw too: a handler skips to the
+                // rethrow.
+                let close_start = self.b.offset();
+                self.emit_async_close(generator, iterator, stmt.span.start, true);
+                let close_end = self.b.offset();
+                self.b.add_handler(HandlerEntry { start: close_start, end: close_end, handler: close_end, context_reg: context.0 });
+                self.mark_reachable();
+            }
+        }
         self.ldar(value);
         self.emit(Opcode::ReThrow, &[]);
         if !completions.is_empty() {
             self.bind(close);
-            self.emit(Opcode::IteratorClose, &[iterator.0 as i64, 0]);
+            match generator {
+                None => self.emit(Opcode::IteratorClose, &[iterator.0 as i64, 0]),
+                Some(generator) => self.emit_async_close(generator, iterator, stmt.span.start, false),
+            }
             self.emit_finally_dispatch(token, completion_value, &completions, false);
         }
         self.control.pop();

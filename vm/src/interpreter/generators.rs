@@ -211,8 +211,15 @@ impl Vm {
         };
         let base = super::frame_base(self, fp, shared);
         let end = fp + shared.code.register_count as isize;
-        let slots: Box<[Value]> = (base..end).map(|i| self.roots.stack.get(i)).collect();
-        *data.frame.borrow_mut() = slots;
+        // A frame keeps its size between suspensions: the buffer is reused.
+        let mut saved = data.frame.borrow_mut();
+        if saved.len() != (end - base) as usize {
+            *saved = vec![Value::UNDEFINED; (end - base) as usize].into_boxed_slice();
+        }
+        for (slot, i) in saved.iter_mut().zip(base..end) {
+            *slot = self.roots.stack.get(i);
+        }
+        drop(saved);
         data.arg_slots.set((fp - frame::HEADER_SLOTS as isize - base) as u32);
         data.resume_pc.set(resume_pc as u32);
         data.raw_result.set(raw);
