@@ -6,6 +6,7 @@
 //! - `encoding.rs`: encoding and decoding;
 //! - `builder.rs`: emitting code with labels, constants and slots;
 //! - `function.rs`: [`BytecodeFunction`], plain `Send` data;
+//! - `module.rs`: [`ModuleInfo`], a module's requests, imports and exports;
 //! - `printer.rs`: `--print-bytecode`;
 //! - `runtime.rs`: the [`RuntimeFunction`] table behind `CallRuntime`;
 //! - `verify.rs`: the link-time checks the interpreter relies on;
@@ -14,6 +15,7 @@
 mod builder;
 mod encoding;
 mod function;
+mod module;
 pub mod generator;
 mod opcodes;
 mod operand;
@@ -27,6 +29,7 @@ pub use function::{
     BytecodeFunction, ClassInfo, Constant, FeedbackSlotKind, FunctionKind, GlobalDeclarations, HandlerEntry, ScopeInfo, SourcePosition,
     TemplateInfo,
 };
+pub use module::{ExportTarget, ImportEntry, IndirectExport, LocalExport, ModuleInfo, ModuleRequest};
 pub use opcodes::{ALL_OPCODES, AccUse, Opcode};
 pub use operand::{OperandKind, OperandScale, Register};
 pub use printer::{LineColumn, print_function};

@@ -414,6 +414,13 @@ bytecodes! {
     Debugger() None;
     /// Never emitted: decoding garbage stops here.
     Illegal() None;
+
+    // ---- modules -------------------------------------------------------
+    /// acc = module variable `i`: export cell `i` of the running module
+    /// for `i >= 0`, its resolved import `-i - 1` for `i < 0`.
+    LdaModuleVariable(Imm) Write;
+    /// Export cell `i` of the running module = acc.
+    StaModuleVariable(Imm) Read;
 }
 
 impl Opcode {

@@ -82,4 +82,14 @@ runtime_functions! {
     /// runs the running class constructor's field initializer on it (the
     /// constructor is the frame's callee, or `.this_function` in an arrow).
     InitializeInstanceElements = 1;
+    /// () → the object holding a module's top-level frame (an async
+    /// function object when the module has top-level await): the linker
+    /// runs the module code up to its first suspension (the environment
+    /// is then initialized) and evaluation resumes it.
+    CreateModuleObject = 0;
+    /// () → the running module's `import.meta` object.
+    GetImportMeta = 0;
+    /// (specifier, options) → `import(specifier, options)`: a promise for
+    /// the module namespace.
+    DynamicImport = 2;
 }

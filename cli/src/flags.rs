@@ -32,6 +32,7 @@ macro_rules! flags {
 
 flags! {
     tier: Value = "tier", "interp", "pin the execution tier: interp (baseline and opt arrive with the JIT issues)";
+    module: Switch = "module", "", "run the script as an ES module (the default for .mjs files)";
     print_bytecode: Switch = "print-bytecode", "", "print the bytecode of every function compiled";
     max_heap_size: Value = "max-heap-size", "4096", "heap limit in MiB; allocation past it throws RangeError";
     gc_stress: Value = "gc-stress", "0", "collect garbage every N allocations (0: off)";

@@ -1,6 +1,6 @@
-//! `strata`: run a script (or `-e` code) in the engine with the shell's
-//! globals, then the event loop until no timer, pending I/O or immediate
-//! is left. An uncaught exception prints `Uncaught Name: message` and its
+//! `strata`: run a script (or `-e` code; an ES module with `--module` or
+//! a `.mjs` file) in the engine with the shell's globals, then the event
+//! loop until no timer, pending I/O or immediate is left. An uncaught exception prints `Uncaught Name: message` and its
 //! stack to stderr and exits with status 1; so does an unhandled promise
 //! rejection (`Uncaught (in promise) …`), as in Node.
 
@@ -128,11 +128,25 @@ fn run(cl: flags::CommandLine) -> u8 {
         },
         (None, None) => return 2,
     };
-    // The script is the first task; the loop's first checkpoint ends it.
-    let result = engine.eval_script(&source, &path).and_then(|_| engine.run_event_loop());
+    // The script (or entry module) is the first task; the loop's first
+    // checkpoint ends it.
+    let as_module = cl.flags.module.is_some() || (cl.eval.is_none() && path.ends_with(".mjs"));
+    let result = if as_module {
+        engine.eval_module(&source, &path).and_then(|promise| {
+            engine.run_event_loop()?;
+            engine.module_result(promise)
+        })
+    } else {
+        engine.eval_script(&source, &path).and_then(|_| engine.run_event_loop())
+    };
     let _ = std::io::stdout().flush();
     let status = match result {
         Ok(_) => 0,
+        // Node's exit status for a top-level await that never settles.
+        Err(e) if e.report.starts_with("Warning: Detected unsettled top-level await") => {
+            eprintln!("{e}");
+            13
+        }
         Err(e) => {
             eprintln!("{e}");
             1

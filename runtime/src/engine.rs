@@ -140,6 +140,7 @@ impl Engine {
             script_options: ScriptOptions { print_bytecode: options.print_bytecode, strict: false },
             scripts: 0,
         };
+        engine.vm.print_module_bytecode = options.print_bytecode;
         if let Some(shell) = &options.shell
             && let Err(e) = install_shell(&mut engine.vm, shell)
         {
@@ -170,6 +171,69 @@ impl Engine {
             eprintln!("[event-loop]   ran {:.3} ms", start.elapsed().as_secs_f64() * 1e3);
         }
         result.map_err(|e| self.error(e))
+    }
+
+    /// Runs `source` as the entry module named `path` (resolved against
+    /// the working directory): loads every module it imports, links the
+    /// graph and evaluates it. Returns the evaluation's promise — settled
+    /// already unless the graph uses top-level await, in which case run
+    /// the event loop and then ask [`Engine::module_result`]. An error
+    /// loading, linking or (synchronously) evaluating is returned here.
+    pub fn eval_module(&mut self, source: &str, path: &str) -> Result<Value, Error> {
+        let key = match entry_module_key(path) {
+            Ok(k) => k,
+            Err(message) => return Err(Error { name: "Error".into(), message: message.clone(), report: message }),
+        };
+        let trace = Host::get(&self.vm).is_some_and(|h| h.event_loop.borrow().trace);
+        if trace {
+            eprintln!("[event-loop] module {path}");
+        }
+        let start = std::time::Instant::now();
+        let result = self.vm.module_from_source(source, &key).and_then(|m| self.vm.run_module(m));
+        if trace {
+            eprintln!("[event-loop]   ran {:.3} ms", start.elapsed().as_secs_f64() * 1e3);
+        }
+        let promise = result.map_err(|e| self.error(e))?;
+        // The embedder takes the outcome: it is not an unhandled rejection.
+        if let strata_vm::object::ObjectKind::Promise(p) = &promise.kind {
+            p.is_handled.set(true);
+        }
+        self.vm.roots.unhandled_rejections.retain(|&p| p != promise);
+        let value = Value::from_gc(promise);
+        if let Some(error) = self.module_error(value, false) {
+            return Err(error);
+        }
+        Ok(value)
+    }
+
+    /// Reads and runs the module file at `path` (see [`Engine::eval_module`]).
+    pub fn eval_module_file(&mut self, path: &str) -> Result<Value, Error> {
+        match std::fs::read_to_string(path) {
+            Ok(source) => self.eval_module(&source, path),
+            Err(e) => Err(Error { name: String::new(), message: format!("cannot read {path}: {e}"), report: format!("cannot read {path}: {e}") }),
+        }
+    }
+
+    /// The outcome of a module evaluation promise once the event loop is
+    /// done: the error it was rejected with, or, still pending, Node's
+    /// "unsettled top-level await" (the awaited promise can never settle).
+    pub fn module_result(&mut self, promise: Value) -> Result<(), Error> {
+        match self.module_error(promise, true) {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+
+    fn module_error(&mut self, promise: Value, pending_is_error: bool) -> Option<Error> {
+        let (_, data) = strata_vm::builtins::promise::promise_data(promise)?;
+        match data.state.get() {
+            strata_vm::builtins::promise::PromiseState::Rejected => Some(self.error(Exception(data.result.get()))),
+            strata_vm::builtins::promise::PromiseState::Pending if pending_is_error => {
+                let message = "Detected unsettled top-level await: the module awaits a promise that can never settle".to_string();
+                Some(Error { name: String::new(), message: message.clone(), report: format!("Warning: {message}") })
+            }
+            _ => None,
+        }
     }
 
     /// Runs the event loop until no timer, pending host operation or
@@ -302,6 +366,15 @@ impl Engine {
             message = report.clone();
         }
         Error { name, message, report }
+    }
+}
+
+/// The module key of an entry point path: absolute, normalized.
+fn entry_module_key(path: &str) -> Result<String, String> {
+    if path.starts_with('/') || path.starts_with("./") || path.starts_with("../") {
+        strata_vm::module::resolve_file_specifier(None, path)
+    } else {
+        strata_vm::module::resolve_file_specifier(None, &format!("./{path}"))
     }
 }
 

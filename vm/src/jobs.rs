@@ -40,6 +40,8 @@ pub enum Job {
     },
     /// A `queueMicrotask` callback.
     Callback(Value),
+    /// Loading, linking and evaluating the module of an `import()`.
+    DynamicImport(Box<crate::module::DynamicImportJob>),
 }
 
 impl Job {
@@ -55,6 +57,7 @@ impl Job {
                 then.trace(t);
             }
             Job::Callback(f) => f.trace(t),
+            Job::DynamicImport(job) => job.trace(t),
         }
     }
 }
@@ -120,6 +123,7 @@ impl Vm {
                 Ok(())
             }
             Job::Callback(f) => self.call(f, Value::UNDEFINED, &[]).map(|_| ()),
+            Job::DynamicImport(job) => self.run_dynamic_import(*job),
         }
     }
 
@@ -135,6 +139,12 @@ impl Vm {
             },
             crate::builtins::promise::ReactionHandler::Resume(generator) => {
                 return self.resume_after_await(generator, reaction.kind, argument);
+            }
+            crate::builtins::promise::ReactionHandler::Module(module, step) => {
+                match self.module_reaction(module, step, reaction.kind == ReactionKind::Fulfill, argument) {
+                    Some(outcome) => outcome,
+                    None => return Ok(()),
+                }
             }
         };
         let Some(cap) = reaction.capability else {

@@ -24,6 +24,7 @@ pub mod function;
 pub mod ic;
 pub mod interpreter;
 pub mod jobs;
+pub mod module;
 pub mod number_conv;
 pub mod object;
 pub mod object_ops;

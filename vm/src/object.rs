@@ -182,6 +182,8 @@ pub enum ObjectKind {
     Generator(crate::interpreter::generators::GeneratorData),
     /// An async-from-sync iterator (internal to for-await and yield*).
     AsyncFromSyncIterator(crate::builtins::async_iteration::SyncIteratorRecord),
+    /// A module namespace exotic object.
+    ModuleNamespace(crate::module::NamespaceData),
 }
 
 // SAFETY: reports every value held in internal slots.
@@ -202,6 +204,7 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::Promise(p) => p.trace(t),
             ObjectKind::Generator(g) => g.trace(t),
             ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
+            ObjectKind::ModuleNamespace(ns) => ns.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Array { .. }
             | ObjectKind::Error

@@ -8,6 +8,7 @@
 
 use strata_gc::Gc;
 
+use crate::module::namespace::{EXPORT_ATTRS, namespace_for};
 use crate::object::{Accessor, JsObject, ObjectKind};
 use crate::property::{Attrs, PropertyDescriptor, PropertyKey};
 use crate::realm::Intrinsic;
@@ -23,6 +24,11 @@ pub type OwnProperty = (Value, Attrs);
 /// [[GetOwnProperty]] without allocation (string-wrapper indices return
 /// the code unit index so callers build the one-character string).
 pub fn get_own(vm: &Vm, obj: Gc<JsObject>, key: PropertyKey) -> Option<OwnProperty> {
+    // An export reads its binding (the hole while uninitialized: the
+    // fallible paths below throw for it).
+    if let Some(ns) = namespace_for(obj, key) {
+        return ns.lookup(key).map(|b| (b.get(), EXPORT_ATTRS));
+    }
     match key {
         PropertyKey::Index(i) => {
             if let ObjectKind::String(s) = &obj.kind
@@ -68,6 +74,9 @@ fn materialize(vm: &mut Vm, (v, a): OwnProperty) -> JsResult<OwnProperty> {
 
 /// [[GetOwnProperty]] as a descriptor.
 pub fn get_own_property(vm: &mut Vm, obj: Gc<JsObject>, key: PropertyKey) -> JsResult<Option<PropertyDescriptor>> {
+    if let Some(ns) = namespace_for(obj, key) {
+        return vm.namespace_get_own_property(ns, key);
+    }
     let Some(p) = get_own(vm, obj, key) else { return Ok(None) };
     let (v, a) = materialize(vm, p)?;
     Ok(Some(if a.is_accessor() {
@@ -83,6 +92,12 @@ impl Vm {
     pub fn get(&mut self, obj: Gc<JsObject>, key: PropertyKey, receiver: Value) -> JsResult<Value> {
         let mut o = obj;
         loop {
+            if let Some(ns) = namespace_for(o, key) {
+                return match ns.lookup(key) {
+                    Some(binding) => self.namespace_value(binding, key),
+                    None => Ok(Value::UNDEFINED),
+                };
+            }
             if let Some(p) = get_own(self, o, key) {
                 let (v, a) = materialize(self, p)?;
                 if a.is_accessor() {
@@ -145,6 +160,10 @@ impl Vm {
 
     /// [[Set]] (OrdinarySet): returns false when the assignment is refused.
     pub fn set(&mut self, obj: Gc<JsObject>, key: PropertyKey, value: Value, receiver: Value) -> JsResult<bool> {
+        if matches!(obj.kind, ObjectKind::ModuleNamespace(_)) {
+            // §10.4.6.9: a namespace refuses every [[Set]].
+            return Ok(false);
+        }
         // Fast path: an own writable data property of the receiver itself.
         if receiver == Value::from_gc(obj)
             && let Some((_, a)) = get_own(self, obj, key)
@@ -158,6 +177,10 @@ impl Vm {
         }
         let mut o = obj;
         let found = loop {
+            if matches!(o.kind, ObjectKind::ModuleNamespace(_)) {
+                // The parent's [[Set]] refuses.
+                return Ok(false);
+            }
             if let Some(p) = get_own(self, o, key) {
                 break Some(p);
             }
@@ -276,6 +299,9 @@ impl Vm {
     /// [[DefineOwnProperty]] (ValidateAndApplyPropertyDescriptor, with the
     /// Array `length` and index rules).
     pub fn define_own_property(&mut self, obj: Gc<JsObject>, key: PropertyKey, desc: PropertyDescriptor) -> JsResult<bool> {
+        if let Some(ns) = namespace_for(obj, key) {
+            return self.namespace_define_own_property(ns, key, desc);
+        }
         if let ObjectKind::Array { length, length_writable } = &obj.kind {
             match key {
                 PropertyKey::String(n) if n == self.roots.names.length => return self.array_set_length(obj, desc),
@@ -499,6 +525,9 @@ impl Vm {
 
     /// [[Delete]].
     pub fn delete_property(&mut self, obj: Gc<JsObject>, key: PropertyKey) -> JsResult<bool> {
+        if let Some(ns) = namespace_for(obj, key) {
+            return Ok(ns.lookup(key).is_none());
+        }
         let Some((_, attrs)) = get_own(self, obj, key) else { return Ok(true) };
         if !attrs.configurable() {
             return Ok(false);
@@ -525,7 +554,9 @@ impl Vm {
     /// each in creation order.
     pub fn own_property_keys(&mut self, obj: Gc<JsObject>) -> JsResult<Vec<PropertyKey>> {
         let mut keys: Vec<PropertyKey> = Vec::new();
-        if let ObjectKind::String(s) = &obj.kind {
+        if let ObjectKind::ModuleNamespace(ns) = &obj.kind {
+            keys.extend(ns.keys());
+        } else if let ObjectKind::String(s) = &obj.kind {
             keys.extend((0..s.len() as u32).map(PropertyKey::Index));
             let mut rest = obj.element_indices();
             rest.retain(|&i| i as usize >= s.len());

@@ -123,6 +123,8 @@ pub struct VmRoots {
     /// Promises rejected while they had no handler, for the host to report
     /// (see `builtins/promise.rs`).
     pub unhandled_rejections: Vec<Gc<JsObject>>,
+    /// The module map (see `module/`).
+    pub modules: crate::module::ModuleMap,
 }
 
 impl VmRoots {
@@ -161,6 +163,7 @@ impl VmRoots {
         for p in &self.unhandled_rejections {
             t.mark(p.cell());
         }
+        self.modules.trace(t);
     }
 }
 
@@ -251,6 +254,10 @@ pub struct Vm {
     /// timeout, Ctrl-C): checked at loop back edges and function entry,
     /// it raises a termination no JavaScript handler can catch.
     pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// The module loader (`None`: [`crate::module::FileModuleHost`]).
+    pub module_host: Option<std::rc::Rc<dyn crate::module::ModuleHost>>,
+    /// `--print-bytecode` for modules the loader compiles.
+    pub print_module_bytecode: bool,
 }
 
 impl Exception {
@@ -299,11 +306,14 @@ impl Vm {
                 jobs: Default::default(),
                 native_callee: None,
                 unhandled_rejections: Vec::new(),
+                modules: crate::module::ModuleMap::default(),
             },
             scripts: Vec::new(),
             native_stack_limit: here.saturating_sub(options.native_stack_budget),
             join_stack: Vec::new(),
             interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            module_host: None,
+            print_module_bytecode: false,
             options,
         });
         vm.init_well_known_symbols();

@@ -112,8 +112,13 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                 self.emit_await(offset);
             }
             Expression::YieldExpression(e) => self.visit_yield(e, offset),
-            Expression::ImportExpression(_) | Expression::ImportMeta(_) => {
-                self.fail("modules are not supported by the bytecode generator yet", offset)
+            Expression::ImportExpression(e) => self.visit_import_call(e, offset),
+            Expression::ImportMeta(_) => {
+                self.pos(offset);
+                let m = self.mark();
+                let r = self.next_register();
+                self.call_runtime(crate::runtime::RuntimeFunction::GetImportMeta, r, 0);
+                self.release(m);
             }
             _ => self.fail("unsupported expression", offset),
         }

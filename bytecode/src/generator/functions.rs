@@ -347,7 +347,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             .scopes
             .scope_bindings(scope)
             .filter(|b| b.kind == BindingKind::Var && Some(b.id) != info.arguments)
-            .filter(|b| matches!(b.storage, Storage::Context { .. }))
+            .filter(|b| matches!(b.storage, Storage::Context { .. } | Storage::Module { .. }))
             .map(|b| b.id)
             .collect();
         if !vars.is_empty() {

@@ -44,6 +44,7 @@ mod functions;
 mod generators;
 mod literals;
 mod loops;
+mod modules;
 mod scope;
 mod statements;
 
@@ -55,6 +56,7 @@ use strata_frontend::{BindingId, FunctionId, FunctionInfo, ParsedSource, Referen
 
 use crate::builder::{BytecodeBuilder, Label};
 use crate::function::{BytecodeFunction, Constant, FeedbackSlotKind, FunctionKind};
+use crate::module::ModuleInfo;
 use crate::opcodes::Opcode;
 use crate::operand::Register;
 
@@ -69,6 +71,23 @@ pub(crate) use control_flow::Control;
 /// constructs the generator does not support and for nesting too deep for
 /// the compile thread's stack, never by panicking or overflowing.
 pub fn compile_script(parsed: &ParsedSource<'_>, script: u32) -> Result<Arc<BytecodeFunction>, SyntaxError> {
+    on_compile_thread(parsed, script, functions::compile_script_unit)
+}
+
+/// Compiles the module `parsed` (parsed with `Goal::Module`) into its
+/// top-level function and its static record (requests, imports,
+/// exports); see `modules.rs` for the function's shape.
+pub fn compile_module(parsed: &ParsedSource<'_>, script: u32) -> Result<(Arc<BytecodeFunction>, ModuleInfo), SyntaxError> {
+    on_compile_thread(parsed, script, modules::compile_module_unit)
+}
+
+/// Runs `compile` on a thread whose stack is sized from the source's
+/// nesting bound; the first error recorded wins over its result.
+fn on_compile_thread<T: Send>(
+    parsed: &ParsedSource<'_>,
+    script: u32,
+    compile: fn(&Ctx<'_, '_>) -> T,
+) -> Result<T, SyntaxError> {
     let stack_bytes = stack_size(parsed.nesting_bound());
     let job = AssertSend(parsed);
     let outcome = std::thread::scope(|scope| {
@@ -80,7 +99,7 @@ pub fn compile_script(parsed: &ParsedSource<'_>, script: u32) -> Result<Arc<Byte
                 let marker = 0u8;
                 let stack_start = &marker as *const u8 as usize;
                 let ctx = Ctx::new(parsed, script, stack_start, stack_bytes.saturating_sub(STACK_MARGIN));
-                let code = functions::compile_script_unit(&ctx);
+                let code = compile(&ctx);
                 match ctx.error.into_inner() {
                     Some(error) => Err(error),
                     None => Ok(code),
@@ -256,6 +275,10 @@ pub(crate) struct Gen<'c, 'p, 'a> {
     /// generator, async function or async generator (what its frame is
     /// saved into when it suspends).
     pub(crate) generator: Option<Register>,
+    /// Module code: how imports are numbered.
+    pub(crate) module: Option<modules::ModuleTables>,
+    /// Whether an `Await` was emitted (a module's top-level await).
+    pub(crate) awaits: bool,
 }
 
 impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
@@ -281,6 +304,8 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             value_offset: None,
             derived_return: None,
             generator: None,
+            module: None,
+            awaits: false,
         }
     }
 
@@ -372,6 +397,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
     }
 
     pub(crate) fn emit(&mut self, op: Opcode, operands: &[i64]) {
+        self.awaits |= op == Opcode::Await;
         self.b.emit(op, operands);
         self.last_op = Some(op);
         self.last_star = None;

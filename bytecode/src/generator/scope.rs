@@ -119,9 +119,10 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                 self.emit(Opcode::LdaUndefined, &[]);
                 return;
             }
-            Resolution::Module { .. } | Resolution::Import { .. } => {
-                self.fail("modules are not supported by the bytecode generator yet", offset);
-                return;
+            Resolution::Module { cell } => self.emit(Opcode::LdaModuleVariable, &[*cell as i64]),
+            Resolution::Import { module_request, import_name } => {
+                let Some(index) = self.import_index(module_request, import_name, offset) else { return };
+                self.emit(Opcode::LdaModuleVariable, &[-(index as i64) - 1]);
             }
         }
         if access.tdz {
@@ -214,8 +215,10 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             Resolution::Frame | Resolution::GlobalThis | Resolution::Undefined => {
                 self.fail("internal error: store to a read-only reference", offset);
             }
-            Resolution::Module { .. } | Resolution::Import { .. } => {
-                self.fail("modules are not supported by the bytecode generator yet", offset);
+            Resolution::Module { cell } => self.emit(Opcode::StaModuleVariable, &[*cell as i64]),
+            Resolution::Import { .. } => {
+                // Imports are immutable: an assignment threw above.
+                self.fail("internal error: store to an import binding", offset);
             }
         }
     }

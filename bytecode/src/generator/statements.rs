@@ -101,7 +101,13 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             | Statement::ForOfStatement(_) => {
                 self.visit_loop(statement, Vec::new());
             }
-            _ => self.fail("this statement is not supported in scripts", offset),
+            Statement::ImportDeclaration(_)
+            | Statement::ExportAllDeclaration(_)
+            | Statement::ExportDefaultDeclaration(_)
+            | Statement::ExportDeclaration(_)
+            | Statement::ExportNamedDeclaration(_)
+            | Statement::ExportFromDeclaration(_) => self.visit_module_declaration(statement),
+            _ => self.fail("this statement is not supported", offset),
         }
         self.release(m);
     }

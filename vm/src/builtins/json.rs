@@ -55,14 +55,7 @@ fn key_from_units(vm: &mut Vm, units: &[u16]) -> JsResult<PropertyKey> {
 /// JSON.parse ( text [ , reviver ] ) (§25.5.1).
 fn parse(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let text = vm.to_string(args.get(0))?;
-    let units = text.to_units();
-    let mut parser = Parser { src: &units, pos: 0 };
-    parser.skip_whitespace();
-    let unfiltered = parser.value(vm)?;
-    parser.skip_whitespace();
-    if parser.pos < units.len() {
-        return Err(parser.error(vm, "Unexpected non-whitespace character after JSON"));
-    }
+    let unfiltered = parse_text(vm, text)?;
     let reviver = args.get(1);
     if !vm.is_callable(reviver) {
         return Ok(unfiltered);
@@ -71,6 +64,19 @@ fn parse(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let empty = PropertyKey::String(vm.roots.names.empty);
     vm.create_data_property_or_throw(root, empty, unfiltered)?;
     internalize(vm, root, empty, reviver)
+}
+
+/// JSON text to a value (JSON.parse without a reviver; JSON modules).
+pub fn parse_text(vm: &mut Vm, text: Gc<JsString>) -> JsResult<Value> {
+    let units = text.to_units();
+    let mut parser = Parser { src: &units, pos: 0 };
+    parser.skip_whitespace();
+    let unfiltered = parser.value(vm)?;
+    parser.skip_whitespace();
+    if parser.pos < units.len() {
+        return Err(parser.error(vm, "Unexpected non-whitespace character after JSON"));
+    }
+    Ok(unfiltered)
 }
 
 struct Parser<'a> {

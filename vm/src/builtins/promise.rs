@@ -66,6 +66,8 @@ pub enum ReactionHandler {
     Function(Value),
     /// Resume the suspended frame of this generator-like object (`await`).
     Resume(Gc<JsObject>),
+    /// Continue a module algorithm (async module execution, `import()`).
+    Module(Gc<crate::module::ModuleRecord>, crate::module::ModuleReaction),
 }
 
 /// A PromiseReaction record.
@@ -90,6 +92,7 @@ impl PromiseReaction {
         match self.handler {
             ReactionHandler::Function(f) => f.trace(t),
             ReactionHandler::Resume(g) => t.mark(g.cell()),
+            ReactionHandler::Module(m, _) => t.mark(m.cell()),
         }
     }
 }

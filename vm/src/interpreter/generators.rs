@@ -129,7 +129,7 @@ impl GeneratorData {
 }
 
 /// The generator data of `v`.
-fn generator_data(v: Value) -> Option<(Gc<JsObject>, &'static GeneratorData)> {
+pub(crate) fn generator_data(v: Value) -> Option<(Gc<JsObject>, &'static GeneratorData)> {
     let o = v.as_gc::<JsObject>()?;
     match &o.kind {
         // SAFETY: the data lives in the cell, kept alive by the caller's
@@ -174,6 +174,23 @@ impl Vm {
         let promise = self.new_promise()?;
         let data = GeneratorData::new(GeneratorKind::Async, GeneratorState::Executing, Value::from_gc(promise));
         Ok(Value::from_gc(self.new_object_with(Value::NULL, ObjectKind::Generator(data))?))
+    }
+
+    /// The object holding a module's top-level frame (CreateModuleObject),
+    /// recorded in the module: an async function object when the module
+    /// has top-level await.
+    pub(crate) fn create_module_object(&mut self, script: u32) -> JsResult<Value> {
+        let Some(module) = self.module_of_script(script) else {
+            return Err(self.type_error("internal error: module code without a module record"));
+        };
+        let object = if module.has_tla() {
+            self.create_async_function_object()?
+        } else {
+            let data = GeneratorData::new(GeneratorKind::Sync, GeneratorState::Executing, Value::UNDEFINED);
+            Value::from_gc(self.new_object_with(Value::NULL, ObjectKind::Generator(data))?)
+        };
+        module.frame.set(object);
+        Ok(object)
     }
 
     /// Settles an async function's promise (AsyncFunctionResolve and
@@ -242,7 +259,7 @@ impl Vm {
     /// with `mode` and `value` until it suspends again (Ok(handed-out
     /// value), state SuspendedYield), returns (Ok(value), state Completed)
     /// or throws (Err, state Completed).
-    fn resume_frame(&mut self, generator: Gc<JsObject>, data: &GeneratorData, mode: i32, value: Value) -> JsResult<Value> {
+    pub(crate) fn resume_frame(&mut self, generator: Gc<JsObject>, data: &GeneratorData, mode: i32, value: Value) -> JsResult<Value> {
         data.resume_mode.set(mode);
         data.resume_value.set(value);
         data.state.set(GeneratorState::Executing);

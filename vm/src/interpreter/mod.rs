@@ -555,6 +555,27 @@ impl Vm {
                         let ctx = t!(self.context_at(fp, o!(1) as u32));
                         ctx.set(o!(0) as usize, acc);
                     }
+                    Opcode::LdaModuleVariable => {
+                        let Some(module) = self.module_of_script(shared.code.script) else {
+                            fail!(self.type_error("internal error: module variable outside a module"));
+                        };
+                        let i = os!(0);
+                        acc = if i >= 0 {
+                            module.export_cell(i as u32)
+                        } else {
+                            let import = module.imports.borrow().get((-i - 1) as usize).copied();
+                            match import {
+                                Some(binding) => binding.get(),
+                                None => fail!(self.type_error("internal error: unresolved import")),
+                            }
+                        };
+                    }
+                    Opcode::StaModuleVariable => {
+                        let Some(module) = self.module_of_script(shared.code.script) else {
+                            fail!(self.type_error("internal error: module variable outside a module"));
+                        };
+                        module.set_export_cell(os!(0) as u32, acc);
+                    }
                     Opcode::LdaLookupSlot | Opcode::LdaLookupSlotInsideTypeof | Opcode::StaLookupSlot => {
                         // Without `with` and sloppy direct eval (not yet
                         // supported), dynamic lookups reach the globals.

@@ -95,6 +95,18 @@ impl Vm {
             RuntimeFunction::CreateAsyncFunctionObject => self.create_async_function_object(),
             RuntimeFunction::AsyncFunctionResolve => self.async_function_settle(arg(0), arg(1), false),
             RuntimeFunction::AsyncFunctionReject => self.async_function_settle(arg(0), arg(1), true),
+            RuntimeFunction::CreateModuleObject => {
+                let script = super::frame_shared(self, fp).map_or(u32::MAX, |s| s.code.script);
+                self.create_module_object(script)
+            }
+            RuntimeFunction::GetImportMeta => {
+                let script = super::frame_shared(self, fp).map_or(u32::MAX, |s| s.code.script);
+                self.import_meta(script)
+            }
+            RuntimeFunction::DynamicImport => {
+                let script = super::frame_shared(self, fp).map(|s| s.code.script);
+                self.dynamic_import(script, arg(0), arg(1))
+            }
         }
     }
 }
