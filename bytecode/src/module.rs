@@ -45,9 +45,6 @@ pub struct ImportEntry {
 pub enum ExportTarget {
     /// Export cell `n` of the module.
     Cell(u32),
-    /// Import `n` (a namespace import re-exported by name:
-    /// `import * as ns from "m"; export { ns }`).
-    Import(u32),
 }
 
 /// A LocalExportEntry.
@@ -60,7 +57,8 @@ pub struct LocalExport {
 }
 
 /// An IndirectExportEntry: `export { x as y } from "m"`,
-/// `export * as ns from "m"`, or the re-export of an imported name.
+/// `export * as ns from "m"`, or the re-export of an import (a namespace
+/// import re-exported is `export * as`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndirectExport {
     /// The name importers use.

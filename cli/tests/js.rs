@@ -1,5 +1,7 @@
-//! The JavaScript behaviour suite: every `tests/js/**/*.js` runs under the
-//! `strata` binary and its stdout must equal the sibling `.out` file. A
+//! The JavaScript behaviour suite: every `tests/js/**/*.js` (a script) and
+//! `*.mjs` (a module) runs under the `strata` binary and its stdout must
+//! equal the sibling `.out` file; `fixtures/` directories hold modules the
+//! tests import, not tests. A
 //! sibling `.err` file means the script must fail: exit status 1 and
 //! stderr equal to that file. A first line `// flags: ...` adds flags;
 //! `STRATA_JS_FLAGS` adds flags to every test (CI runs the suite again
@@ -25,8 +27,10 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|x| x == "js") {
+            if p.file_name().is_some_and(|n| n != "fixtures") {
+                collect(&p, out);
+            }
+        } else if p.extension().is_some_and(|x| x == "js" || x == "mjs") {
             out.push(p);
         }
     }

@@ -174,6 +174,9 @@ pub(crate) struct Ctx<'p, 'a> {
     /// Bindings some use reads with a TDZ check: only those need an
     /// explicit hole when they live in a register.
     tdz_bindings: HashSet<BindingId>,
+    /// Module code: how imports are numbered (shared by every function
+    /// of the module).
+    pub(crate) module: RefCell<modules::ModuleTables>,
 }
 
 impl<'p, 'a> Ctx<'p, 'a> {
@@ -188,7 +191,16 @@ impl<'p, 'a> Ctx<'p, 'a> {
                 tdz_bindings.insert(binding);
             }
         }
-        Ctx { parsed, scopes, script, error: RefCell::new(None), stack_start, stack_limit, tdz_bindings }
+        Ctx {
+            parsed,
+            scopes,
+            script,
+            error: RefCell::new(None),
+            stack_start,
+            stack_limit,
+            tdz_bindings,
+            module: RefCell::new(modules::ModuleTables::default()),
+        }
     }
 
     /// Records the first error (later ones are consequences).
@@ -275,8 +287,6 @@ pub(crate) struct Gen<'c, 'p, 'a> {
     /// generator, async function or async generator (what its frame is
     /// saved into when it suspends).
     pub(crate) generator: Option<Register>,
-    /// Module code: how imports are numbered.
-    pub(crate) module: Option<modules::ModuleTables>,
     /// Whether an `Await` was emitted (a module's top-level await).
     pub(crate) awaits: bool,
 }
@@ -304,7 +314,6 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             value_offset: None,
             derived_return: None,
             generator: None,
-            module: None,
             awaits: false,
         }
     }

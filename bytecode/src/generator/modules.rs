@@ -55,7 +55,7 @@ pub(crate) fn compile_module_unit(ctx: &Ctx<'_, '_>) -> (Arc<BytecodeFunction>, 
     let program = ctx.parsed.program;
     let (mut info, tables) = module_info(ctx);
     let mut g = Gen::new(ctx, Some(FunctionId::TOP), FunctionKind::Module, true);
-    g.module = Some(tables);
+    *ctx.module.borrow_mut() = tables;
     let generator = g.temp();
     g.generator = Some(generator);
     g.pos(program.span.start);
@@ -124,7 +124,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             ImportName::Name(n) => Some(n.as_str().into()),
             ImportName::Namespace => None,
         };
-        let found = self.module.as_ref().and_then(|t| t.imports.get(&(request.into(), name)).copied());
+        let found = self.ctx.module.borrow().imports.get(&(request.into(), name)).copied();
         if found.is_none() {
             self.fail("internal error: import binding without an import entry", offset);
         }
@@ -320,11 +320,11 @@ fn module_info(ctx: &Ctx<'_, '_>) -> (ModuleInfo, ModuleTables) {
                 for spec in &d.specifiers {
                     let local = spec.local.name();
                     let exported = export_name(&spec.exported);
-                    match local_imports.get(local.as_str()).map(|&i| (i, &info.imports[i as usize])) {
-                        Some((i, import)) if import.import_name.is_none() => {
-                            info.local_exports.push(LocalExport { export_name: exported, target: ExportTarget::Import(i) });
-                        }
-                        Some((_, import)) => {
+                    // Re-exported imports become indirect exports (a
+                    // namespace import as `export * as`), as ParseModule
+                    // step 10 says.
+                    match local_imports.get(local.as_str()).map(|&i| &info.imports[i as usize]) {
+                        Some(import) => {
                             let entry = IndirectExport {
                                 export_name: exported,
                                 request: import.request,

@@ -27,6 +27,7 @@ use strata_vm::function::Args;
 use strata_vm::object::JsObject;
 use strata_vm::string::JsString;
 use strata_vm::vm::Script;
+use strata_vm::module::{FileModuleHost, ModuleHost, ModuleSource, ModuleType};
 use strata_vm::{Exception, JsResult, ScriptOptions, Value, Vm, VmOptions};
 
 use crate::metadata::{self, Metadata, Mode, Phase};
@@ -91,18 +92,18 @@ pub fn run_test(
         Ok(m) => m,
         Err(e) => return Outcome::fail(format!("front matter: {e}")),
     };
-    if mode == Mode::Module {
-        return run_module(&source, rel_path, &meta);
-    }
-    let text = if mode == Mode::Strict { format!("\"use strict\";\n{source}") } else { source };
-
     let options = VmOptions {
         heap: strata_gc::HeapConfig { max_heap_bytes: config.max_heap_bytes, ..Default::default() },
         native_stack_budget: config.native_stack_budget,
         ..VmOptions::default()
     };
     let mut vm = Vm::new(options);
+    vm.module_host = Some(std::rc::Rc::new(Test262Modules { root: root.to_path_buf() }));
     on_vm(vm.interrupt.clone());
+    if mode == Mode::Module {
+        return run_module(&mut vm, root, harness, &source, rel_path, &meta);
+    }
+    let text = if mode == Mode::Strict { format!("\"use strict\";\n{source}") } else { source };
 
     // 1. Parse and compile before anything runs.
     let code = match compile(&mut vm, &text, rel_path) {
@@ -126,12 +127,24 @@ pub fn run_test(
     }
 
     // 2. Host functions and harness files.
+    if let Some(outcome) = prepare(&mut vm, harness, &meta) {
+        return outcome;
+    }
+
+    // 3. Run and judge.
+    let result = vm.run_script_code(code);
+    judge(&mut vm, &meta, result)
+}
+
+/// Defines `print` and `$262` and runs the harness files; an outcome
+/// only when that failed.
+fn prepare(vm: &mut Vm, harness: &mut Harness, meta: &Metadata) -> Option<Outcome> {
     PRINTED.with(|p| p.borrow_mut().clear());
     let global = vm.realm().global_object();
-    if let Err(e) = strata_vm::builtins::method(&mut vm, global, "print", 1, print) {
-        return Outcome::fail(format!("defining print failed: {}", vm.describe_uncaught(e)));
+    if let Err(e) = strata_vm::builtins::method(vm, global, "print", 1, print) {
+        return Some(Outcome::fail(format!("defining print failed: {}", vm.describe_uncaught(e))));
     }
-    strata_runtime::install_test262(&mut vm);
+    strata_runtime::install_test262(vm);
     if !meta.flags.raw {
         let mut files = vec!["assert.js", "sta.js"];
         if meta.flags.is_async {
@@ -141,21 +154,36 @@ pub fn run_test(
         for name in files {
             let text = match harness.file(name) {
                 Ok(t) => t,
-                Err(e) => return Outcome::fail(e),
+                Err(e) => return Some(Outcome::fail(e)),
             };
             if let Err(e) = vm.eval_script(&text, &format!("harness/{name}"), &ScriptOptions::default()) {
                 if e.is_termination() {
-                    return Outcome::timeout();
+                    return Some(Outcome::timeout());
                 }
-                let (kind, message) = describe_thrown(&mut vm, e);
-                return Outcome::fail(format!("harness/{name} threw {kind}: {message}"));
+                let (kind, message) = describe_thrown(vm, e);
+                return Some(Outcome::fail(format!("harness/{name} threw {kind}: {message}")));
             }
         }
     }
+    None
+}
 
-    // 3. Run and judge.
-    let result = vm.run_script_code(code);
-    judge(&mut vm, &meta, result)
+/// Module loading for tests: specifiers resolve against the importing
+/// file (scripts are named by their path under the test262 root).
+struct Test262Modules {
+    root: PathBuf,
+}
+
+impl ModuleHost for Test262Modules {
+    fn resolve(&self, referrer: Option<&str>, specifier: &str) -> Result<String, String> {
+        let referrer = referrer.map(|r| if r.starts_with('/') { PathBuf::from(r) } else { self.root.join(r) });
+        let referrer = referrer.map(|r| r.to_string_lossy().into_owned());
+        strata_vm::module::resolve_file_specifier(referrer.as_deref(), specifier)
+    }
+
+    fn load(&self, vm: &mut Vm, key: &str, ty: ModuleType) -> JsResult<ModuleSource> {
+        FileModuleHost.load(vm, key, ty)
+    }
 }
 
 enum Compiled {
@@ -193,21 +221,88 @@ fn generator_limitation(message: &str) -> bool {
     ["not supported", "unsupported", "internal", "nests too deeply", "cannot start"].iter().any(|m| message.contains(m))
 }
 
-/// Module code: only parsing exists (no module records, loader or linking
-/// in the VM), so a parse-phase negative test can pass and nothing else.
-fn run_module(source: &str, path: &str, meta: &Metadata) -> Outcome {
-    let allocator = oxc_allocator::Allocator::default();
-    let options =
-        strata_frontend::ParseOptions { path: path.to_string(), goal: strata_frontend::Goal::Module, strict: false };
-    let parsed = strata_frontend::parse(&allocator, source, options);
-    match (parsed, &meta.negative) {
-        (Err(_), Some(n)) if n.phase == Phase::Parse && n.error_type == "SyntaxError" => Outcome::pass(),
-        (Err(e), _) => Outcome::fail(format!("SyntaxError (parse, module): {}", e.message)),
-        (Ok(_), Some(n)) if n.phase == Phase::Parse => {
-            Outcome::fail(format!("expected a parse-phase {}, but the module parsed", n.error_type))
+/// A module test: parsed and compiled first (a parse-phase negative test
+/// passes only on an early error), then harness scripts, then the module
+/// graph is loaded and linked (resolution-phase errors) and evaluated.
+fn run_module(vm: &mut Vm, root: &Path, harness: &mut Harness, source: &str, path: &str, meta: &Metadata) -> Outcome {
+    {
+        let allocator = oxc_allocator::Allocator::default();
+        let options =
+            strata_frontend::ParseOptions { path: path.to_string(), goal: strata_frontend::Goal::Module, strict: false };
+        match strata_frontend::parse(&allocator, source, options) {
+            Err(e) => {
+                return match &meta.negative {
+                    Some(n) if n.phase == Phase::Parse && n.error_type == "SyntaxError" => Outcome::pass(),
+                    _ => Outcome::fail(format!("SyntaxError (parse, module): {} ({}:{})", e.message, e.line, e.column)),
+                };
+            }
+            Ok(parsed) => match strata_bytecode::generator::compile_module(&parsed, 0) {
+                Err(e) if generator_limitation(&e.message) => return Outcome::fail(format!("not compiled: {}", e.message)),
+                Err(e) => {
+                    return match &meta.negative {
+                        Some(n) if n.phase == Phase::Parse && n.error_type == "SyntaxError" => Outcome::pass(),
+                        _ => Outcome::fail(format!("SyntaxError (compile, module): {}", e.message)),
+                    };
+                }
+                Ok(_) => {}
+            },
         }
-        (Ok(_), _) => Outcome::fail("not compiled: modules are not supported (no module loader in the VM)"),
     }
+    if let Some(n) = &meta.negative
+        && n.phase == Phase::Parse
+    {
+        return Outcome::fail(format!("expected a parse-phase {}, but the module compiled", n.error_type));
+    }
+    if let Some(outcome) = prepare(vm, harness, meta) {
+        return outcome;
+    }
+    let key = root.join(path).to_string_lossy().into_owned();
+    let linked = vm.module_from_source(source, &key).and_then(|m| {
+        vm.load_module_graph(m)?;
+        vm.link_module(m)?;
+        Ok(m)
+    });
+    let module = match (linked, &meta.negative) {
+        (Ok(m), _) => m,
+        (Err(e), _) if e.is_termination() => return Outcome::timeout(),
+        (Err(e), Some(n)) if n.phase == Phase::Resolution => {
+            let (kind, message) = describe_thrown(vm, e);
+            return if kind == n.error_type {
+                Outcome::pass()
+            } else {
+                Outcome::fail(format!("expected a resolution-phase {}, got {kind}: {message}", n.error_type))
+            };
+        }
+        (Err(e), _) => {
+            let (kind, message) = describe_thrown(vm, e);
+            return Outcome::fail(format!("linking threw {kind}: {message}"));
+        }
+    };
+    if let Some(n) = &meta.negative
+        && n.phase == Phase::Resolution
+    {
+        return Outcome::fail(format!("expected a resolution-phase {}, but the module linked", n.error_type));
+    }
+    let promise = match vm.evaluate_module(module) {
+        Ok(p) => p,
+        Err(e) => return judge(vm, meta, Err(e)),
+    };
+    // Top-level await: the graph finishes in promise jobs.
+    if !meta.flags.is_async {
+        if let Err(e) = vm.run_microtasks() {
+            return judge(vm, meta, Err(e));
+        }
+    }
+    let result = match strata_vm::builtins::promise::promise_data(Value::from_gc(promise)) {
+        Some((_, data)) if data.state.get() == strata_vm::builtins::promise::PromiseState::Rejected => {
+            Err(Exception(data.result.get()))
+        }
+        Some((_, data)) if data.state.get() == strata_vm::builtins::promise::PromiseState::Pending && !meta.flags.is_async => {
+            return Outcome::fail("the module's top-level await never settled");
+        }
+        _ => Ok(Value::UNDEFINED),
+    };
+    judge(vm, meta, result)
 }
 
 fn judge(vm: &mut Vm, meta: &Metadata, result: JsResult<Value>) -> Outcome {

@@ -107,14 +107,6 @@ impl Vm {
     pub(crate) fn binding_ref(&mut self, resolution: Resolution) -> JsResult<Option<BindingRef>> {
         Ok(match resolution {
             Resolution::Binding(m, ExportTarget::Cell(n)) => Some(BindingRef::Cell(m, n)),
-            Resolution::Binding(m, ExportTarget::Import(i)) => {
-                // A re-exported namespace import: the imported module's namespace.
-                let request = m.info().and_then(|info| info.imports.get(i as usize)).map(|imp| imp.request);
-                match request.and_then(|r| m.requested_module(r)) {
-                    Some(target) => Some(BindingRef::Value(Value::from_gc(self.module_namespace(target)?))),
-                    None => None,
-                }
-            }
             Resolution::Namespace(m) => Some(BindingRef::Value(Value::from_gc(self.module_namespace(m)?))),
             Resolution::NotFound | Resolution::Ambiguous => None,
         })
@@ -268,9 +260,14 @@ impl Vm {
             }
             _ => return None,
         };
-        let (line, column) = self.scripts.get(module.script as usize).map_or((0, 0), |s| s.line_column(offset));
-        let key = module.key.to_string();
-        Some(self.syntax_error_at(&message, &key, line, column))
+        let (path, line, column) = match self.scripts.get(module.script as usize) {
+            Some(s) => {
+                let (line, column) = s.line_column(offset);
+                (s.path.clone(), line, column)
+            }
+            None => (module.key.to_string(), 0, 0),
+        };
+        Some(self.syntax_error_at(&message, &path, line, column))
     }
 }
 

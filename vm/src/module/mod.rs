@@ -228,6 +228,18 @@ impl ModuleRecord {
     }
 }
 
+/// How messages and stack traces name a module: its path relative to the
+/// working directory when it is under it (as the command line named it),
+/// else its key.
+fn display_path(key: &str) -> String {
+    if let Ok(cwd) = std::env::current_dir()
+        && let Ok(rel) = std::path::Path::new(key).strip_prefix(&cwd)
+    {
+        return rel.to_string_lossy().into_owned();
+    }
+    key.to_string()
+}
+
 /// The module map and the module of each script index.
 #[derive(Default)]
 pub struct ModuleMap {
@@ -340,10 +352,11 @@ impl Vm {
     /// ParseModule: compiles `source` and makes its record.
     fn compile_module(&mut self, source: &str, key: &str) -> JsResult<Gc<ModuleRecord>> {
         let index = self.scripts.len() as u32;
-        self.scripts.push(Script::new(key.to_string(), source.to_string()));
+        let display = display_path(key);
+        self.scripts.push(Script::new(display.clone(), source.to_string()));
         let allocator = oxc_allocator::Allocator::default();
         let options = strata_frontend::ParseOptions {
-            path: key.to_string(),
+            path: display,
             goal: strata_frontend::Goal::Module,
             strict: false,
         };
@@ -456,7 +469,7 @@ impl Vm {
         }
         let Some(script) = self.scripts.get(m.script as usize) else { return e };
         let (line, column) = script.line_column(offset);
-        let located = format!("{text}\n    at {}:{line}:{column}", m.key);
+        let located = format!("{text}\n    at {}:{line}:{column}", script.path);
         if let Ok(v) = self.string_value(&located) {
             let _ = self.define_own_simple(err, key, v, crate::property::Attrs::HIDDEN);
         }

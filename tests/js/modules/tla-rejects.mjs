@@ -1,0 +1,3 @@
+// An async dependency's rejection ends the program.
+import './fixtures/tla-throws.mjs';
+console.log('not reached');
