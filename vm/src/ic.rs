@@ -61,9 +61,11 @@ pub enum Handler {
     OwnSlot(u32),
     /// Load a data property from `holder` (on the prototype chain), slot `n`.
     ProtoSlot(Gc<JsObject>, u32),
-    /// Call the getter of the accessor in `holder`'s slot `n` (the receiver
-    /// itself or a prototype).
+    /// Call the getter of the accessor in `holder`'s slot `n`, a prototype.
     Getter(Gc<JsObject>, u32),
+    /// Call the getter of the accessor in the receiver's own slot `n`
+    /// (objects of one shape may hold different accessor pairs).
+    OwnGetter(u32),
     /// The property is nowhere on the chain: undefined.
     Missing,
     /// `length` of an Array.
@@ -84,6 +86,7 @@ impl Handler {
             Handler::OwnSlot(_) => "own slot",
             Handler::ProtoSlot(..) => "prototype slot",
             Handler::Getter(..) => "getter",
+            Handler::OwnGetter(_) => "own getter",
             Handler::Missing => "missing",
             Handler::ArrayLength => "array length",
             Handler::Transition(..) => "transition",
@@ -230,7 +233,7 @@ impl IcEntry {
         match self.handler {
             Handler::ProtoSlot(h, _) | Handler::Getter(h, _) => t.mark(h.cell()),
             Handler::Transition(s, _) => t.mark(s.cell()),
-            Handler::OwnSlot(_) | Handler::Missing | Handler::ArrayLength => {}
+            Handler::OwnSlot(_) | Handler::OwnGetter(_) | Handler::Missing | Handler::ArrayLength => {}
         }
     }
 }

@@ -47,7 +47,9 @@ impl Vm {
                 return None;
             }
             if let Some((slot, attrs)) = o.shape().lookup(key) {
-                return Some(if attrs.is_accessor() {
+                return Some(if attrs.is_accessor() && o == obj {
+                    Handler::OwnGetter(slot)
+                } else if attrs.is_accessor() {
                     Handler::Getter(o, slot)
                 } else if o == obj {
                     Handler::OwnSlot(slot)
@@ -73,6 +75,13 @@ impl Vm {
                 ObjectKind::Array { length, .. } => Value::number(length.get() as f64),
                 _ => Value::UNDEFINED,
             },
+            Handler::OwnGetter(n) => {
+                let getter = getter_of(obj, n);
+                if getter.is_undefined() {
+                    return Ok(Value::UNDEFINED);
+                }
+                return self.call(getter, Value::from_gc(obj), &[]);
+            }
             Handler::Getter(h, n) => {
                 let getter = getter_of(h, n);
                 if getter.is_undefined() {
@@ -447,7 +456,11 @@ fn describe_entry(e: &IcEntry) -> String {
 /// " n" for handlers that name a slot.
 fn handler_slot(e: &IcEntry) -> String {
     match e.handler {
-        Handler::OwnSlot(n) | Handler::ProtoSlot(_, n) | Handler::Getter(_, n) | Handler::Transition(_, n) => format!(" {n}"),
+        Handler::OwnSlot(n)
+        | Handler::ProtoSlot(_, n)
+        | Handler::Getter(_, n)
+        | Handler::OwnGetter(n)
+        | Handler::Transition(_, n) => format!(" {n}"),
         Handler::Missing | Handler::ArrayLength => String::new(),
     }
 }
