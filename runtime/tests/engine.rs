@@ -146,3 +146,28 @@ fn engines_on_one_thread_have_their_own_loops() {
     a.eval("setTimeout(() => fired++, 1)").unwrap();
     a.run_event_loop().unwrap();
 }
+
+#[test]
+fn runs_modules_with_imports_and_top_level_await() {
+    let dir = std::env::temp_dir().join(format!("strata-engine-modules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("dep.mjs"), "export let n = 40; export function add(k) { n += k; }").unwrap();
+    let main = dir.join("main.mjs");
+    let source = "import { n, add } from './dep.mjs'; add(2); globalThis.seen = n; await null; globalThis.after = 'awaited';";
+    let mut engine = Engine::new().unwrap();
+    let promise = engine.eval_module(source, main.to_str().unwrap()).unwrap();
+    // The import is live: `add` changed the exporter's binding.
+    let seen = engine.global("seen").unwrap();
+    assert_eq!(engine.to_number(seen).unwrap(), 42.0);
+    // Top-level await finishes in the event loop.
+    engine.run_event_loop().unwrap();
+    engine.module_result(promise).unwrap();
+    let after = engine.global("after").unwrap();
+    assert_eq!(engine.to_rust_string(after).unwrap(), "awaited");
+    // A missing export fails at link time with the file, line and column.
+    let bad = engine.eval_module("import { nope } from './dep.mjs';", dir.join("bad.mjs").to_str().unwrap()).unwrap_err();
+    assert_eq!(bad.name, "SyntaxError");
+    assert!(bad.report.contains("does not provide an export named 'nope'"), "{}", bad.report);
+    assert!(bad.report.contains("bad.mjs:1:10"), "{}", bad.report);
+    let _ = std::fs::remove_dir_all(&dir);
+}
