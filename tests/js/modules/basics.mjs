@@ -25,3 +25,9 @@ console.log(typeof this, import.meta === import.meta);
 const keys = [];
 for (const k in ns) keys.push(k);
 console.log(keys.join());
+// A namespace on a prototype chain: loads go through its [[Get]] (no
+// inline cache may treat it as ordinary).
+const child = Object.create(ns);
+const got = [];
+for (let i = 0; i < 3; i++) got.push(child.c, child.renamed, 'v' in child);
+console.log(got.join());

@@ -43,7 +43,8 @@ impl Vm {
         }
         let mut o = obj;
         loop {
-            if is_length && o.is_array() {
+            if (is_length && o.is_array()) || matches!(o.kind, ObjectKind::ModuleNamespace(_)) {
+                // Exotic [[Get]] on the chain: not cacheable.
                 return None;
             }
             if let Some((slot, attrs)) = o.shape().lookup(key) {
@@ -192,7 +193,7 @@ impl Vm {
             // Adding is cacheable when nothing up the chain intercepts it.
             let mut p = obj.proto();
             while let Some(o) = p.as_gc::<JsObject>() {
-                if is_length && o.is_array() {
+                if (is_length && o.is_array()) || matches!(o.kind, ObjectKind::ModuleNamespace(_)) {
                     return Err(());
                 }
                 if let Some((_, attrs)) = o.shape().lookup(key) {
