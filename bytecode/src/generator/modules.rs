@@ -150,13 +150,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             Statement::ExportDeclaration(d) => match &d.declaration {
                 Declaration::VariableDeclaration(decl) => self.visit_variable_declaration(decl),
                 Declaration::FunctionDeclaration(_) => {}
-                Declaration::ClassDeclaration(class) => {
-                    self.pos(offset);
-                    self.visit_class(class, None);
-                    if let Some(id) = &class.id {
-                        self.store_declaration(id.node_id.get(), id.name.as_str(), id.span.start);
-                    }
-                }
+                Declaration::ClassDeclaration(class) => self.visit_class_declaration(class, offset),
                 _ => self.fail("TypeScript declarations are not JavaScript", offset),
             },
             Statement::ExportDefaultDeclaration(d) => match &d.declaration {

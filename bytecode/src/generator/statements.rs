@@ -49,13 +49,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             }
             Statement::VariableDeclaration(decl) => self.visit_variable_declaration(decl),
             Statement::FunctionDeclaration(_) => {}
-            Statement::ClassDeclaration(class) => {
-                self.pos(offset);
-                self.visit_class(class, None);
-                if let Some(id) = &class.id {
-                    self.store_declaration(id.node_id.get(), id.name.as_str(), id.span.start);
-                }
-            }
+            Statement::ClassDeclaration(class) => self.visit_class_declaration(class, offset),
             Statement::IfStatement(stmt) => self.visit_if(stmt),
             Statement::ReturnStatement(stmt) => {
                 self.pos(offset);
@@ -110,6 +104,16 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             _ => self.fail("this statement is not supported", offset),
         }
         self.release(m);
+    }
+
+    /// `class C { … }` as a statement: defines the class and initializes
+    /// its binding.
+    pub(crate) fn visit_class_declaration(&mut self, class: &'a oxc_ast::ast::Class<'a>, offset: u32) {
+        self.pos(offset);
+        self.visit_class(class, None);
+        if let Some(id) = &class.id {
+            self.store_declaration(id.node_id.get(), id.name.as_str(), id.span.start);
+        }
     }
 
     pub(crate) fn visit_block(&mut self, block: &'a BlockStatement<'a>) {
