@@ -6,7 +6,8 @@
 #      finds values held where the collector cannot see them);
 #   3. the twelve AWFY benchmarks at size 1 1, plain and under
 #      --gc-stress=1000 (each verifies its own result);
-#   4. the heap's tests on AArch64, cross-compiled, under qemu-user;
+#   4. the heap's and the JIT building blocks' tests on AArch64,
+#      cross-compiled, under qemu-user;
 #   5. test262 (../shared/test262) against tests/test262/expectations.txt:
 #      a failing run not listed there fails CI (the ratchet).
 # Needs: the aarch64-unknown-linux-gnu Rust target, aarch64-linux-gnu-gcc and
@@ -36,9 +37,10 @@ for b in "$awfy"/*.js; do
 done
 
 # Crates with machine-specific code run on AArch64 too (DESIGN.md,
-# "Architectures"): the heap's register spill and stack scan so far.
-step "AArch64 (qemu): cargo test -p strata-gc"
-cargo test --quiet -p strata-gc --target aarch64-unknown-linux-gnu
+# "Architectures"): the heap's register spill and stack scan, and the JIT
+# building blocks (emitters, code memory, icache maintenance, disassembly).
+step "AArch64 (qemu): cargo test -p strata-gc -p strata-arch"
+cargo test --quiet -p strata-gc -p strata-arch --target aarch64-unknown-linux-gnu
 
 # About 2-4 minutes on 2 cores; also prints listed runs that now pass.
 step "test262 ratchet (release): tests/test262/expectations.txt"
