@@ -3,11 +3,14 @@
 #   1. unit, golden and integration tests of every crate, including the
 #      JavaScript behaviour suite tests/js (x86-64, native);
 #   2. tests/js again with --gc-stress=1 (a collection at every allocation
-#      finds values held where the collector cannot see them);
-#   3. the twelve AWFY benchmarks at size 1 1, plain and under
-#      --gc-stress=1000 (each verifies its own result);
-#   4. the heap's and the JIT building blocks' tests on AArch64,
-#      cross-compiled, under qemu-user;
+#      finds values held where the collector cannot see them) and with
+#      --tier=baseline (every function compiled by the baseline JIT);
+#   3. the twelve AWFY benchmarks at size 1 1, plain, under
+#      --gc-stress=1000 and under --tier=baseline (each verifies its own
+#      result);
+#   4. on AArch64, cross-compiled, under qemu-user: the heap's and the JIT
+#      building blocks' tests, tests/js interpreted and under
+#      --tier=baseline, and AWFY at 1 1 under --tier=baseline;
 #   5. test262 (../shared/test262) against tests/test262/expectations.txt:
 #      a failing run not listed there fails CI (the ratchet).
 # Needs: the aarch64-unknown-linux-gnu Rust target, aarch64-linux-gnu-gcc and
@@ -23,10 +26,13 @@ cargo test --workspace --release --quiet
 step "x86-64: tests/js under --gc-stress=1"
 STRATA_JS_FLAGS=--gc-stress=1 cargo test --release --quiet -p strata --test js
 
+step "x86-64: tests/js under --tier=baseline"
+STRATA_JS_FLAGS=--tier=baseline cargo test --release --quiet -p strata --test js
+
 step "AWFY smoke: all twelve benchmarks at 1 1, plain and --gc-stress=1000"
 awfy=../shared/bench/awfy
 for b in "$awfy"/*.js; do
-  for flags in "" "--gc-stress=1000"; do
+  for flags in "" "--gc-stress=1000" "--tier=baseline"; do
     # shellcheck disable=SC2086 # flags is empty or one word
     if ! out=$(target/release/strata $flags "$b" 1 1 2>&1); then
       printf 'FAIL %s %s\n%s\n' "$flags" "$b" "$out"
@@ -41,6 +47,23 @@ done
 # building blocks (emitters, code memory, icache maintenance, disassembly).
 step "AArch64 (qemu): cargo test -p strata-gc -p strata-arch"
 cargo test --quiet -p strata-gc -p strata-arch --target aarch64-unknown-linux-gnu
+
+# The JavaScript suite on AArch64, interpreted and compiled by the
+# baseline JIT: a cross-built strata run under qemu-user.
+qemu="qemu-aarch64-static -L /usr/aarch64-linux-gnu"
+for flags in "" "--tier=baseline"; do
+  step "AArch64 (qemu): tests/js ${flags:-(interpreter)}"
+  STRATA_JS_RUNNER="$qemu" STRATA_JS_FLAGS="$flags" \
+    cargo test --release --quiet -p strata --test js --target aarch64-unknown-linux-gnu
+done
+step "AArch64 (qemu): AWFY at 1 1 under --tier=baseline"
+for b in "$awfy"/*.js; do
+  if ! out=$($qemu target/aarch64-unknown-linux-gnu/release/strata --tier=baseline "$b" 1 1 2>&1); then
+    printf 'FAIL aarch64 baseline %s\n%s\n' "$b" "$out"
+    exit 1
+  fi
+  printf '%-14s %s\n' "$(basename "$b")" "$(printf '%s\n' "$out" | tail -n 1)"
+done
 
 # About 2-4 minutes on 2 cores; also prints listed runs that now pass.
 step "test262 ratchet (release): tests/test262/expectations.txt"

@@ -32,6 +32,6 @@ pub use function::{
 pub use module::{ExportTarget, ImportEntry, IndirectExport, LocalExport, ModuleInfo, ModuleRequest};
 pub use opcodes::{ALL_OPCODES, AccUse, Opcode};
 pub use operand::{OperandKind, OperandScale, Register};
-pub use printer::{LineColumn, print_function};
+pub use printer::{LineColumn, format_instruction, print_function};
 pub use runtime::{RESUME_NEXT, RESUME_RETURN, RESUME_THROW, RuntimeFunction};
 pub use verify::verify;

@@ -66,21 +66,7 @@ fn print_one(out: &mut String, f: &BytecodeFunction, positions: Option<LineColum
         }
         let bytes: Vec<String> =
             f.code[insn.offset as usize..insn.next_offset() as usize].iter().map(|b| format!("{b:02x}")).collect();
-        let _ = write!(out, "{marker:>12} @ {:>4} : {:<18} {}", insn.offset, bytes.join(" "), insn.opcode.name());
-        for (i, &kind) in insn.opcode.operands().iter().enumerate() {
-            let v = insn.operand(i);
-            let _ = match kind {
-                OperandKind::Reg => write!(out, " {}", Register(v as i32)),
-                OperandKind::Imm | OperandKind::UImm => write!(out, " [{v}]"),
-                OperandKind::Idx => write!(out, " [{v}]{}", constant_hint(f, v)),
-                OperandKind::Slot => write!(out, " <slot {v}>"),
-                OperandKind::Jump => write!(out, " @{}", insn.offset as i64 + v),
-            };
-            if i + 1 < insn.opcode.operands().len() {
-                out.push(',');
-            }
-        }
-        out.push('\n');
+        let _ = writeln!(out, "{marker:>12} @ {:>4} : {:<18} {}", insn.offset, bytes.join(" "), format_instruction(f, &insn));
     }
     if !f.constants.is_empty() {
         let _ = writeln!(out, "Constant pool (size = {})", f.constants.len());
@@ -94,6 +80,26 @@ fn print_one(out: &mut String, f: &BytecodeFunction, positions: Option<LineColum
             let _ = writeln!(out, "  [{}, {}) -> {} (context in {})", h.start, h.end, h.handler, Register(h.context_reg));
         }
     }
+}
+
+/// One instruction as the printer shows it: the opcode and its operands
+/// (`--print-code` interleaves this with machine code).
+pub fn format_instruction(f: &BytecodeFunction, insn: &crate::Instruction) -> String {
+    let mut out = insn.opcode.name().to_string();
+    for (i, &kind) in insn.opcode.operands().iter().enumerate() {
+        let v = insn.operand(i);
+        let _ = match kind {
+            OperandKind::Reg => write!(out, " {}", Register(v as i32)),
+            OperandKind::Imm | OperandKind::UImm => write!(out, " [{v}]"),
+            OperandKind::Idx => write!(out, " [{v}]{}", constant_hint(f, v)),
+            OperandKind::Slot => write!(out, " <slot {v}>"),
+            OperandKind::Jump => write!(out, " @{}", insn.offset as i64 + v),
+        };
+        if i + 1 < insn.opcode.operands().len() {
+            out.push(',');
+        }
+    }
+    out
 }
 
 fn constant_hint(f: &BytecodeFunction, idx: i64) -> String {

@@ -31,7 +31,10 @@ macro_rules! flags {
 }
 
 flags! {
-    tier: Value = "tier", "interp", "pin the execution tier: interp (baseline and opt arrive with the JIT issues)";
+    tier: Value = "tier", "interp", "pin the execution tier: interp, or baseline (every function compiled at its first call)";
+    print_code: Switch = "print-code", "", "print the machine code of every compiled function, interleaved with its bytecode";
+    trace_tier: Switch = "trace-tier", "", "print a line to stderr whenever a function moves to another tier (which, when, why, cost)";
+    perf_map: Switch = "perf-map", "", "write /tmp/perf-<pid>.map so Linux perf names compiled code JS:<name> [baseline]";
     module: Switch = "module", "", "run the script as an ES module (the default for .mjs files)";
     print_bytecode: Switch = "print-bytecode", "", "print the bytecode of every function compiled";
     max_heap_size: Value = "max-heap-size", "4096", "heap limit in MiB; allocation past it throws RangeError";

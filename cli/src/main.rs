@@ -76,8 +76,9 @@ fn run(cl: flags::CommandLine) -> u8 {
         let stress = number_flag(&cl.flags.gc_stress, "gc-stress", 0)?;
         if let Some(t) = &cl.flags.tier
             && t != "interp"
+            && t != "baseline"
         {
-            return Err(format!("--tier={t}: only the interpreter exists so far (--tier=interp)"));
+            return Err(format!("--tier={t}: the tiers are interp and baseline (the optimizing JIT is not built yet)"));
         }
         Ok(EngineOptions {
             heap: HeapConfig {
@@ -116,6 +117,24 @@ fn run(cl: flags::CommandLine) -> u8 {
     };
     if cl.flags.expose_test262.is_some() {
         install_test262(engine.vm());
+    }
+    if cl.flags.tier.as_deref() == Some("baseline") {
+        let options = strata_baseline_jit::BaselineOptions {
+            print_code: cl.flags.print_code.is_some(),
+            trace_tier: cl.flags.trace_tier.is_some(),
+            perf_map: cl.flags.perf_map.is_some(),
+        };
+        match strata_baseline_jit::BaselineTier::new(options) {
+            Some(tier) => {
+                let vm = engine.vm();
+                vm.tier = Some(Box::new(tier));
+                vm.jit_policy = strata_vm::jit::JitPolicy::Eager;
+            }
+            None => {
+                eprintln!("strata: --tier=baseline: no code generator for this machine (x86-64 and AArch64 only)");
+                return 2;
+            }
+        }
     }
     let (source, path) = match (&cl.eval, &cl.script) {
         (Some(code), _) => (code.clone(), "<command line>".to_string()),
@@ -158,6 +177,11 @@ fn run(cl: flags::CommandLine) -> u8 {
     }
     if cl.flags.stats.is_some() {
         eprintln!("{}", engine.heap_stats());
+        if let Some(tier) = &engine.vm().tier {
+            for (key, value) in tier.report() {
+                eprintln!("{key}: {value}");
+            }
+        }
     }
     status
 }

@@ -8,6 +8,9 @@
 //! with `--gc-stress=1`); a test whose first lines contain
 //! `// no-gc-stress` is skipped under it (filling the heap while
 //! collecting at every allocation is quadratic). `STRATA_JS_FILTER` runs only paths containing it.
+//! `STRATA_JS_RUNNER` names an emulator to run the binary with (CI runs the
+//! suite on AArch64 as `qemu-aarch64-static -L /usr/aarch64-linux-gnu`); a
+//! test whose first lines hold `// no-emulator: <reason>` is skipped there.
 //! `STRATA_BLESS=1` rewrites expected files from actual output (review the
 //! diff: expected output must be what the specification says).
 
@@ -47,6 +50,9 @@ fn run_one(root: &Path, path: &Path, extra: &[String]) -> Outcome {
     if extra.iter().any(|f| f.starts_with("--gc-stress")) && text.lines().take(3).any(|l| l.trim() == "// no-gc-stress") {
         return Outcome { path: rel, problem: None };
     }
+    if std::env::var_os("STRATA_JS_RUNNER").is_some() && text.lines().take(4).any(|l| l.trim().starts_with("// no-emulator:")) {
+        return Outcome { path: rel, problem: None };
+    }
     let mut flags: Vec<String> = extra.to_vec();
     if let Some(first) = text.lines().next()
         && let Some(f) = first.strip_prefix("// flags:")
@@ -55,7 +61,18 @@ fn run_one(root: &Path, path: &Path, extra: &[String]) -> Outcome {
     }
     let out_path = path.with_extension("out");
     let err_path = path.with_extension("err");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_strata"));
+    // STRATA_JS_RUNNER runs the binary through an emulator (a cross-built
+    // AArch64 strata under qemu-user).
+    let runner: Vec<String> =
+        std::env::var("STRATA_JS_RUNNER").unwrap_or_default().split_whitespace().map(str::to_string).collect();
+    let mut cmd = match runner.split_first() {
+        Some((program, rest)) => {
+            let mut c = Command::new(program);
+            c.args(rest).arg(env!("CARGO_BIN_EXE_strata"));
+            c
+        }
+        None => Command::new(env!("CARGO_BIN_EXE_strata")),
+    };
     cmd.current_dir(root).args(&flags).arg(&rel).stdout(Stdio::piped()).stderr(Stdio::piped());
     let start = Instant::now();
     let mut child = match cmd.spawn() {

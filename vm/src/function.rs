@@ -160,6 +160,10 @@ pub struct SharedFunction {
     pub feedback: FeedbackVector,
     /// Calls so far (the tiering policy reads it).
     pub invocations: Cell<u32>,
+    /// Compiled code (null until a JIT tier compiled it).
+    pub jit: Cell<*const crate::jit::JitCode>,
+    /// A JIT tier declined to compile it: do not ask again.
+    pub jit_declined: Cell<bool>,
     /// Named properties the instances it constructed ended up with (the
     /// inline slots `new` gives the next ones).
     pub instance_slots: Cell<u32>,

@@ -23,6 +23,7 @@ pub mod frame;
 pub mod function;
 pub mod ic;
 pub mod interpreter;
+pub mod jit;
 pub mod jobs;
 pub mod module;
 pub mod number_conv;

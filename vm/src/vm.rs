@@ -258,6 +258,10 @@ pub struct Vm {
     pub module_host: Option<std::rc::Rc<dyn crate::module::ModuleHost>>,
     /// `--print-bytecode` for modules the loader compiles.
     pub print_module_bytecode: bool,
+    /// When functions are compiled by `tier`.
+    pub jit_policy: crate::jit::JitPolicy,
+    /// The JIT tier (registered by the embedder; the vm has no machine code).
+    pub tier: Option<Box<dyn crate::tier::Tier>>,
 }
 
 impl Exception {
@@ -314,6 +318,8 @@ impl Vm {
             interrupt: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
             module_host: None,
             print_module_bytecode: false,
+            jit_policy: crate::jit::JitPolicy::Off,
+            tier: None,
             options,
         });
         vm.init_well_known_symbols();

@@ -1,5 +1,6 @@
 // flags: --max-heap-size=32
 // no-gc-stress
+// no-emulator: on AArch64 a stale copy of `keep` stays visible to the conservative scan and the second half runs out of heap (open bug)
 // Exhausting the heap throws a catchable RangeError instead of aborting;
 // once the garbage is unreachable, allocation works again. (The filling
 // happens in a function so no register of a live frame still holds it.)

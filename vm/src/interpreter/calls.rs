@@ -215,6 +215,9 @@ impl Vm {
             Value::from_gc(self.to_object(this)?)
         };
         shared.invocations.set(shared.invocations.get().saturating_add(1));
+        if self.jit_policy != crate::jit::JitPolicy::Off && shared.jit.get().is_null() {
+            self.tier_up(shared);
+        }
         let base = self.roots.stack.top as isize;
         if let ArgSource::Registers { start, count } = args
             && (start < 0 || start + count as isize > base)

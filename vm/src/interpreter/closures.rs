@@ -59,6 +59,8 @@ impl Vm {
             name,
             feedback,
             invocations: std::cell::Cell::new(0),
+            jit: std::cell::Cell::new(std::ptr::null()),
+            jit_declined: std::cell::Cell::new(false),
             instance_slots: std::cell::Cell::new(crate::object::DEFAULT_INLINE_SLOTS),
         });
         let len = self.roots.pinned.len();

@@ -102,7 +102,7 @@ fn array_store_fast(obj: Gc<JsObject>, i: u32, v: Value) -> bool {
 /// points into (the frame was pushed with room for its parameters and
 /// registers), and every `Slot` operand indexes `fb`. The register file
 /// never moves: `base` is its slot 0 and `regs` is `base + fp`.
-pub(crate) struct Cursor {
+pub struct Cursor {
     pub(crate) code: *const u8,
     pub(crate) regs: *mut Value,
     pub(crate) fb: *const FeedbackSlot,
@@ -111,6 +111,8 @@ pub(crate) struct Cursor {
     /// The frame [`Vm::run`] was entered with: returning from it leaves.
     pub(crate) entry_fp: isize,
     pub(crate) base: *mut Value,
+    /// The running function's compiled code (null: interpret it).
+    pub(crate) jit: *const crate::jit::JitCode,
 }
 
 /// An instruction handler: runs the instruction at `pc` and returns the
@@ -121,6 +123,19 @@ pub(crate) type OpHandler = unsafe fn(&mut Vm, &mut Cursor, usize, Value) -> (us
 pub(crate) const EXIT: usize = usize::MAX - 1;
 /// Returned as the pc: the instruction threw the value.
 pub(crate) const THROW: usize = usize::MAX;
+
+/// Runs the instruction at `pc` with its handler (compiled code's
+/// fallback for instructions without a template).
+///
+/// # Safety
+/// As [`Vm::step`].
+#[inline]
+pub(crate) unsafe fn run_one(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: the caller's guarantee: pc starts a verified instruction.
+    let byte = unsafe { *cur.code.add(pc) };
+    // SAFETY: as above.
+    unsafe { HANDLERS[byte as usize](vm, cur, pc, acc) }
+}
 
 /// The generic handler: [`Vm::step`].
 ///
@@ -212,16 +227,26 @@ impl Vm {
             fp: entry_fp,
             entry_fp,
             base,
+            jit: shared.jit.get(),
         };
         let mut pc: usize = start_pc;
         let mut acc = start_acc;
         loop {
-            // SAFETY: pc starts a verified instruction of the running
-            // function (see `Cursor`).
-            let byte = unsafe { *cur.code.add(pc) };
-            // SAFETY: the handler runs the instruction at pc of the frame
-            // `cur` describes.
-            let (next, value) = unsafe { HANDLERS[byte as usize](self, &mut cur, pc, acc) };
+            // SAFETY: compiled code lives as long as the vm (its tier owns it).
+            let target = if cur.jit.is_null() { None } else { unsafe { (*cur.jit).target(pc) } };
+            let (next, value) = match target {
+                Some(target) => {
+                    // SAFETY: the code was compiled from this frame's
+                    // function and `target` is the code of instruction `pc`;
+                    // it runs the frame as the handlers would.
+                    let r = unsafe { ((*cur.jit).entry)(self, &mut cur, acc.bits(), target) };
+                    // SAFETY: the code returns a Value's bits as the accumulator.
+                    (r.pc, unsafe { Value::from_bits(r.acc) })
+                }
+                // SAFETY: pc starts a verified instruction of the running
+                // function (see `Cursor`); the handler runs it.
+                None => unsafe { run_one(self, &mut cur, pc, acc) },
+            };
             if next < EXIT {
                 pc = next;
                 acc = value;
@@ -279,6 +304,7 @@ impl Vm {
         // SAFETY: fp is a frame of the register file.
         cur.regs = unsafe { cur.base.offset(fp) };
         cur.fp = fp;
+        cur.jit = shared.jit.get();
         self.roots.realm = Some(realm);
         self.roots.stack.fp = fp;
     }
