@@ -51,8 +51,69 @@ pub(crate) struct Frame {
     pub(crate) table: usize,
     /// Offset of the frame's fp in the interpreter's cursor.
     pub(crate) fp_offset: usize,
+    /// Offset of the frame's register pointer in the cursor.
+    pub(crate) regs_offset: usize,
     /// Address of `jit_run_instruction`.
     pub(crate) run_instruction: usize,
+}
+
+/// What an instruction's template does, decided once for both emitters.
+pub(crate) enum Template {
+    /// acc = register.
+    Ldar(i32),
+    /// register = acc.
+    Star(i32),
+    /// dst = src.
+    Mov { src: i32, dst: i32 },
+    /// acc = a constant value (its bits).
+    LoadConstant(u64),
+    /// Jump to pc.
+    Jump(u32),
+    /// Jump to pc when acc is (or, with `negate`, is not) the value.
+    JumpIfEqual { value: u64, negate: bool, target: u32 },
+    /// Jump to pc when acc is one of the two values, else fall through
+    /// (`negate`: jump when it is neither).
+    JumpIfEither { a: u64, b: u64, negate: bool, target: u32 },
+    /// JumpIfToBoolean: true/false decided inline, anything else by the
+    /// interpreter's handler.
+    JumpIfBoolean { when_true: bool, target: u32 },
+    /// The interpreter's handler.
+    Handler,
+}
+
+/// The template of `insn`.
+pub(crate) fn template(insn: &Instruction) -> Template {
+    use strata_bytecode::Opcode as O;
+    let op = |i: usize| insn.operands[i];
+    let target = |i: usize| (insn.offset as i64 + op(i)) as u32;
+    let (undefined, null) = (Value::UNDEFINED.bits(), Value::NULL.bits());
+    match insn.opcode {
+        O::Ldar => Template::Ldar(op(0) as i32),
+        O::Star => Template::Star(op(0) as i32),
+        O::Mov => Template::Mov { src: op(0) as i32, dst: op(1) as i32 },
+        O::LdaUndefined => Template::LoadConstant(undefined),
+        O::LdaNull => Template::LoadConstant(null),
+        O::LdaTrue => Template::LoadConstant(Value::TRUE.bits()),
+        O::LdaFalse => Template::LoadConstant(Value::FALSE.bits()),
+        O::LdaTheHole => Template::LoadConstant(Value::HOLE.bits()),
+        O::LdaZero => Template::LoadConstant(Value::int(0).bits()),
+        O::LdaSmi => match i32::try_from(op(0)) {
+            Ok(v) => Template::LoadConstant(Value::int(v).bits()),
+            Err(_) => Template::Handler,
+        },
+        O::Jump => Template::Jump(target(0)),
+        O::JumpIfTrue => Template::JumpIfEqual { value: Value::TRUE.bits(), negate: false, target: target(0) },
+        O::JumpIfFalse => Template::JumpIfEqual { value: Value::FALSE.bits(), negate: false, target: target(0) },
+        O::JumpIfNull => Template::JumpIfEqual { value: null, negate: false, target: target(0) },
+        O::JumpIfNotNull => Template::JumpIfEqual { value: null, negate: true, target: target(0) },
+        O::JumpIfUndefined => Template::JumpIfEqual { value: undefined, negate: false, target: target(0) },
+        O::JumpIfNotUndefined => Template::JumpIfEqual { value: undefined, negate: true, target: target(0) },
+        O::JumpIfUndefinedOrNull => Template::JumpIfEither { a: undefined, b: null, negate: false, target: target(0) },
+        O::JumpIfNotUndefinedOrNull => Template::JumpIfEither { a: undefined, b: null, negate: true, target: target(0) },
+        O::JumpIfToBooleanTrue => Template::JumpIfBoolean { when_true: true, target: target(0) },
+        O::JumpIfToBooleanFalse => Template::JumpIfBoolean { when_true: false, target: target(0) },
+        _ => Template::Handler,
+    }
 }
 
 /// What an emitter made: code, and where each instruction and the entry
@@ -136,6 +197,7 @@ impl Tier for BaselineTier {
             code_len: bytecode.len(),
             table: table.as_ptr() as usize,
             fp_offset: strata_vm::jit::cursor_fp_offset(),
+            regs_offset: strata_vm::jit::cursor_regs_offset(),
             run_instruction: strata_vm::jit::jit_run_instruction as *const () as usize,
         };
         let emitted = match self.arch {
@@ -248,5 +310,72 @@ impl BaselineTier {
             let _ = writeln!(out, "  {:#x}  {}", start + line.offset, line.text);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The templates of both emitters against the disassembler (on any
+    //! host; running them is tests/js under --tier=baseline).
+    use strata_arch::disasm::disassemble;
+    use strata_bytecode::{Opcode, encode, instructions};
+
+    use super::*;
+
+    fn sample() -> Vec<Instruction> {
+        let mut code = Vec::new();
+        encode(&mut code, Opcode::Ldar, &[1]);
+        encode(&mut code, Opcode::Star, &[2]);
+        encode(&mut code, Opcode::LdaSmi, &[7]);
+        // Over the first Return to the second.
+        let mut jump = Vec::new();
+        encode(&mut jump, Opcode::JumpIfFalse, &[0]);
+        let mut ret = Vec::new();
+        encode(&mut ret, Opcode::Return, &[]);
+        encode(&mut code, Opcode::JumpIfFalse, &[(jump.len() + ret.len()) as i64]);
+        encode(&mut code, Opcode::Return, &[]);
+        encode(&mut code, Opcode::Return, &[]);
+        instructions(&code).collect()
+    }
+
+    fn frame(len: usize) -> Frame {
+        Frame { code_len: len, table: 0x1000, fp_offset: 32, regs_offset: 8, run_instruction: 0x2000 }
+    }
+
+    fn text(arch: Arch, code: &[u8], from: usize, to: usize) -> Vec<String> {
+        disassemble(arch, &code[from..to], 0).unwrap().into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn x64_templates() {
+        let insns = sample();
+        let e = x64::emit(&insns, &frame(10)).unwrap();
+        let o = &e.instruction_offsets;
+        assert_eq!(text(Arch::X64, &e.code, o[0], o[1]), ["mov r14,[rbx+8]"]);
+        assert_eq!(text(Arch::X64, &e.code, o[1], o[2]), ["mov [rbx+10h],r14"]);
+        let smi = format!("mov r14,{:X}h", strata_vm::Value::int(7).bits());
+        let smi = if smi.chars().nth(9).is_some_and(|c| c.is_ascii_alphabetic()) { smi.replace("r14,", "r14,0") } else { smi };
+        assert_eq!(text(Arch::X64, &e.code, o[2], o[3]), [smi]);
+        let branch = text(Arch::X64, &e.code, o[3], o[4]);
+        assert_eq!(branch.len(), 3, "{branch:?}");
+        assert_eq!(branch[1], "cmp r14,rax");
+        assert!(branch[2].starts_with("je "), "{branch:?}");
+        // Return has no template: the interpreter's handler is called.
+        let ret = text(Arch::X64, &e.code, o[4], o[5]);
+        assert!(ret.contains(&"mov rax,2000h".to_string()) && ret.contains(&"call rax".to_string()), "{ret:?}");
+    }
+
+    #[test]
+    fn aarch64_templates() {
+        let insns = sample();
+        let e = aarch64::emit(&insns, &frame(10)).unwrap();
+        let o = &e.instruction_offsets;
+        assert_eq!(text(Arch::Aarch64, &e.code, o[0], o[1]), ["ldr x21, [x24, #8]"]);
+        assert_eq!(text(Arch::Aarch64, &e.code, o[1], o[2]), ["str x21, [x24, #0x10]"]);
+        let branch = text(Arch::Aarch64, &e.code, o[3], o[4]);
+        assert_eq!(branch[branch.len() - 2], "cmp x21, x9");
+        assert!(branch[branch.len() - 1].starts_with("b.eq "), "{branch:?}");
+        let ret = text(Arch::Aarch64, &e.code, o[4], o[5]);
+        assert!(ret.contains(&"blr x16".to_string()), "{ret:?}");
     }
 }

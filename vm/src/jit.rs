@@ -81,6 +81,12 @@ pub fn cursor_fp_offset() -> usize {
     std::mem::offset_of!(Cursor, fp)
 }
 
+/// Where compiled code finds the running frame's registers in a
+/// [`Cursor`] (`Reg` operand `r` is the value at `regs + 8 * r`).
+pub fn cursor_regs_offset() -> usize {
+    std::mem::offset_of!(Cursor, regs)
+}
+
 /// Runs the one instruction at `pc` with the interpreter's handler for it
 /// (what compiled code calls for instructions without a template).
 ///
