@@ -12,29 +12,43 @@ use strata_bytecode::Instruction;
 
 use crate::{Emitted, Frame, Template, template};
 
-/// `dst = [x24 + 8r]`.
-fn load_register(ops: &mut aarch64::Assembler, dst: u32, r: i32) {
+/// How an instruction addresses register `r` of the frame (`x24 + 8r`).
+enum Slot {
+    /// `[x24, #off]`: unsigned offset, scaled by 8.
+    Scaled(u32),
+    /// `[x24, #off]`: signed 9-bit offset (parameters, the frame header).
+    Unscaled(i32),
+    /// `[x24, x10]`, the offset loaded into x10 first.
+    Indexed,
+}
+
+fn slot(ops: &mut aarch64::Assembler, r: i32) -> Slot {
     let off = r * 8;
     if (0..32760).contains(&off) {
-        dynasm!(ops ; .arch aarch64 ; ldr X(dst), [x24, off as u32]);
+        Slot::Scaled(off as u32)
     } else if (-256..256).contains(&off) {
-        dynasm!(ops ; .arch aarch64 ; ldur X(dst), [x24, off]);
+        Slot::Unscaled(off)
     } else {
         aarch64::load_imm64(ops, Reg(10), off as i64 as u64);
-        dynasm!(ops ; .arch aarch64 ; ldr X(dst), [x24, x10]);
+        Slot::Indexed
+    }
+}
+
+/// `dst = [x24 + 8r]`.
+fn load_register(ops: &mut aarch64::Assembler, dst: u32, r: i32) {
+    match slot(ops, r) {
+        Slot::Scaled(off) => dynasm!(ops ; .arch aarch64 ; ldr X(dst), [x24, off]),
+        Slot::Unscaled(off) => dynasm!(ops ; .arch aarch64 ; ldur X(dst), [x24, off]),
+        Slot::Indexed => dynasm!(ops ; .arch aarch64 ; ldr X(dst), [x24, x10]),
     }
 }
 
 /// `[x24 + 8r] = src`.
 fn store_register(ops: &mut aarch64::Assembler, src: u32, r: i32) {
-    let off = r * 8;
-    if (0..32760).contains(&off) {
-        dynasm!(ops ; .arch aarch64 ; str X(src), [x24, off as u32]);
-    } else if (-256..256).contains(&off) {
-        dynasm!(ops ; .arch aarch64 ; stur X(src), [x24, off]);
-    } else {
-        aarch64::load_imm64(ops, Reg(10), off as i64 as u64);
-        dynasm!(ops ; .arch aarch64 ; str X(src), [x24, x10]);
+    match slot(ops, r) {
+        Slot::Scaled(off) => dynasm!(ops ; .arch aarch64 ; str X(src), [x24, off]),
+        Slot::Unscaled(off) => dynasm!(ops ; .arch aarch64 ; stur X(src), [x24, off]),
+        Slot::Indexed => dynasm!(ops ; .arch aarch64 ; str X(src), [x24, x10]),
     }
 }
 

@@ -22,7 +22,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use strata_bytecode::BytecodeFunction;
 use strata_vm::function::Args;
 use strata_vm::object::JsObject;
 use strata_vm::string::JsString;
@@ -106,19 +105,14 @@ pub fn run_test(
     let text = if mode == Mode::Strict { format!("\"use strict\";\n{source}") } else { source };
 
     // 1. Parse and compile before anything runs.
-    let code = match compile(&mut vm, &text, rel_path) {
+    let index = vm.scripts.len() as u32;
+    vm.scripts.push(Script::new(rel_path.to_string(), text.clone()));
+    let compiled = compile(&text, rel_path, strata_frontend::Goal::Script, |parsed| {
+        strata_bytecode::generator::compile_script(parsed, index)
+    });
+    let code = match compiled {
         Compiled::Code(code) => code,
-        Compiled::EarlyError(message) => {
-            return match &meta.negative {
-                Some(n) if n.phase == Phase::Parse && n.error_type == "SyntaxError" => Outcome::pass(),
-                Some(n) => Outcome::fail(format!(
-                    "expected a {}-phase {}, got a parse-phase SyntaxError: {message}",
-                    n.phase, n.error_type
-                )),
-                None => Outcome::fail(format!("SyntaxError (parse): {message}")),
-            };
-        }
-        Compiled::Unsupported(message) => return Outcome::fail(format!("not compiled: {message}")),
+        failed => return early_error_verdict(failed, &meta),
     };
     if let Some(n) = &meta.negative
         && n.phase != Phase::Runtime
@@ -186,32 +180,49 @@ impl ModuleHost for Test262Modules {
     }
 }
 
-enum Compiled {
-    Code(Arc<BytecodeFunction>),
+/// A compile's outcome, as the verdict needs it.
+enum Compiled<T> {
+    Code(T),
     EarlyError(String),
     Unsupported(String),
 }
 
-/// What `Vm::compile_script` does, with the frontend's verdict kept apart
-/// from the generator's.
-fn compile(vm: &mut Vm, text: &str, path: &str) -> Compiled {
-    let index = vm.scripts.len() as u32;
-    vm.scripts.push(Script::new(path.to_string(), text.to_string()));
+/// Parses `text` with `goal` and runs `generate` on it (what
+/// `Vm::compile_script` and the module loader do), with the frontend's and
+/// the generator's early errors kept apart from the generator's missing
+/// features.
+fn compile<T>(
+    text: &str,
+    path: &str,
+    goal: strata_frontend::Goal,
+    generate: impl FnOnce(&strata_frontend::ParsedSource<'_>) -> Result<T, strata_frontend::SyntaxError>,
+) -> Compiled<T> {
     let allocator = oxc_allocator::Allocator::default();
-    let options = strata_frontend::ParseOptions {
-        path: path.to_string(),
-        goal: strata_frontend::Goal::Script,
-        strict: false,
-    };
+    let options = strata_frontend::ParseOptions { path: path.to_string(), goal, strict: false };
     let parsed = match strata_frontend::parse(&allocator, text, options) {
         Ok(p) => p,
         Err(e) => return Compiled::EarlyError(format!("{} ({}:{})", e.message, e.line, e.column)),
     };
-    match strata_bytecode::generator::compile_script(&parsed, index) {
+    match generate(&parsed) {
         Ok(code) => Compiled::Code(code),
         Err(e) if generator_limitation(&e.message) => Compiled::Unsupported(e.message),
         // The generator's own early errors (`super` outside a method).
         Err(e) => Compiled::EarlyError(format!("{} ({}:{})", e.message, e.line, e.column)),
+    }
+}
+
+/// The verdict on a test that did not compile: a pass only for a
+/// parse-phase SyntaxError the test expects.
+fn early_error_verdict<T>(failed: Compiled<T>, meta: &Metadata) -> Outcome {
+    match (failed, &meta.negative) {
+        (Compiled::Unsupported(message), _) => Outcome::fail(format!("not compiled: {message}")),
+        (Compiled::EarlyError(_), Some(n)) if n.phase == Phase::Parse && n.error_type == "SyntaxError" => Outcome::pass(),
+        (Compiled::EarlyError(message), Some(n)) => Outcome::fail(format!(
+            "expected a {}-phase {}, got a parse-phase SyntaxError: {message}",
+            n.phase, n.error_type
+        )),
+        (Compiled::EarlyError(message), None) => Outcome::fail(format!("SyntaxError (parse): {message}")),
+        (Compiled::Code(_), _) => Outcome::fail("internal error: judged a compiled test as an early error"),
     }
 }
 
@@ -225,28 +236,11 @@ fn generator_limitation(message: &str) -> bool {
 /// passes only on an early error), then harness scripts, then the module
 /// graph is loaded and linked (resolution-phase errors) and evaluated.
 fn run_module(vm: &mut Vm, root: &Path, harness: &mut Harness, source: &str, path: &str, meta: &Metadata) -> Outcome {
-    {
-        let allocator = oxc_allocator::Allocator::default();
-        let options =
-            strata_frontend::ParseOptions { path: path.to_string(), goal: strata_frontend::Goal::Module, strict: false };
-        match strata_frontend::parse(&allocator, source, options) {
-            Err(e) => {
-                return match &meta.negative {
-                    Some(n) if n.phase == Phase::Parse && n.error_type == "SyntaxError" => Outcome::pass(),
-                    _ => Outcome::fail(format!("SyntaxError (parse, module): {} ({}:{})", e.message, e.line, e.column)),
-                };
-            }
-            Ok(parsed) => match strata_bytecode::generator::compile_module(&parsed, 0) {
-                Err(e) if generator_limitation(&e.message) => return Outcome::fail(format!("not compiled: {}", e.message)),
-                Err(e) => {
-                    return match &meta.negative {
-                        Some(n) if n.phase == Phase::Parse && n.error_type == "SyntaxError" => Outcome::pass(),
-                        _ => Outcome::fail(format!("SyntaxError (compile, module): {}", e.message)),
-                    };
-                }
-                Ok(_) => {}
-            },
-        }
+    let compiled = compile(source, path, strata_frontend::Goal::Module, |parsed| {
+        strata_bytecode::generator::compile_module(parsed, 0)
+    });
+    if !matches!(compiled, Compiled::Code(_)) {
+        return early_error_verdict(compiled, meta);
     }
     if let Some(n) = &meta.negative
         && n.phase == Phase::Parse
