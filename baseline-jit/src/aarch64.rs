@@ -1,205 +1,301 @@
-//! The AArch64 emitter. Fixed registers (callee-saved, so they survive
-//! handler calls): x19 = vm, x20 = the interpreter's cursor, x21 = the
+//! The AArch64 macro-assembler. Fixed registers (callee-saved, so they
+//! survive calls): x19 = vm, x20 = the interpreter's cursor, x21 = the
 //! accumulator, x22 = the frame's fp (to see whether control left the
-//! frame), x23 = the pc table, x24 = the frame's registers (`Reg` r is at
-//! x24 + 8r); x9, x10 and x16 are scratch.
-
-use std::collections::HashMap;
+//! frame), x24 = the frame's registers (`Reg` r is at x24 + 8r). Scratch: x9 (T0), x10 (T1), x11 (T2), x12 (T3), and x16/x17
+//! (the intra-procedure-call registers) for the macro-assembler itself.
 
 use dynasmrt::{DynamicLabel, DynasmApi, DynasmLabelApi, dynasm};
 use strata_arch::aarch64::{self, Reg};
-use strata_bytecode::Instruction;
 
-use crate::{Emitted, Frame, Template, template};
+use crate::masm::{Arg, Cond, Masm, R};
 
-/// How an instruction addresses register `r` of the frame (`x24 + 8r`).
-enum Slot {
-    /// `[x24, #off]`: unsigned offset, scaled by 8.
-    Scaled(u32),
-    /// `[x24, #off]`: signed 9-bit offset (parameters, the frame header).
-    Unscaled(i32),
-    /// `[x24, x10]`, the offset loaded into x10 first.
-    Indexed,
+/// The emitter.
+pub(crate) struct A64 {
+    ops: aarch64::Assembler,
 }
 
-fn slot(ops: &mut aarch64::Assembler, r: i32) -> Slot {
-    let off = r * 8;
-    if (0..32760).contains(&off) {
-        Slot::Scaled(off as u32)
-    } else if (-256..256).contains(&off) {
-        Slot::Unscaled(off)
-    } else {
-        aarch64::load_imm64(ops, Reg(10), off as i64 as u64);
-        Slot::Indexed
+impl A64 {
+    pub(crate) fn new() -> A64 {
+        A64 { ops: aarch64::assembler() }
     }
 }
 
-/// `dst = [x24 + 8r]`.
-fn load_register(ops: &mut aarch64::Assembler, dst: u32, r: i32) {
-    match slot(ops, r) {
-        Slot::Scaled(off) => dynasm!(ops ; .arch aarch64 ; ldr X(dst), [x24, off]),
-        Slot::Unscaled(off) => dynasm!(ops ; .arch aarch64 ; ldur X(dst), [x24, off]),
-        Slot::Indexed => dynasm!(ops ; .arch aarch64 ; ldr X(dst), [x24, x10]),
+fn code(r: R) -> u32 {
+    match r {
+        R::Vm => 19,
+        R::Cursor => 20,
+        R::Acc => 21,
+        R::Fp => 22,
+        R::Regs => 24,
+        R::T0 => 9,
+        R::T1 => 10,
+        R::T2 => 11,
+        R::T3 => 12,
     }
 }
 
-/// `[x24 + 8r] = src`.
-fn store_register(ops: &mut aarch64::Assembler, src: u32, r: i32) {
-    match slot(ops, r) {
-        Slot::Scaled(off) => dynasm!(ops ; .arch aarch64 ; str X(src), [x24, off]),
-        Slot::Unscaled(off) => dynasm!(ops ; .arch aarch64 ; stur X(src), [x24, off]),
-        Slot::Indexed => dynasm!(ops ; .arch aarch64 ; str X(src), [x24, x10]),
-    }
+/// Access widths.
+#[derive(Copy, Clone, PartialEq)]
+enum Width {
+    W64,
+    W32,
+    W8,
 }
 
-/// Compiles `insns` (a whole function, in order).
-pub(crate) fn emit(insns: &[Instruction], frame: &Frame) -> Result<Emitted, String> {
-    let mut ops = aarch64::assembler();
-    for off in [frame.fp_offset, frame.regs_offset] {
-        if off % 8 != 0 || off >= 32760 {
-            return Err("cursor layout out of range".into());
-        }
-    }
-    let (fp_off, regs_off) = (frame.fp_offset as u32, frame.regs_offset as u32);
-    let dispatch = ops.new_dynamic_label();
-    let exit = ops.new_dynamic_label();
-    let labels: Vec<DynamicLabel> = insns.iter().map(|_| ops.new_dynamic_label()).collect();
-    let at: HashMap<u32, DynamicLabel> = insns.iter().zip(&labels).map(|(i, &l)| (i.offset, l)).collect();
-    let label_at = |pc: u32| at.get(&pc).copied().ok_or_else(|| format!("jump to {pc}, not an instruction start"));
-
-    // entry(vm, cursor, acc, target)
-    let entry = ops.offset().0;
-    aarch64::enter(&mut ops);
-    dynasm!(ops
-        ; .arch aarch64
-        ; stp x23, x24, [sp, #-16]!
-        ; mov x19, x0
-        ; mov x20, x1
-        ; mov x21, x2
-        ; ldr x22, [x20, fp_off]
-        ; ldr x24, [x20, regs_off]
-    );
-    aarch64::load_imm64(&mut ops, Reg(23), frame.table as u64);
-    dynasm!(ops ; .arch aarch64 ; br x3);
-
-    let mut offsets = Vec::with_capacity(insns.len());
-    for (i, insn) in insns.iter().enumerate() {
-        dynasm!(ops ; .arch aarch64 ; =>labels[i]);
-        offsets.push(ops.offset().0);
-        let following = labels.get(i + 1).copied();
-        match template(insn) {
-            Template::Ldar(r) => load_register(&mut ops, 21, r),
-            Template::Star(r) => store_register(&mut ops, 21, r),
-            Template::Mov { src, dst } => {
-                load_register(&mut ops, 9, src);
-                store_register(&mut ops, 9, dst);
+impl A64 {
+    /// One load (`store == false`) or store of register `rt` at
+    /// `[base + offset]`, choosing the addressing mode the offset fits
+    /// (x17 holds offsets no mode encodes).
+    fn access(&mut self, store: bool, width: Width, rt: u32, base: u32, offset: i32) {
+        let size = match width {
+            Width::W64 => 8,
+            Width::W32 => 4,
+            Width::W8 => 1,
+        };
+        let ops = &mut self.ops;
+        if offset >= 0 && offset % size == 0 && offset / size < 4096 {
+            let off = offset as u32;
+            match (store, width) {
+                (false, Width::W64) => dynasm!(ops ; .arch aarch64 ; ldr X(rt), [X(base), off]),
+                (true, Width::W64) => dynasm!(ops ; .arch aarch64 ; str X(rt), [X(base), off]),
+                (false, Width::W32) => dynasm!(ops ; .arch aarch64 ; ldr W(rt), [X(base), off]),
+                (true, Width::W32) => dynasm!(ops ; .arch aarch64 ; str W(rt), [X(base), off]),
+                (false, Width::W8) => dynasm!(ops ; .arch aarch64 ; ldrb W(rt), [X(base), off]),
+                (true, Width::W8) => dynasm!(ops ; .arch aarch64 ; strb W(rt), [X(base), off]),
             }
-            Template::LoadConstant(bits) => aarch64::load_imm64(&mut ops, Reg(21), bits),
-            Template::Jump(target) => dynasm!(ops ; .arch aarch64 ; b =>label_at(target)?),
-            Template::JumpIfEqual { value, negate, target } => {
-                let target = label_at(target)?;
-                aarch64::load_imm64(&mut ops, Reg(9), value);
-                dynasm!(ops ; .arch aarch64 ; cmp x21, x9);
-                if negate {
-                    dynasm!(ops ; .arch aarch64 ; b.ne =>target);
-                } else {
-                    dynasm!(ops ; .arch aarch64 ; b.eq =>target);
-                }
+        } else if (-256..256).contains(&offset) {
+            match (store, width) {
+                (false, Width::W64) => dynasm!(ops ; .arch aarch64 ; ldur X(rt), [X(base), offset]),
+                (true, Width::W64) => dynasm!(ops ; .arch aarch64 ; stur X(rt), [X(base), offset]),
+                (false, Width::W32) => dynasm!(ops ; .arch aarch64 ; ldur W(rt), [X(base), offset]),
+                (true, Width::W32) => dynasm!(ops ; .arch aarch64 ; stur W(rt), [X(base), offset]),
+                (false, Width::W8) => dynasm!(ops ; .arch aarch64 ; ldurb W(rt), [X(base), offset]),
+                (true, Width::W8) => dynasm!(ops ; .arch aarch64 ; sturb W(rt), [X(base), offset]),
             }
-            Template::JumpIfEither { a, b, negate, target } => {
-                let target = label_at(target)?;
-                let skip = ops.new_dynamic_label();
-                aarch64::load_imm64(&mut ops, Reg(9), a);
-                dynasm!(ops ; .arch aarch64 ; cmp x21, x9);
-                if negate {
-                    dynasm!(ops ; .arch aarch64 ; b.eq =>skip);
-                } else {
-                    dynasm!(ops ; .arch aarch64 ; b.eq =>target);
-                }
-                aarch64::load_imm64(&mut ops, Reg(9), b);
-                dynasm!(ops ; .arch aarch64 ; cmp x21, x9);
-                if negate {
-                    dynasm!(ops ; .arch aarch64 ; b.ne =>target);
-                } else {
-                    dynasm!(ops ; .arch aarch64 ; b.eq =>target);
-                }
-                dynasm!(ops ; .arch aarch64 ; =>skip);
-            }
-            Template::JumpIfBoolean { when_true, target } if following.is_some() => {
-                let (target, next) = (label_at(target)?, following.unwrap_or(exit));
-                let (on_true, on_false) = if when_true { (target, next) } else { (next, target) };
-                aarch64::load_imm64(&mut ops, Reg(9), strata_vm::Value::TRUE.bits());
-                dynasm!(ops ; .arch aarch64 ; cmp x21, x9 ; b.eq =>on_true);
-                aarch64::load_imm64(&mut ops, Reg(9), strata_vm::Value::FALSE.bits());
-                dynasm!(ops ; .arch aarch64 ; cmp x21, x9 ; b.eq =>on_false);
-                handler_call(&mut ops, insn, frame, fp_off, following, dispatch, exit);
-            }
-            Template::JumpIfBoolean { .. } | Template::Handler => {
-                handler_call(&mut ops, insn, frame, fp_off, following, dispatch, exit)
+        } else {
+            aarch64::load_imm64(ops, Reg(17), offset as i64 as u64);
+            match (store, width) {
+                (false, Width::W64) => dynasm!(ops ; .arch aarch64 ; ldr X(rt), [X(base), x17]),
+                (true, Width::W64) => dynasm!(ops ; .arch aarch64 ; str X(rt), [X(base), x17]),
+                (false, Width::W32) => dynasm!(ops ; .arch aarch64 ; ldr W(rt), [X(base), x17]),
+                (true, Width::W32) => dynasm!(ops ; .arch aarch64 ; str W(rt), [X(base), x17]),
+                (false, Width::W8) => dynasm!(ops ; .arch aarch64 ; ldrb W(rt), [X(base), x17]),
+                (true, Width::W8) => dynasm!(ops ; .arch aarch64 ; strb W(rt), [X(base), x17]),
             }
         }
     }
-    // A function's last instruction never falls through (it returns,
-    // throws or jumps); if one did, the dispatch below would leave.
-    aarch64::load_imm64(&mut ops, Reg(0), frame.code_len as u64);
-
-    // x0 = a pc of this frame (or a THROW/EXIT marker, above any pc).
-    let tail = ops.offset().0;
-    dynasm!(ops ; .arch aarch64 ; =>dispatch);
-    aarch64::load_imm64(&mut ops, Reg(9), frame.code_len as u64);
-    dynasm!(ops
-        ; .arch aarch64
-        ; cmp x0, x9
-        ; b.hs =>exit
-        ; ldr x9, [x23, x0, lsl #3]
-        ; cbz x9, =>exit
-        ; br x9
-        ; =>exit
-        ; mov x1, x21
-        ; ldp x23, x24, [sp], #16
-    );
-    aarch64::leave(&mut ops);
-    let code = ops.finalize().map_err(|e| format!("AArch64 assembly failed: {e:?}"))?;
-    Ok(Emitted { code, entry, instruction_offsets: offsets, tail })
 }
 
-/// The interpreter's handler for `insn`, then: still in this frame at the
-/// next instruction, fall through; another pc of this frame, dispatch;
-/// else leave.
-fn handler_call(
-    ops: &mut aarch64::Assembler,
-    insn: &Instruction,
-    frame: &Frame,
-    fp_off: u32,
-    following: Option<DynamicLabel>,
-    dispatch: DynamicLabel,
-    exit: DynamicLabel,
-) {
-    dynasm!(ops
-        ; .arch aarch64
-        ; mov x0, x19
-        ; mov x1, x20
-        ; mov x3, x21
-    );
-    aarch64::load_imm64(ops, Reg(2), insn.offset as u64);
-    aarch64::call_absolute(ops, frame.run_instruction);
-    dynasm!(ops
-        ; .arch aarch64
-        ; mov x21, x1
-        ; ldr x9, [x20, fp_off]
-        ; cmp x9, x22
-        ; b.ne =>exit
-    );
-    match following {
-        Some(following) => {
-            aarch64::load_imm64(ops, Reg(9), (insn.offset + insn.len) as u64);
-            dynasm!(ops
-                ; .arch aarch64
-                ; cmp x0, x9
-                ; b.eq =>following
-                ; b =>dispatch
-            );
+impl Masm for A64 {
+    fn new_label(&mut self) -> DynamicLabel {
+        self.ops.new_dynamic_label()
+    }
+    fn bind(&mut self, label: DynamicLabel) {
+        dynasm!(self.ops ; .arch aarch64 ; =>label);
+    }
+    fn offset(&self) -> usize {
+        self.ops.offset().0
+    }
+
+    fn jump(&mut self, label: DynamicLabel) {
+        dynasm!(self.ops ; .arch aarch64 ; b =>label);
+    }
+    fn branch(&mut self, cond: Cond, l: DynamicLabel) {
+        let ops = &mut self.ops;
+        match cond {
+            Cond::Eq => dynasm!(ops ; .arch aarch64 ; b.eq =>l),
+            Cond::Ne => dynasm!(ops ; .arch aarch64 ; b.ne =>l),
+            Cond::Lt => dynasm!(ops ; .arch aarch64 ; b.lt =>l),
+            Cond::Le => dynasm!(ops ; .arch aarch64 ; b.le =>l),
+            Cond::Gt => dynasm!(ops ; .arch aarch64 ; b.gt =>l),
+            Cond::Ge => dynasm!(ops ; .arch aarch64 ; b.ge =>l),
+            Cond::Below => dynasm!(ops ; .arch aarch64 ; b.lo =>l),
+            Cond::AboveEq => dynasm!(ops ; .arch aarch64 ; b.hs =>l),
+            Cond::BelowEq => dynasm!(ops ; .arch aarch64 ; b.ls =>l),
+            Cond::Overflow => dynasm!(ops ; .arch aarch64 ; b.vs =>l),
         }
-        None => dynasm!(ops ; .arch aarch64 ; b =>dispatch),
+    }
+    fn jump_reg(&mut self, r: R) {
+        dynasm!(self.ops ; .arch aarch64 ; br X(code(r)));
+    }
+
+    fn mov_imm(&mut self, dst: R, value: u64) {
+        aarch64::load_imm64(&mut self.ops, Reg(code(dst) as u8), value);
+    }
+    fn mov(&mut self, dst: R, src: R) {
+        if dst != src {
+            dynasm!(self.ops ; .arch aarch64 ; mov X(code(dst)), X(code(src)));
+        }
+    }
+    fn load(&mut self, dst: R, base: R, offset: i32) {
+        self.access(false, Width::W64, code(dst), code(base), offset);
+    }
+    fn load32(&mut self, dst: R, base: R, offset: i32) {
+        self.access(false, Width::W32, code(dst), code(base), offset);
+    }
+    fn load8(&mut self, dst: R, base: R, offset: i32) {
+        self.access(false, Width::W8, code(dst), code(base), offset);
+    }
+    fn store(&mut self, base: R, offset: i32, src: R) {
+        self.access(true, Width::W64, code(src), code(base), offset);
+    }
+    fn load_indexed(&mut self, dst: R, base: R, index: R, offset: i32) {
+        dynasm!(self.ops ; .arch aarch64 ; add x16, X(code(base)), X(code(index)), lsl #3);
+        self.access(false, Width::W64, code(dst), 16, offset);
+    }
+    fn store_indexed(&mut self, base: R, index: R, offset: i32, src: R) {
+        dynasm!(self.ops ; .arch aarch64 ; add x16, X(code(base)), X(code(index)), lsl #3);
+        self.access(true, Width::W64, code(src), 16, offset);
+    }
+
+    fn cmp(&mut self, a: R, b: R) {
+        dynasm!(self.ops ; .arch aarch64 ; cmp X(code(a)), X(code(b)));
+    }
+    fn cmp_imm(&mut self, a: R, imm: u32) {
+        if imm < 4096 {
+            dynasm!(self.ops ; .arch aarch64 ; cmp XSP(code(a)), #imm);
+        } else {
+            aarch64::load_imm64(&mut self.ops, Reg(16), imm as u64);
+            dynasm!(self.ops ; .arch aarch64 ; cmp X(code(a)), x16);
+        }
+    }
+    fn cmp32(&mut self, a: R, b: R) {
+        dynasm!(self.ops ; .arch aarch64 ; cmp W(code(a)), W(code(b)));
+    }
+    fn test(&mut self, a: R, b: R) {
+        dynasm!(self.ops ; .arch aarch64 ; tst X(code(a)), X(code(b)));
+    }
+    fn and(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch aarch64 ; and X(code(dst)), X(code(dst)), X(code(src)));
+    }
+
+    fn add32(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch aarch64 ; adds W(code(dst)), W(code(dst)), W(code(src)));
+    }
+    fn sub32(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch aarch64 ; subs W(code(dst)), W(code(dst)), W(code(src)));
+    }
+    fn add32_imm(&mut self, dst: R, imm: i32) {
+        let d = code(dst);
+        if (0..4096).contains(&imm) {
+            dynasm!(self.ops ; .arch aarch64 ; adds W(d), WSP(d), #imm as u32);
+        } else {
+            aarch64::load_imm64(&mut self.ops, Reg(16), imm as u32 as u64);
+            dynasm!(self.ops ; .arch aarch64 ; adds W(d), W(d), w16);
+        }
+    }
+    fn and32(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch aarch64 ; and W(code(dst)), W(code(dst)), W(code(src)));
+    }
+    fn or32(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch aarch64 ; orr W(code(dst)), W(code(dst)), W(code(src)));
+    }
+    fn xor32(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch aarch64 ; eor W(code(dst)), W(code(dst)), W(code(src)));
+    }
+    fn box_int32(&mut self, dst: R) {
+        let d = code(dst);
+        aarch64::load_imm64(&mut self.ops, Reg(16), strata_vm::value::INT32_TAG);
+        // A 32-bit move zero-extends.
+        dynasm!(self.ops
+            ; .arch aarch64
+            ; mov W(d), W(d)
+            ; orr X(d), X(d), x16
+        );
+    }
+    fn set_bool(&mut self, dst: R, cond: Cond) {
+        let d = code(dst);
+        let ops = &mut self.ops;
+        match cond {
+            Cond::Eq => dynasm!(ops ; .arch aarch64 ; cset X(d), eq),
+            Cond::Ne => dynasm!(ops ; .arch aarch64 ; cset X(d), ne),
+            Cond::Lt => dynasm!(ops ; .arch aarch64 ; cset X(d), lt),
+            Cond::Le => dynasm!(ops ; .arch aarch64 ; cset X(d), le),
+            Cond::Gt => dynasm!(ops ; .arch aarch64 ; cset X(d), gt),
+            Cond::Ge => dynasm!(ops ; .arch aarch64 ; cset X(d), ge),
+            Cond::Below => dynasm!(ops ; .arch aarch64 ; cset X(d), lo),
+            Cond::AboveEq => dynasm!(ops ; .arch aarch64 ; cset X(d), hs),
+            Cond::BelowEq => dynasm!(ops ; .arch aarch64 ; cset X(d), ls),
+            Cond::Overflow => dynasm!(ops ; .arch aarch64 ; cset X(d), vs),
+        }
+        // false is 6 and true 7.
+        dynasm!(ops ; .arch aarch64 ; add XSP(d), XSP(d), #6);
+    }
+    fn flip_bool(&mut self, dst: R) {
+        let d = code(dst);
+        dynasm!(self.ops ; .arch aarch64 ; eor XSP(d), X(d), #1);
+    }
+
+    fn or_mem32(&mut self, base: R, offset: i32, imm: u32) {
+        let b = code(base);
+        self.access(false, Width::W32, 16, b, offset);
+        aarch64::load_imm64(&mut self.ops, Reg(17), imm as u64);
+        dynasm!(self.ops ; .arch aarch64 ; orr w16, w16, w17);
+        self.access(true, Width::W32, 16, b, offset);
+    }
+    fn saturating_inc_mem32(&mut self, base: R, offset: i32) {
+        let b = code(base);
+        self.access(false, Width::W32, 16, b, offset);
+        // On a carry out (0xFFFF_FFFF + 1) keep all ones.
+        dynasm!(self.ops
+            ; .arch aarch64
+            ; adds w16, w16, #1
+            ; csinv w16, w16, wzr, cc
+        );
+        self.access(true, Width::W32, 16, b, offset);
+    }
+
+    fn call(&mut self, target: usize, args: &[Arg]) {
+        for (i, &arg) in args.iter().enumerate() {
+            match arg {
+                Arg::Reg(r) => dynasm!(self.ops ; .arch aarch64 ; mov X(i as u32), X(code(r))),
+                Arg::Imm(v) => aarch64::load_imm64(&mut self.ops, Reg(i as u8), v),
+            }
+        }
+        aarch64::call_absolute(&mut self.ops, target);
+        dynasm!(self.ops
+            ; .arch aarch64
+            ; mov x9, x0
+            ; mov x21, x1
+        );
+    }
+
+    fn entry(&mut self, cursor_fp: i32, cursor_regs: i32) {
+        aarch64::enter(&mut self.ops);
+        dynasm!(self.ops
+            ; .arch aarch64
+            ; stp x23, x24, [sp, #-16]!
+            ; mov x19, x0
+            ; mov x20, x1
+            ; mov x21, x2
+        );
+        self.access(false, Width::W64, 22, 20, cursor_fp);
+        self.access(false, Width::W64, 24, 20, cursor_regs);
+        dynasm!(self.ops ; .arch aarch64 ; br x3);
+    }
+    fn dispatch(&mut self, code_len: usize, table: usize, exit: DynamicLabel) {
+        aarch64::load_imm64(&mut self.ops, Reg(16), code_len as u64);
+        aarch64::load_imm64(&mut self.ops, Reg(17), table as u64);
+        dynasm!(self.ops
+            ; .arch aarch64
+            ; cmp x9, x16
+            ; b.hs =>exit
+            ; ldr x16, [x17, x9, lsl #3]
+            ; cbz x16, =>exit
+            ; br x16
+        );
+    }
+    fn exit(&mut self) {
+        dynasm!(self.ops
+            ; .arch aarch64
+            ; mov x0, x9
+            ; mov x1, x21
+            ; ldp x23, x24, [sp], #16
+        );
+        aarch64::leave(&mut self.ops);
+    }
+
+    fn finish(self) -> Result<Vec<u8>, String> {
+        self.ops.finalize().map_err(|e| format!("AArch64 assembly failed: {e:?}"))
     }
 }

@@ -26,9 +26,13 @@
 //! interpreter can enter the code at any pc (a loop header included).
 //!
 //! Files: `lib.rs` (the tier: compiling, installing, flags, statistics),
-//! `x64.rs` and `aarch64.rs` (the per-architecture emitters).
+//! `compiler.rs` (the templates, written once), `masm.rs` (the
+//! macro-assembler they are written against), `x64.rs` and `aarch64.rs`
+//! (its two implementations).
 
 mod aarch64;
+mod compiler;
+mod masm;
 mod x64;
 
 use std::fmt::Write as _;
@@ -37,94 +41,13 @@ use std::time::{Duration, Instant};
 use strata_arch::Arch;
 use strata_arch::code::CodeSpace;
 use strata_bytecode::{Instruction, instructions};
+
+use crate::compiler::{Context, Emitted};
 use strata_gc::Gc;
 use strata_vm::function::SharedFunction;
 use strata_vm::jit::{JitCode, JitEntry};
 use strata_vm::tier::{CompileDeclined, Tier, TierKind};
 use strata_vm::{JsResult, Value, Vm};
-
-/// What the emitters need besides the instructions.
-pub(crate) struct Frame {
-    /// Bytecode length: pcs at or above it leave the code.
-    pub(crate) code_len: usize,
-    /// Address of the pc → native address table.
-    pub(crate) table: usize,
-    /// Offset of the frame's fp in the interpreter's cursor.
-    pub(crate) fp_offset: usize,
-    /// Offset of the frame's register pointer in the cursor.
-    pub(crate) regs_offset: usize,
-    /// Address of `jit_run_instruction`.
-    pub(crate) run_instruction: usize,
-}
-
-/// What an instruction's template does, decided once for both emitters.
-pub(crate) enum Template {
-    /// acc = register.
-    Ldar(i32),
-    /// register = acc.
-    Star(i32),
-    /// dst = src.
-    Mov { src: i32, dst: i32 },
-    /// acc = a constant value (its bits).
-    LoadConstant(u64),
-    /// Jump to pc.
-    Jump(u32),
-    /// Jump to pc when acc is (or, with `negate`, is not) the value.
-    JumpIfEqual { value: u64, negate: bool, target: u32 },
-    /// Jump to pc when acc is one of the two values, else fall through
-    /// (`negate`: jump when it is neither).
-    JumpIfEither { a: u64, b: u64, negate: bool, target: u32 },
-    /// JumpIfToBoolean: true/false decided inline, anything else by the
-    /// interpreter's handler.
-    JumpIfBoolean { when_true: bool, target: u32 },
-    /// The interpreter's handler.
-    Handler,
-}
-
-/// The template of `insn`.
-pub(crate) fn template(insn: &Instruction) -> Template {
-    use strata_bytecode::Opcode as O;
-    let op = |i: usize| insn.operands[i];
-    let target = |i: usize| (insn.offset as i64 + op(i)) as u32;
-    let (undefined, null) = (Value::UNDEFINED.bits(), Value::NULL.bits());
-    match insn.opcode {
-        O::Ldar => Template::Ldar(op(0) as i32),
-        O::Star => Template::Star(op(0) as i32),
-        O::Mov => Template::Mov { src: op(0) as i32, dst: op(1) as i32 },
-        O::LdaUndefined => Template::LoadConstant(undefined),
-        O::LdaNull => Template::LoadConstant(null),
-        O::LdaTrue => Template::LoadConstant(Value::TRUE.bits()),
-        O::LdaFalse => Template::LoadConstant(Value::FALSE.bits()),
-        O::LdaTheHole => Template::LoadConstant(Value::HOLE.bits()),
-        O::LdaZero => Template::LoadConstant(Value::int(0).bits()),
-        O::LdaSmi => match i32::try_from(op(0)) {
-            Ok(v) => Template::LoadConstant(Value::int(v).bits()),
-            Err(_) => Template::Handler,
-        },
-        O::Jump => Template::Jump(target(0)),
-        O::JumpIfTrue => Template::JumpIfEqual { value: Value::TRUE.bits(), negate: false, target: target(0) },
-        O::JumpIfFalse => Template::JumpIfEqual { value: Value::FALSE.bits(), negate: false, target: target(0) },
-        O::JumpIfNull => Template::JumpIfEqual { value: null, negate: false, target: target(0) },
-        O::JumpIfNotNull => Template::JumpIfEqual { value: null, negate: true, target: target(0) },
-        O::JumpIfUndefined => Template::JumpIfEqual { value: undefined, negate: false, target: target(0) },
-        O::JumpIfNotUndefined => Template::JumpIfEqual { value: undefined, negate: true, target: target(0) },
-        O::JumpIfUndefinedOrNull => Template::JumpIfEither { a: undefined, b: null, negate: false, target: target(0) },
-        O::JumpIfNotUndefinedOrNull => Template::JumpIfEither { a: undefined, b: null, negate: true, target: target(0) },
-        O::JumpIfToBooleanTrue => Template::JumpIfBoolean { when_true: true, target: target(0) },
-        O::JumpIfToBooleanFalse => Template::JumpIfBoolean { when_true: false, target: target(0) },
-        _ => Template::Handler,
-    }
-}
-
-/// What an emitter made: code, and where each instruction and the entry
-/// start in it.
-pub(crate) struct Emitted {
-    pub(crate) code: Vec<u8>,
-    pub(crate) entry: usize,
-    pub(crate) instruction_offsets: Vec<usize>,
-    /// Where the shared dispatch and exit sequences start.
-    pub(crate) tail: usize,
-}
 
 /// The researcher-facing switches.
 #[derive(Clone, Debug, Default)]
@@ -193,16 +116,18 @@ impl Tier for BaselineTier {
         let bytecode = &shared.code.code;
         let insns: Vec<Instruction> = instructions(bytecode).collect();
         let mut table = vec![0usize; bytecode.len()].into_boxed_slice();
-        let frame = Frame {
+        let layout = strata_vm::jit::JitLayout::of(vm);
+        let cx = Context {
             code_len: bytecode.len(),
             table: table.as_ptr() as usize,
-            fp_offset: strata_vm::jit::cursor_fp_offset(),
-            regs_offset: strata_vm::jit::cursor_regs_offset(),
+            layout: &layout,
+            feedback: shared.feedback.slots.as_ptr() as usize,
+            constants: &shared.constants,
             run_instruction: strata_vm::jit::jit_run_instruction as *const () as usize,
         };
         let emitted = match self.arch {
-            Arch::X64 => x64::emit(&insns, &frame),
-            Arch::Aarch64 => aarch64::emit(&insns, &frame),
+            Arch::X64 => compiler::emit(x64::X64::new(), &insns, &cx),
+            Arch::Aarch64 => compiler::emit(aarch64::A64::new(), &insns, &cx),
         }
         .map_err(CompileDeclined)?;
         let range = self.space.install(&emitted.code).map_err(CompileDeclined)?;
@@ -212,7 +137,7 @@ impl Tier for BaselineTier {
         // SAFETY: the entry sequence has the `JitEntry` signature and
         // calling convention (the emitters' contract).
         let entry: JitEntry = unsafe { std::mem::transmute::<usize, JitEntry>(range.start + emitted.entry) };
-        let code = Box::new(JitCode { entry, table });
+        let code = Box::new(JitCode::new(entry, table));
         shared.jit.set(&*code as *const JitCode);
         self.codes.push(code);
         let took = start.elapsed();
@@ -298,6 +223,9 @@ impl BaselineTier {
             bounds.push((offset, format!("@ {:>4} : {}", insn.offset, strata_bytecode::format_instruction(&shared.code, insn))));
         }
         bounds.push((emitted.tail, "dispatch (another pc of this frame) and exit (to the interpreter)".to_string()));
+        for &(offset, i) in &emitted.slow_paths {
+            bounds.push((offset, format!("slow path of @ {}: the interpreter's handler", insns[i].offset)));
+        }
         bounds.sort_by_key(|b| b.0);
         let mut b = 0;
         for line in &lines {
@@ -335,11 +263,28 @@ mod tests {
         encode(&mut code, Opcode::JumpIfFalse, &[(jump.len() + ret.len()) as i64]);
         encode(&mut code, Opcode::Return, &[]);
         encode(&mut code, Opcode::Return, &[]);
+        // An int32 add of r1 and the accumulator, feedback slot 0.
+        encode(&mut code, Opcode::Add, &[1, 0]);
+        encode(&mut code, Opcode::Return, &[]);
         instructions(&code).collect()
     }
 
-    fn frame(len: usize) -> Frame {
-        Frame { code_len: len, table: 0x1000, fp_offset: 32, regs_offset: 8, run_instruction: 0x2000 }
+    fn emitted(arch: Arch) -> Emitted {
+        let insns = sample();
+        let layout = strata_vm::jit::JitLayout::of(&strata_vm::Vm::new(Default::default()));
+        let cx = Context {
+            code_len: 64,
+            table: 0x1000,
+            layout: &layout,
+            feedback: 0x3000,
+            constants: &[],
+            run_instruction: 0x2000,
+        };
+        match arch {
+            Arch::X64 => compiler::emit(x64::X64::new(), &insns, &cx),
+            Arch::Aarch64 => compiler::emit(aarch64::A64::new(), &insns, &cx),
+        }
+        .unwrap()
     }
 
     fn text(arch: Arch, code: &[u8], from: usize, to: usize) -> Vec<String> {
@@ -348,8 +293,7 @@ mod tests {
 
     #[test]
     fn x64_templates() {
-        let insns = sample();
-        let e = x64::emit(&insns, &frame(10)).unwrap();
+        let e = emitted(Arch::X64);
         let o = &e.instruction_offsets;
         assert_eq!(text(Arch::X64, &e.code, o[0], o[1]), ["mov r14,[rbx+8]"]);
         assert_eq!(text(Arch::X64, &e.code, o[1], o[2]), ["mov [rbx+10h],r14"]);
@@ -362,13 +306,21 @@ mod tests {
         assert!(branch[2].starts_with("je "), "{branch:?}");
         // Return has no template: the interpreter's handler is called.
         let ret = text(Arch::X64, &e.code, o[4], o[5]);
-        assert!(ret.contains(&"mov rax,2000h".to_string()) && ret.contains(&"call rax".to_string()), "{ret:?}");
+        assert!(ret.contains(&"mov r11,2000h".to_string()) && ret.contains(&"call r11".to_string()), "{ret:?}");
+        // Add: the int32 test of both operands, a 32-bit add with an
+        // overflow check, the boxing, and the feedback.
+        let add = text(Arch::X64, &e.code, o[6], o[7]);
+        for want in ["mov rax,[rbx+8]", "and r8,r14", "add eax,r14d", "or rax,r11", "mov r14,rax"] {
+            assert!(add.contains(&want.to_string()), "{want} in {add:?}");
+        }
+        assert!(add.iter().any(|l| l.starts_with("jo ")), "{add:?}");
+        assert!(add.iter().any(|l| l.starts_with("or dword ptr [r10")), "{add:?}");
+        assert_eq!(e.slow_paths.len(), 1);
     }
 
     #[test]
     fn aarch64_templates() {
-        let insns = sample();
-        let e = aarch64::emit(&insns, &frame(10)).unwrap();
+        let e = emitted(Arch::Aarch64);
         let o = &e.instruction_offsets;
         assert_eq!(text(Arch::Aarch64, &e.code, o[0], o[1]), ["ldr x21, [x24, #8]"]);
         assert_eq!(text(Arch::Aarch64, &e.code, o[1], o[2]), ["str x21, [x24, #0x10]"]);
@@ -377,5 +329,10 @@ mod tests {
         assert!(branch[branch.len() - 1].starts_with("b.eq "), "{branch:?}");
         let ret = text(Arch::Aarch64, &e.code, o[4], o[5]);
         assert!(ret.contains(&"blr x16".to_string()), "{ret:?}");
+        let add = text(Arch::Aarch64, &e.code, o[6], o[7]);
+        for want in ["ldr x9, [x24, #8]", "and x10, x10, x21", "adds w9, w9, w21", "orr x9, x9, x16", "mov x21, x9"] {
+            assert!(add.contains(&want.to_string()), "{want} in {add:?}");
+        }
+        assert!(add.iter().any(|l| l.starts_with("b.vs ")), "{add:?}");
     }
 }

@@ -1,155 +1,241 @@
-//! The x86-64 emitter. Fixed registers (callee-saved, so they survive
-//! handler calls): r12 = vm, r13 = the interpreter's cursor, r14 = the
+//! The x86-64 macro-assembler. Fixed registers (callee-saved, so they
+//! survive calls): r12 = vm, r13 = the interpreter's cursor, r14 = the
 //! accumulator, r15 = the frame's fp (to see whether control left the
-//! frame), rbx = the frame's registers (`Reg` r is at rbx + 8r).
-
-use std::collections::HashMap;
+//! frame), rbx = the frame's registers (`Reg` r is at rbx + 8r). Scratch:
+//! rax (T0), r8 (T1), r9 (T2), r10 (T3), and r11 for the macro-assembler
+//! itself. None of the scratch registers is an argument register of the
+//! four-argument calls, so arguments never overwrite each other.
 
 use dynasmrt::{DynamicLabel, DynasmApi, DynasmLabelApi, dynasm};
 use strata_arch::x64;
-use strata_bytecode::Instruction;
 
-use crate::{Emitted, Frame, Template, template};
+use crate::masm::{Arg, Cond, Masm, R};
 
-/// Compiles `insns` (a whole function, in order).
-pub(crate) fn emit(insns: &[Instruction], frame: &Frame) -> Result<Emitted, String> {
-    let mut ops = x64::assembler();
-    let fp_off = i32::try_from(frame.fp_offset).map_err(|_| "cursor layout out of range")?;
-    let regs_off = i32::try_from(frame.regs_offset).map_err(|_| "cursor layout out of range")?;
-    let dispatch = ops.new_dynamic_label();
-    let exit = ops.new_dynamic_label();
-    let labels: Vec<DynamicLabel> = insns.iter().map(|_| ops.new_dynamic_label()).collect();
-    let at: HashMap<u32, DynamicLabel> = insns.iter().zip(&labels).map(|(i, &l)| (i.offset, l)).collect();
-    let label_at = |pc: u32| at.get(&pc).copied().ok_or_else(|| format!("jump to {pc}, not an instruction start"));
-
-    // entry(vm, cursor, acc, target)
-    let entry = ops.offset().0;
-    x64::enter(&mut ops);
-    dynasm!(ops
-        ; .arch x64
-        ; mov r12, rdi
-        ; mov r13, rsi
-        ; mov r14, rdx
-        ; mov r15, [r13 + fp_off]
-        ; mov rbx, [r13 + regs_off]
-        ; jmp rcx
-    );
-
-    let mut offsets = Vec::with_capacity(insns.len());
-    for (i, insn) in insns.iter().enumerate() {
-        dynasm!(ops ; .arch x64 ; =>labels[i]);
-        offsets.push(ops.offset().0);
-        let following = labels.get(i + 1).copied();
-        match template(insn) {
-            Template::Ldar(r) => dynasm!(ops ; .arch x64 ; mov r14, [rbx + r * 8]),
-            Template::Star(r) => dynasm!(ops ; .arch x64 ; mov [rbx + r * 8], r14),
-            Template::Mov { src, dst } => dynasm!(ops
-                ; .arch x64
-                ; mov rax, [rbx + src * 8]
-                ; mov [rbx + dst * 8], rax
-            ),
-            Template::LoadConstant(bits) => x64::load_imm64(&mut ops, x64::Reg::R14, bits),
-            Template::Jump(target) => dynasm!(ops ; .arch x64 ; jmp =>label_at(target)?),
-            Template::JumpIfEqual { value, negate, target } => {
-                let target = label_at(target)?;
-                x64::load_imm64(&mut ops, x64::Reg::Rax, value);
-                dynasm!(ops ; .arch x64 ; cmp r14, rax);
-                if negate {
-                    dynasm!(ops ; .arch x64 ; jne =>target);
-                } else {
-                    dynasm!(ops ; .arch x64 ; je =>target);
-                }
-            }
-            Template::JumpIfEither { a, b, negate, target } => {
-                let target = label_at(target)?;
-                let skip = ops.new_dynamic_label();
-                x64::load_imm64(&mut ops, x64::Reg::Rax, a);
-                dynasm!(ops ; .arch x64 ; cmp r14, rax);
-                if negate {
-                    dynasm!(ops ; .arch x64 ; je =>skip);
-                } else {
-                    dynasm!(ops ; .arch x64 ; je =>target);
-                }
-                x64::load_imm64(&mut ops, x64::Reg::Rax, b);
-                dynasm!(ops ; .arch x64 ; cmp r14, rax);
-                if negate {
-                    dynasm!(ops ; .arch x64 ; jne =>target);
-                } else {
-                    dynasm!(ops ; .arch x64 ; je =>target);
-                }
-                dynasm!(ops ; .arch x64 ; =>skip);
-            }
-            Template::JumpIfBoolean { when_true, target } if following.is_some() => {
-                let (target, next) = (label_at(target)?, following.unwrap_or(exit));
-                let (on_true, on_false) = if when_true { (target, next) } else { (next, target) };
-                x64::load_imm64(&mut ops, x64::Reg::Rax, strata_vm::Value::TRUE.bits());
-                dynasm!(ops ; .arch x64 ; cmp r14, rax ; je =>on_true);
-                x64::load_imm64(&mut ops, x64::Reg::Rax, strata_vm::Value::FALSE.bits());
-                dynasm!(ops ; .arch x64 ; cmp r14, rax ; je =>on_false);
-                handler_call(&mut ops, insn, frame, fp_off, following, dispatch, exit);
-            }
-            Template::JumpIfBoolean { .. } | Template::Handler => {
-                handler_call(&mut ops, insn, frame, fp_off, following, dispatch, exit)
-            }
-        }
-    }
-    // A function's last instruction never falls through (it returns,
-    // throws or jumps); if one did, the dispatch below would leave.
-    dynasm!(ops ; .arch x64 ; mov rax, QWORD frame.code_len as i64);
-
-    // rax = a pc of this frame (or a THROW/EXIT marker, above any pc).
-    let tail = ops.offset().0;
-    dynasm!(ops
-        ; .arch x64
-        ; =>dispatch
-        ; mov rcx, QWORD frame.code_len as i64
-        ; cmp rax, rcx
-        ; jae =>exit
-        ; mov rcx, QWORD frame.table as i64
-        ; mov rcx, [rcx + rax * 8]
-        ; test rcx, rcx
-        ; jz =>exit
-        ; jmp rcx
-        ; =>exit
-        ; mov rdx, r14
-    );
-    x64::leave(&mut ops);
-    let code = ops.finalize().map_err(|e| format!("x86-64 assembly failed: {e:?}"))?;
-    Ok(Emitted { code, entry, instruction_offsets: offsets, tail })
+/// The emitter.
+pub(crate) struct X64 {
+    ops: x64::Assembler,
 }
 
-/// The interpreter's handler for `insn`, then: still in this frame at the
-/// next instruction, fall through; another pc of this frame, dispatch;
-/// else leave.
-fn handler_call(
-    ops: &mut x64::Assembler,
-    insn: &Instruction,
-    frame: &Frame,
-    fp_off: i32,
-    following: Option<DynamicLabel>,
-    dispatch: DynamicLabel,
-    exit: DynamicLabel,
-) {
-    let next = (insn.offset + insn.len) as i32;
-    dynasm!(ops
-        ; .arch x64
-        ; mov rdi, r12
-        ; mov rsi, r13
-        ; mov rdx, QWORD insn.offset as i64
-        ; mov rcx, r14
-        ; mov rax, QWORD frame.run_instruction as i64
-        ; call rax
-        ; mov r14, rdx
-        ; cmp r15, [r13 + fp_off]
-        ; jne =>exit
-    );
-    match following {
-        Some(following) => dynasm!(ops
+impl X64 {
+    pub(crate) fn new() -> X64 {
+        X64 { ops: x64::assembler() }
+    }
+}
+
+fn code(r: R) -> u8 {
+    match r {
+        R::Vm => 12,
+        R::Cursor => 13,
+        R::Acc => 14,
+        R::Fp => 15,
+        R::Regs => 3,
+        R::T0 => 0,
+        R::T1 => 8,
+        R::T2 => 9,
+        R::T3 => 10,
+    }
+}
+
+impl Masm for X64 {
+    fn new_label(&mut self) -> DynamicLabel {
+        self.ops.new_dynamic_label()
+    }
+    fn bind(&mut self, label: DynamicLabel) {
+        dynasm!(self.ops ; .arch x64 ; =>label);
+    }
+    fn offset(&self) -> usize {
+        self.ops.offset().0
+    }
+
+    fn jump(&mut self, label: DynamicLabel) {
+        dynasm!(self.ops ; .arch x64 ; jmp =>label);
+    }
+    fn branch(&mut self, cond: Cond, l: DynamicLabel) {
+        let ops = &mut self.ops;
+        match cond {
+            Cond::Eq => dynasm!(ops ; .arch x64 ; je =>l),
+            Cond::Ne => dynasm!(ops ; .arch x64 ; jne =>l),
+            Cond::Lt => dynasm!(ops ; .arch x64 ; jl =>l),
+            Cond::Le => dynasm!(ops ; .arch x64 ; jle =>l),
+            Cond::Gt => dynasm!(ops ; .arch x64 ; jg =>l),
+            Cond::Ge => dynasm!(ops ; .arch x64 ; jge =>l),
+            Cond::Below => dynasm!(ops ; .arch x64 ; jb =>l),
+            Cond::AboveEq => dynasm!(ops ; .arch x64 ; jae =>l),
+            Cond::BelowEq => dynasm!(ops ; .arch x64 ; jbe =>l),
+            Cond::Overflow => dynasm!(ops ; .arch x64 ; jo =>l),
+        }
+    }
+    fn jump_reg(&mut self, r: R) {
+        dynasm!(self.ops ; .arch x64 ; jmp Rq(code(r)));
+    }
+
+    fn mov_imm(&mut self, dst: R, value: u64) {
+        x64::load_imm64(&mut self.ops, reg(dst), value);
+    }
+    fn mov(&mut self, dst: R, src: R) {
+        if dst != src {
+            dynasm!(self.ops ; .arch x64 ; mov Rq(code(dst)), Rq(code(src)));
+        }
+    }
+    fn load(&mut self, dst: R, base: R, offset: i32) {
+        dynasm!(self.ops ; .arch x64 ; mov Rq(code(dst)), QWORD [Rq(code(base)) + offset]);
+    }
+    fn load32(&mut self, dst: R, base: R, offset: i32) {
+        dynasm!(self.ops ; .arch x64 ; mov Rd(code(dst)), DWORD [Rq(code(base)) + offset]);
+    }
+    fn load8(&mut self, dst: R, base: R, offset: i32) {
+        dynasm!(self.ops ; .arch x64 ; movzx Rd(code(dst)), BYTE [Rq(code(base)) + offset]);
+    }
+    fn store(&mut self, base: R, offset: i32, src: R) {
+        dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(code(base)) + offset], Rq(code(src)));
+    }
+    fn load_indexed(&mut self, dst: R, base: R, index: R, offset: i32) {
+        dynasm!(self.ops ; .arch x64 ; mov Rq(code(dst)), QWORD [Rq(code(base)) + Rq(code(index)) * 8 + offset]);
+    }
+    fn store_indexed(&mut self, base: R, index: R, offset: i32, src: R) {
+        dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(code(base)) + Rq(code(index)) * 8 + offset], Rq(code(src)));
+    }
+
+    fn cmp(&mut self, a: R, b: R) {
+        dynasm!(self.ops ; .arch x64 ; cmp Rq(code(a)), Rq(code(b)));
+    }
+    fn cmp_imm(&mut self, a: R, imm: u32) {
+        if imm <= i32::MAX as u32 {
+            dynasm!(self.ops ; .arch x64 ; cmp Rq(code(a)), imm as i32);
+        } else {
+            dynasm!(self.ops ; .arch x64 ; mov r11d, imm as i32 ; cmp Rq(code(a)), r11);
+        }
+    }
+    fn cmp32(&mut self, a: R, b: R) {
+        dynasm!(self.ops ; .arch x64 ; cmp Rd(code(a)), Rd(code(b)));
+    }
+    fn test(&mut self, a: R, b: R) {
+        dynasm!(self.ops ; .arch x64 ; test Rq(code(a)), Rq(code(b)));
+    }
+    fn and(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch x64 ; and Rq(code(dst)), Rq(code(src)));
+    }
+
+    fn add32(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch x64 ; add Rd(code(dst)), Rd(code(src)));
+    }
+    fn sub32(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch x64 ; sub Rd(code(dst)), Rd(code(src)));
+    }
+    fn add32_imm(&mut self, dst: R, imm: i32) {
+        dynasm!(self.ops ; .arch x64 ; add Rd(code(dst)), imm);
+    }
+    fn and32(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch x64 ; and Rd(code(dst)), Rd(code(src)));
+    }
+    fn or32(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch x64 ; or Rd(code(dst)), Rd(code(src)));
+    }
+    fn xor32(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch x64 ; xor Rd(code(dst)), Rd(code(src)));
+    }
+    fn box_int32(&mut self, dst: R) {
+        let d = code(dst);
+        dynasm!(self.ops
             ; .arch x64
-            ; cmp rax, next
-            ; je =>following
-            ; jmp =>dispatch
-        ),
-        None => dynasm!(ops ; .arch x64 ; jmp =>dispatch),
+            ; mov Rd(d), Rd(d)
+            ; mov r11, QWORD strata_vm::value::INT32_TAG as i64
+            ; or Rq(d), r11
+        );
+    }
+    fn set_bool(&mut self, dst: R, cond: Cond) {
+        let d = code(dst);
+        let ops = &mut self.ops;
+        match cond {
+            Cond::Eq => dynasm!(ops ; .arch x64 ; sete Rb(d)),
+            Cond::Ne => dynasm!(ops ; .arch x64 ; setne Rb(d)),
+            Cond::Lt => dynasm!(ops ; .arch x64 ; setl Rb(d)),
+            Cond::Le => dynasm!(ops ; .arch x64 ; setle Rb(d)),
+            Cond::Gt => dynasm!(ops ; .arch x64 ; setg Rb(d)),
+            Cond::Ge => dynasm!(ops ; .arch x64 ; setge Rb(d)),
+            Cond::Below => dynasm!(ops ; .arch x64 ; setb Rb(d)),
+            Cond::AboveEq => dynasm!(ops ; .arch x64 ; setae Rb(d)),
+            Cond::BelowEq => dynasm!(ops ; .arch x64 ; setbe Rb(d)),
+            Cond::Overflow => dynasm!(ops ; .arch x64 ; seto Rb(d)),
+        }
+        // false is 6 and true 7.
+        dynasm!(ops ; .arch x64 ; movzx Rd(d), Rb(d) ; or Rd(d), 6);
+    }
+    fn flip_bool(&mut self, dst: R) {
+        dynasm!(self.ops ; .arch x64 ; xor Rq(code(dst)), 1);
+    }
+
+    fn or_mem32(&mut self, base: R, offset: i32, imm: u32) {
+        dynasm!(self.ops ; .arch x64 ; or DWORD [Rq(code(base)) + offset], imm as i32);
+    }
+    fn saturating_inc_mem32(&mut self, base: R, offset: i32) {
+        let b = code(base);
+        // The carry out of the add is subtracted back: 0xFFFF_FFFF stays.
+        dynasm!(self.ops
+            ; .arch x64
+            ; add DWORD [Rq(b) + offset], 1
+            ; sbb DWORD [Rq(b) + offset], 0
+        );
+    }
+
+    fn call(&mut self, target: usize, args: &[Arg]) {
+        for (&arg, dst) in args.iter().zip(x64::abi::ARGS) {
+            match arg {
+                Arg::Reg(r) => dynasm!(self.ops ; .arch x64 ; mov Rq(dst.code()), Rq(code(r))),
+                Arg::Imm(v) => x64::load_imm64(&mut self.ops, dst, v),
+            }
+        }
+        x64::call_absolute(&mut self.ops, target);
+        // The result pair is rax (T0) and rdx.
+        dynasm!(self.ops ; .arch x64 ; mov r14, rdx);
+    }
+
+    fn entry(&mut self, cursor_fp: i32, cursor_regs: i32) {
+        x64::enter(&mut self.ops);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov r12, rdi
+            ; mov r13, rsi
+            ; mov r14, rdx
+            ; mov r15, [r13 + cursor_fp]
+            ; mov rbx, [r13 + cursor_regs]
+            ; jmp rcx
+        );
+    }
+    fn dispatch(&mut self, code_len: usize, table: usize, exit: DynamicLabel) {
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov r11, QWORD code_len as i64
+            ; cmp rax, r11
+            ; jae =>exit
+            ; mov r11, QWORD table as i64
+            ; mov r11, [r11 + rax * 8]
+            ; test r11, r11
+            ; jz =>exit
+            ; jmp r11
+        );
+    }
+    fn exit(&mut self) {
+        dynasm!(self.ops ; .arch x64 ; mov rdx, r14);
+        x64::leave(&mut self.ops);
+    }
+
+    fn finish(self) -> Result<Vec<u8>, String> {
+        self.ops.finalize().map_err(|e| format!("x86-64 assembly failed: {e:?}"))
+    }
+}
+
+fn reg(r: R) -> x64::Reg {
+    use x64::Reg as X;
+    match r {
+        R::Vm => X::R12,
+        R::Cursor => X::R13,
+        R::Acc => X::R14,
+        R::Fp => X::R15,
+        R::Regs => X::Rbx,
+        R::T0 => X::Rax,
+        R::T1 => X::R8,
+        R::T2 => X::R9,
+        R::T3 => X::R10,
     }
 }

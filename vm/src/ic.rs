@@ -47,6 +47,11 @@ pub fn epoch() -> u32 {
     STRUCTURE_EPOCH.load(Ordering::Relaxed)
 }
 
+/// Where the epoch lives (compiled code compares it inline).
+pub fn epoch_address() -> usize {
+    &STRUCTURE_EPOCH as *const AtomicU32 as usize
+}
+
 /// Invalidates every epoch-dependent handler (a watched object changed
 /// structure).
 #[inline]
@@ -240,9 +245,55 @@ impl IcEntry {
 
 /// A feedback slot's IC state, mutated only by the thread running the VM.
 #[derive(Default)]
-pub struct IcCell(UnsafeCell<IcState>);
+pub struct IcCell(UnsafeCell<IcState>, JitMirror);
+
+/// The monomorphic data-property case of an IC state in plain words, at
+/// fixed offsets, for compiled code's inline shape check (JavaScriptCore's
+/// baseline reads its IC data the same way): refreshed by every update,
+/// so code compiled before a state change follows it.
+#[repr(C)]
+#[derive(Default)]
+pub struct JitMirror {
+    /// The receiver shape's address (0: no inline case).
+    pub shape: std::cell::Cell<usize>,
+    /// The prototype holding the property (0: the receiver itself).
+    pub holder: std::cell::Cell<usize>,
+    /// The slot.
+    pub index: std::cell::Cell<u32>,
+    /// The structure epoch a holder on the chain needs (0: none).
+    pub epoch: std::cell::Cell<u32>,
+    /// Whether the receiver must be an Array (1) or must not (0).
+    pub array: std::cell::Cell<u8>,
+}
+
+impl JitMirror {
+    fn refresh(&self, state: &IcState) {
+        let (shape, holder, index, epoch, array) = match state {
+            IcState::Monomorphic(e) => match e.handler {
+                Handler::OwnSlot(n) => (e.shape.as_ptr() as usize, 0, n, e.epoch, e.is_array),
+                Handler::ProtoSlot(h, n) => (e.shape.as_ptr() as usize, h.as_ptr() as usize, n, e.epoch, e.is_array),
+                _ => (0, 0, 0, 0, false),
+            },
+            _ => (0, 0, 0, 0, false),
+        };
+        self.shape.set(shape);
+        self.holder.set(holder);
+        self.index.set(index);
+        self.epoch.set(epoch);
+        self.array.set(array as u8);
+    }
+}
 
 impl IcCell {
+    /// Offset of the [`JitMirror`] in the cell.
+    pub fn mirror_offset() -> usize {
+        std::mem::offset_of!(IcCell, 1)
+    }
+    /// The compiled-code view of the state.
+    pub fn mirror(&self) -> &JitMirror {
+        &self.1
+    }
+
     /// The state. The reference must not be held across an update.
     #[inline(always)]
     pub fn get(&self) -> &IcState {
@@ -254,7 +305,9 @@ impl IcCell {
     /// Applies `f` to the state.
     pub fn update_with<R>(&self, f: impl FnOnce(&mut IcState) -> R) -> R {
         // SAFETY: as in `get`: no other reference is live.
-        f(unsafe { &mut *self.0.get() })
+        let r = f(unsafe { &mut *self.0.get() });
+        self.1.refresh(self.get());
+        r
     }
 }
 

@@ -35,16 +35,28 @@ pub struct JitPair {
 pub type JitEntry = unsafe extern "C" fn(vm: *mut Vm, cur: *mut Cursor, acc: u64, target: usize) -> JitPair;
 
 /// A function's compiled code, as the interpreter enters it. Owned by the
-/// tier that made it, for the vm's lifetime.
+/// tier that made it, for the vm's lifetime. Compiled code reads the
+/// table's address and length at fixed offsets ([`JitLayout`]) when a
+/// call or return moves it to another function's code.
+#[repr(C)]
 pub struct JitCode {
+    /// The first entry of `table`.
+    table_ptr: *const usize,
+    /// The entries in `table`.
+    table_len: usize,
     /// The entry sequence.
     pub entry: JitEntry,
     /// The native address of each instruction, by pc (0 between
     /// instruction starts).
-    pub table: Box<[usize]>,
+    table: Box<[usize]>,
 }
 
 impl JitCode {
+    /// Code with its entry and pc table.
+    pub fn new(entry: JitEntry, table: Box<[usize]>) -> JitCode {
+        JitCode { table_ptr: table.as_ptr(), table_len: table.len(), entry, table }
+    }
+
     /// The native address of the instruction at `pc`, if compiled.
     #[inline]
     pub fn target(&self, pc: usize) -> Option<usize> {
@@ -85,6 +97,99 @@ pub fn cursor_fp_offset() -> usize {
 /// [`Cursor`] (`Reg` operand `r` is the value at `regs + 8 * r`).
 pub fn cursor_regs_offset() -> usize {
     std::mem::offset_of!(Cursor, regs)
+}
+
+/// Where compiled code finds what its inline fast paths read and write:
+/// offsets into the vm's structures and addresses of its globals, taken
+/// from the Rust layouts (never hard-coded), once per compile.
+#[derive(Clone, Debug)]
+pub struct JitLayout {
+    /// Offset of the frame's fp in a [`Cursor`].
+    pub cursor_fp: usize,
+    /// Offset of the frame's register pointer in a [`Cursor`].
+    pub cursor_regs: usize,
+    /// Offset of the running function's [`JitCode`] pointer in a [`Cursor`].
+    pub cursor_jit: usize,
+    /// Offsets of a [`JitCode`]'s table address and length.
+    pub jit_table_ptr: usize,
+    /// See `jit_table_ptr`.
+    pub jit_table_len: usize,
+    /// Size of a [`crate::feedback::FeedbackSlot`].
+    pub feedback_slot_size: usize,
+    /// Offset of a feedback slot's `state` (type bits, counters; u32).
+    pub feedback_state: usize,
+    /// Offsets in a feedback slot of the IC's [`crate::ic::JitMirror`]
+    /// fields: shape, holder, index (u32), epoch (u32), array (u8).
+    pub ic_shape: usize,
+    /// See `ic_shape`.
+    pub ic_holder: usize,
+    /// See `ic_shape`.
+    pub ic_index: usize,
+    /// See `ic_shape`.
+    pub ic_epoch: usize,
+    /// See `ic_shape`.
+    pub ic_array: usize,
+    /// The header word of every object cell.
+    pub object_info: usize,
+    /// Offsets from an object cell.
+    pub object: crate::object::ObjectLayout,
+    /// The header word of every context cell.
+    pub context_info: usize,
+    /// Offsets from a context cell: parent, slot array pointer, slot count.
+    pub context_parent: usize,
+    /// See `context_parent`.
+    pub context_slots_ptr: usize,
+    /// See `context_parent`.
+    pub context_slots_len: usize,
+    /// Register index (from the frame's fp) of the current context.
+    pub frame_context: i32,
+    /// Address of the structure epoch (u32).
+    pub epoch_address: usize,
+    /// Address of the vm's interrupt flag (a byte).
+    pub interrupt_address: usize,
+}
+
+impl JitLayout {
+    /// The layout of `vm`'s structures.
+    pub fn of(vm: &Vm) -> JitLayout {
+        use crate::context::Context;
+        use crate::feedback::FeedbackSlot;
+        use crate::ic::{IcCell, JitMirror};
+        use crate::object::JsObject;
+        use std::mem::offset_of;
+        use strata_gc::{CellType, PAYLOAD_OFFSET};
+        let ic = offset_of!(FeedbackSlot, ic) + IcCell::mirror_offset();
+        // A boxed slice is a (pointer, length) pair whose order Rust does
+        // not promise: find which word is which on a probe.
+        let probe: Box<[std::cell::Cell<Value>]> = vec![std::cell::Cell::new(Value::UNDEFINED); 3].into_boxed_slice();
+        // SAFETY: reads the two words of a live fat pointer as integers.
+        let words: [usize; 2] = unsafe { std::mem::transmute_copy(&probe) };
+        let slots = PAYLOAD_OFFSET + offset_of!(Context, slots);
+        let (context_slots_ptr, context_slots_len) = if words[1] == 3 { (slots, slots + 8) } else { (slots + 8, slots) };
+        JitLayout {
+            cursor_fp: cursor_fp_offset(),
+            cursor_regs: cursor_regs_offset(),
+            cursor_jit: offset_of!(Cursor, jit),
+            jit_table_ptr: offset_of!(JitCode, table_ptr),
+            jit_table_len: offset_of!(JitCode, table_len),
+            feedback_slot_size: std::mem::size_of::<FeedbackSlot>(),
+            feedback_state: offset_of!(FeedbackSlot, state),
+            ic_shape: ic + offset_of!(JitMirror, shape),
+            ic_holder: ic + offset_of!(JitMirror, holder),
+            ic_index: ic + offset_of!(JitMirror, index),
+            ic_epoch: ic + offset_of!(JitMirror, epoch),
+            ic_array: ic + offset_of!(JitMirror, array),
+            object_info: JsObject::info() as *const strata_gc::CellInfo as usize,
+            object: JsObject::jit_layout(),
+            context_info: Context::info() as *const strata_gc::CellInfo as usize,
+            context_parent: PAYLOAD_OFFSET + offset_of!(Context, parent),
+            context_slots_ptr,
+            context_slots_len,
+            frame_context: crate::frame::CONTEXT as i32,
+            epoch_address: crate::ic::epoch_address(),
+            interrupt_address: std::sync::Arc::as_ptr(&vm.interrupt) as usize,
+        }
+    }
 }
 
 /// Runs the one instruction at `pc` with the interpreter's handler for it

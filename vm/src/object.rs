@@ -221,6 +221,23 @@ pub const DEFAULT_INLINE_SLOTS: u32 = 4;
 /// Most inline slots an object is given.
 pub const MAX_INLINE_SLOTS: u32 = 32;
 
+/// Offsets from an object cell's address, for compiled code.
+#[derive(Copy, Clone, Debug)]
+pub struct ObjectLayout {
+    /// The shape pointer.
+    pub shape: usize,
+    /// The inline capacity (u32).
+    pub inline_capacity: usize,
+    /// The Array flag (u8).
+    pub array: usize,
+    /// The first inline slot.
+    pub inline_slots: usize,
+    /// The out-of-line slot vector's element pointer.
+    pub out_of_line_ptr: usize,
+    /// The out-of-line slot vector's length.
+    pub out_of_line_len: usize,
+}
+
 /// An object cell.
 ///
 /// Named-property slots `0..inline_capacity` live in the cell itself,
@@ -239,6 +256,9 @@ pub struct JsObject {
     slots: UnsafeCell<Vec<Value>>,
     elements: UnsafeCell<Elements>,
     extensible: Cell<bool>,
+    /// Whether `kind` is an Array (fixed at allocation; compiled code
+    /// tests this byte).
+    array: bool,
     /// Whether inline caches depend on this object's structure beyond its
     /// own shape: set on prototypes and global objects (see `ic.rs`).
     watched: Cell<bool>,
@@ -295,6 +315,7 @@ impl JsObject {
             slots: UnsafeCell::new(Vec::new()),
             elements: UnsafeCell::new(Elements::Dense(Vec::new())),
             extensible: Cell::new(true),
+            array: matches!(kind, ObjectKind::Array { .. }),
             watched: Cell::new(false),
             child_root_shape: Cell::new(None),
             kind,
@@ -316,6 +337,33 @@ impl JsObject {
     #[inline]
     pub fn proto(&self) -> Value {
         self.shape.get().proto()
+    }
+
+    /// Where compiled code finds an object's parts, as offsets from the
+    /// cell's address.
+    pub fn jit_layout() -> ObjectLayout {
+        let payload = strata_gc::PAYLOAD_OFFSET;
+        // A Vec's field order is not promised: find its pointer and length
+        // words on a probe.
+        let probe: Vec<Value> = Vec::with_capacity(7);
+        let mut probe = std::mem::ManuallyDrop::new(probe);
+        probe.push(Value::UNDEFINED);
+        probe.push(Value::UNDEFINED);
+        // SAFETY: reads the three words of a live Vec as integers.
+        let words: [usize; 3] = unsafe { std::mem::transmute_copy(&*probe) };
+        let ptr_word = words.iter().position(|&w| w == probe.as_ptr() as usize).unwrap_or(0);
+        let len_word = words.iter().position(|&w| w == 2).unwrap_or(2);
+        // SAFETY: rebuilds the Vec from its own parts to free it.
+        drop(unsafe { Vec::from_raw_parts(probe.as_mut_ptr(), probe.len(), probe.capacity()) });
+        let slots = payload + std::mem::offset_of!(JsObject, slots);
+        ObjectLayout {
+            shape: payload + std::mem::offset_of!(JsObject, shape),
+            inline_capacity: payload + std::mem::offset_of!(JsObject, inline_capacity),
+            array: payload + std::mem::offset_of!(JsObject, array),
+            inline_slots: payload + std::mem::size_of::<JsObject>().next_multiple_of(8),
+            out_of_line_ptr: slots + 8 * ptr_word,
+            out_of_line_len: slots + 8 * len_word,
+        }
     }
 
     /// Where the inline slots begin: the cell's trailing bytes, just past
@@ -553,7 +601,7 @@ impl JsObject {
     }
     /// Whether this is an Array exotic object.
     pub fn is_array(&self) -> bool {
-        matches!(self.kind, ObjectKind::Array { .. })
+        self.array
     }
 }
 

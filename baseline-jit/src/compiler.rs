@@ -1,0 +1,537 @@
+//! The templates: one pass over a function's instructions, each emitted
+//! through the [`Masm`] of the target architecture.
+//!
+//! An instruction either has a template — a fast path inline, and, where
+//! the fast path can fail, a slow path out of line (after the function's
+//! code, so the fast paths fall through into each other) that calls the
+//! interpreter's handler for the same instruction — or it calls the
+//! handler inline. After a handler call the code continues at the next
+//! instruction when the handler returned its pc and the frame is still
+//! this one, jumps through the pc table to another pc of this frame, and
+//! leaves otherwise (a call pushed a callee, the function returned,
+//! threw or suspended).
+//!
+//! Fast paths, and what they check (anything else is the slow path):
+//! - `Ldar`, `Star`, `Mov`, the constant loads, `LdaConstant`, `Jump`,
+//!   the `JumpIf*` on exact values: always inline.
+//! - `JumpIfToBoolean*`, `ToBooleanLogicalNot`: a boolean accumulator.
+//! - `Add`, `Sub`, `BitwiseAnd`/`Or`/`Xor`, `AddSmi`, `SubSmi`, `Inc`,
+//!   `Dec`: int32 operands, no overflow; records int32 feedback, as the
+//!   interpreter does.
+//! - `TestLessThan`/`GreaterThan`/`…OrEqual`, `TestEqualStrict`: int32
+//!   operands; records int32 feedback.
+//! - `GetNamedProperty`, `SetNamedProperty`: the site's monomorphic IC
+//!   (its [`strata_vm::ic::JitMirror`]): an object of the cached shape
+//!   (and Array-ness), the property in an inline slot of the receiver or,
+//!   for loads, of a prototype while the structure epoch holds.
+//! - `LdaContextSlot`, `StaContextSlot`: the context chain as the frame
+//!   has it, the slot in range.
+//! - `ThrowReferenceErrorIfHole`: the accumulator is not the hole.
+//! - `JumpLoop`: no interrupt pending; counts the back edge.
+
+use dynasmrt::DynamicLabel;
+use strata_bytecode::{Instruction, Opcode as O, OperandScale};
+use strata_vm::Value;
+use strata_vm::jit::JitLayout;
+use strata_vm::value::{INT32_TAG, NOT_CELL_MASK};
+
+use crate::masm::{Arg, Cond, Masm, R};
+
+/// What the templates need besides the instructions.
+pub(crate) struct Context<'a> {
+    /// Bytecode length: pcs at or above it leave the code.
+    pub(crate) code_len: usize,
+    /// Address of the pc → native address table.
+    pub(crate) table: usize,
+    /// Where the vm keeps what fast paths touch.
+    pub(crate) layout: &'a JitLayout,
+    /// Address of the function's first feedback slot.
+    pub(crate) feedback: usize,
+    /// The function's linked constants (the hole: not a value).
+    pub(crate) constants: &'a [Value],
+    /// Address of `jit_run_instruction`.
+    pub(crate) run_instruction: usize,
+}
+
+/// What an emitter made: code, and where each instruction and the entry
+/// start in it.
+pub(crate) struct Emitted {
+    pub(crate) code: Vec<u8>,
+    pub(crate) entry: usize,
+    pub(crate) instruction_offsets: Vec<usize>,
+    /// Where the shared dispatch and exit sequences start.
+    pub(crate) tail: usize,
+    /// Where each slow path starts, with its instruction's index.
+    pub(crate) slow_paths: Vec<(usize, usize)>,
+}
+
+/// The type-feedback bit of int32 operands (`type_feedback::INT32`).
+const FEEDBACK_INT32: u32 = strata_vm::feedback::type_feedback::INT32 as u32;
+/// The type-feedback bits of anything else (`type_feedback::ANY`).
+const FEEDBACK_ANY: u32 = strata_vm::feedback::type_feedback::ANY as u32;
+
+struct Emitter<'a, 'c, M: Masm> {
+    m: M,
+    cx: &'c Context<'a>,
+    insns: &'c [Instruction],
+    labels: Vec<DynamicLabel>,
+    dispatch: DynamicLabel,
+    /// Where a handler that moved to another frame continues.
+    switch: DynamicLabel,
+    /// Slow paths to emit after the code: (label, instruction index).
+    deferred: Vec<(DynamicLabel, usize)>,
+}
+
+fn offset32(v: i64, what: &str) -> Result<i32, String> {
+    i32::try_from(v).map_err(|_| format!("{what} out of range"))
+}
+
+/// Compiles `insns` (a whole function, in order) with `m`.
+pub(crate) fn emit<M: Masm>(m: M, insns: &[Instruction], cx: &Context<'_>) -> Result<Emitted, String> {
+    let mut m = m;
+    let dispatch = m.new_label();
+    let exit = m.new_label();
+    let switch = m.new_label();
+    let labels = insns.iter().map(|_| m.new_label()).collect();
+    let mut e = Emitter { m, cx, insns, labels, dispatch, switch, deferred: Vec::new() };
+    let layout = cx.layout;
+
+    let entry = e.m.offset();
+    e.m.entry(offset32(layout.cursor_fp as i64, "cursor layout")?, offset32(layout.cursor_regs as i64, "cursor layout")?);
+
+    let mut offsets = Vec::with_capacity(insns.len());
+    for i in 0..insns.len() {
+        e.m.bind(e.labels[i]);
+        offsets.push(e.m.offset());
+        e.instruction(i)?;
+    }
+    // A function's last instruction never falls through (it returns,
+    // throws or jumps); if one did, the dispatch below would leave.
+    e.m.mov_imm(R::T0, cx.code_len as u64);
+
+    // T0 = a pc of this frame (or a THROW/EXIT marker, above any pc).
+    let tail = e.m.offset();
+    e.m.bind(dispatch);
+    e.m.dispatch(cx.code_len, cx.table, exit);
+    e.m.bind(exit);
+    e.m.exit();
+
+    // T1 = the fp of the frame a handler moved to (a call pushed a
+    // callee, a return popped this frame), T0 = its pc: go on in that
+    // function's code, if it has some, without leaving — compiled code of
+    // every function shares the fixed registers and the entry's native
+    // frame.
+    e.m.bind(e.switch);
+    e.m.mov(R::Fp, R::T1);
+    e.m.load(R::Regs, R::Cursor, layout.cursor_regs as i32);
+    e.m.load(R::T2, R::Cursor, layout.cursor_jit as i32);
+    e.m.cmp_imm(R::T2, 0);
+    e.m.branch(Cond::Eq, exit);
+    e.m.load(R::T3, R::T2, layout.jit_table_len as i32);
+    e.m.cmp(R::T0, R::T3);
+    e.m.branch(Cond::AboveEq, exit);
+    e.m.load(R::T3, R::T2, layout.jit_table_ptr as i32);
+    e.m.load_indexed(R::T3, R::T3, R::T0, 0);
+    e.m.cmp_imm(R::T3, 0);
+    e.m.branch(Cond::Eq, exit);
+    e.m.jump_reg(R::T3);
+
+    let mut slow_paths = Vec::with_capacity(e.deferred.len());
+    for (label, i) in std::mem::take(&mut e.deferred) {
+        e.m.bind(label);
+        slow_paths.push((e.m.offset(), i));
+        e.handler_call(i, true)?;
+    }
+    let code = e.m.finish()?;
+    Ok(Emitted { code, entry, instruction_offsets: offsets, tail, slow_paths })
+}
+
+impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
+    fn label_at(&self, pc: i64) -> Result<DynamicLabel, String> {
+        let i = self.insns.binary_search_by_key(&pc, |i| i.offset as i64).map_err(|_| format!("jump to {pc}, not an instruction start"))?;
+        Ok(self.labels[i])
+    }
+
+    /// A new slow path for instruction `i`.
+    fn slow(&mut self, i: usize) -> DynamicLabel {
+        let l = self.m.new_label();
+        self.deferred.push((l, i));
+        l
+    }
+
+    fn slot_address(&self, slot: i64) -> u64 {
+        (self.cx.feedback + slot as usize * self.cx.layout.feedback_slot_size) as u64
+    }
+
+    /// Records int32 type feedback in `slot`.
+    fn record_int32(&mut self, slot: i64) {
+        self.m.mov_imm(R::T3, self.slot_address(slot));
+        self.m.or_mem32(R::T3, self.cx.layout.feedback_state as i32, FEEDBACK_INT32);
+    }
+
+    /// Goes to `slow` unless `v` is a cell whose header is `info`.
+    /// Clobbers T2 and T3.
+    fn check_cell(&mut self, v: R, info: usize, slow: DynamicLabel) {
+        self.m.mov_imm(R::T3, NOT_CELL_MASK);
+        self.m.test(v, R::T3);
+        self.m.branch(Cond::Ne, slow);
+        self.m.cmp_imm(v, 0);
+        self.m.branch(Cond::Eq, slow);
+        self.m.load(R::T2, v, 0);
+        self.m.mov_imm(R::T3, info as u64);
+        self.m.cmp(R::T2, R::T3);
+        self.m.branch(Cond::Ne, slow);
+    }
+
+    /// Goes to `slow` unless `v` is an immediate (not the hole) or an
+    /// object: a value strict equality compares by identity. Clobbers T2
+    /// and T3.
+    fn identity_comparable(&mut self, v: R, slow: DynamicLabel) {
+        let immediate = self.m.new_label();
+        // Numbers are the words from 2^49 up.
+        self.m.mov_imm(R::T2, strata_vm::value::DOUBLE_ENCODE_OFFSET);
+        self.m.cmp(v, R::T2);
+        self.m.branch(Cond::AboveEq, slow);
+        self.m.mov_imm(R::T2, strata_vm::value::OTHER_TAG);
+        self.m.test(v, R::T2);
+        self.m.branch(Cond::Ne, immediate);
+        self.m.cmp_imm(v, 0);
+        self.m.branch(Cond::Eq, slow);
+        self.m.load(R::T2, v, 0);
+        self.m.mov_imm(R::T3, self.cx.layout.object_info as u64);
+        self.m.cmp(R::T2, R::T3);
+        self.m.branch(Cond::Ne, slow);
+        self.m.bind(immediate);
+    }
+
+    /// T0 = register `r`; goes to `slow` unless it and the accumulator
+    /// are both int32. Clobbers T1 and T2.
+    fn int32_pair(&mut self, r: i32, slow: DynamicLabel) {
+        self.m.load(R::T0, R::Regs, r);
+        self.m.mov(R::T1, R::T0);
+        self.m.and(R::T1, R::Acc);
+        self.m.mov_imm(R::T2, INT32_TAG);
+        self.m.cmp(R::T1, R::T2);
+        self.m.branch(Cond::Below, slow);
+    }
+
+    /// Goes to `slow` unless the accumulator is an int32.
+    fn int32_acc(&mut self, slow: DynamicLabel) {
+        self.m.mov_imm(R::T2, INT32_TAG);
+        self.m.cmp(R::Acc, R::T2);
+        self.m.branch(Cond::Below, slow);
+    }
+
+    /// T0 = the context `depth` hops out from the frame's, checked to be
+    /// a context; goes to `slow` otherwise.
+    fn context(&mut self, depth: i64, slow: DynamicLabel) {
+        let l = self.cx.layout;
+        self.m.load(R::T0, R::Regs, l.frame_context * 8);
+        for _ in 0..depth {
+            self.check_cell(R::T0, l.context_info, slow);
+            self.m.load(R::T0, R::T0, l.context_parent as i32);
+        }
+        self.check_cell(R::T0, l.context_info, slow);
+    }
+
+    fn instruction(&mut self, i: usize) -> Result<(), String> {
+        let insn = self.insns[i];
+        let op = |k: usize| insn.operands[k];
+        let reg = |k: usize| offset32(insn.operands[k] * 8, "register");
+        let target = |k: usize| insn.offset as i64 + insn.operands[k];
+        let constant = |m: &mut M, v: Value| m.mov_imm(R::Acc, v.bits());
+        let layout = self.cx.layout;
+        match insn.opcode {
+            O::Ldar => self.m.load(R::Acc, R::Regs, reg(0)?),
+            O::Star => self.m.store(R::Regs, reg(0)?, R::Acc),
+            O::Mov => {
+                self.m.load(R::T0, R::Regs, reg(0)?);
+                self.m.store(R::Regs, reg(1)?, R::T0);
+            }
+            O::LdaUndefined => constant(&mut self.m, Value::UNDEFINED),
+            O::LdaNull => constant(&mut self.m, Value::NULL),
+            O::LdaTrue => constant(&mut self.m, Value::TRUE),
+            O::LdaFalse => constant(&mut self.m, Value::FALSE),
+            O::LdaTheHole => constant(&mut self.m, Value::HOLE),
+            O::LdaZero => constant(&mut self.m, Value::int(0)),
+            O::LdaSmi if i32::try_from(op(0)).is_ok() => constant(&mut self.m, Value::int(op(0) as i32)),
+            // A linked constant is a value for the function's lifetime
+            // (the function keeps it alive).
+            O::LdaConstant if self.cx.constants.get(op(0) as usize).is_some_and(|v| !v.is_hole()) => {
+                constant(&mut self.m, self.cx.constants[op(0) as usize])
+            }
+            O::Jump => {
+                let l = self.label_at(target(0))?;
+                self.m.jump(l);
+            }
+            O::JumpIfTrue => self.jump_if_equal(Value::TRUE, false, target(0))?,
+            O::JumpIfFalse => self.jump_if_equal(Value::FALSE, false, target(0))?,
+            O::JumpIfNull => self.jump_if_equal(Value::NULL, false, target(0))?,
+            O::JumpIfNotNull => self.jump_if_equal(Value::NULL, true, target(0))?,
+            O::JumpIfUndefined => self.jump_if_equal(Value::UNDEFINED, false, target(0))?,
+            O::JumpIfNotUndefined => self.jump_if_equal(Value::UNDEFINED, true, target(0))?,
+            O::JumpIfUndefinedOrNull | O::JumpIfNotUndefinedOrNull => {
+                let target = self.label_at(target(0))?;
+                let negate = insn.opcode == O::JumpIfNotUndefinedOrNull;
+                let skip = self.m.new_label();
+                self.m.mov_imm(R::T0, Value::UNDEFINED.bits());
+                self.m.cmp(R::Acc, R::T0);
+                self.m.branch(Cond::Eq, if negate { skip } else { target });
+                self.m.mov_imm(R::T0, Value::NULL.bits());
+                self.m.cmp(R::Acc, R::T0);
+                self.m.branch(if negate { Cond::Ne } else { Cond::Eq }, target);
+                self.m.bind(skip);
+            }
+            O::JumpIfToBooleanTrue | O::JumpIfToBooleanFalse if i + 1 < self.insns.len() => {
+                let (target, next) = (self.label_at(target(0))?, self.labels[i + 1]);
+                let (on_true, on_false) = if insn.opcode == O::JumpIfToBooleanTrue { (target, next) } else { (next, target) };
+                let slow = self.slow(i);
+                self.m.mov_imm(R::T0, Value::TRUE.bits());
+                self.m.cmp(R::Acc, R::T0);
+                self.m.branch(Cond::Eq, on_true);
+                self.m.mov_imm(R::T0, Value::FALSE.bits());
+                self.m.cmp(R::Acc, R::T0);
+                self.m.branch(Cond::Eq, on_false);
+                self.m.jump(slow);
+            }
+            O::ToBooleanLogicalNot => {
+                let slow = self.slow(i);
+                let flip = self.m.new_label();
+                self.m.mov_imm(R::T0, Value::TRUE.bits());
+                self.m.cmp(R::Acc, R::T0);
+                self.m.branch(Cond::Eq, flip);
+                self.m.mov_imm(R::T0, Value::FALSE.bits());
+                self.m.cmp(R::Acc, R::T0);
+                self.m.branch(Cond::Ne, slow);
+                self.m.bind(flip);
+                self.m.flip_bool(R::Acc);
+            }
+            O::ThrowReferenceErrorIfHole => {
+                let slow = self.slow(i);
+                self.m.cmp_imm(R::Acc, Value::HOLE.bits() as u32);
+                self.m.branch(Cond::Eq, slow);
+            }
+            O::JumpLoop => {
+                let (slot, target) = (op(0), self.label_at(target(1))?);
+                let slow = self.slow(i);
+                self.m.mov_imm(R::T0, layout.interrupt_address as u64);
+                self.m.load8(R::T0, R::T0, 0);
+                self.m.cmp_imm(R::T0, 0);
+                self.m.branch(Cond::Ne, slow);
+                self.m.mov_imm(R::T3, self.slot_address(slot));
+                self.m.saturating_inc_mem32(R::T3, layout.feedback_state as i32);
+                self.m.jump(target);
+            }
+            O::Add | O::Sub | O::BitwiseAnd | O::BitwiseOr | O::BitwiseXor => {
+                let slow = self.slow(i);
+                self.int32_pair(reg(0)?, slow);
+                match insn.opcode {
+                    O::Add => self.m.add32(R::T0, R::Acc),
+                    O::Sub => self.m.sub32(R::T0, R::Acc),
+                    O::BitwiseAnd => self.m.and32(R::T0, R::Acc),
+                    O::BitwiseOr => self.m.or32(R::T0, R::Acc),
+                    _ => self.m.xor32(R::T0, R::Acc),
+                }
+                if matches!(insn.opcode, O::Add | O::Sub) {
+                    self.m.branch(Cond::Overflow, slow);
+                }
+                self.m.box_int32(R::T0);
+                self.m.mov(R::Acc, R::T0);
+                self.record_int32(op(1));
+            }
+            O::AddSmi | O::SubSmi | O::Inc | O::Dec => {
+                let (delta, slot) = match insn.opcode {
+                    O::AddSmi => (i32::try_from(op(0)).ok(), op(1)),
+                    O::SubSmi => (i32::try_from(op(0)).ok().and_then(i32::checked_neg), op(1)),
+                    O::Inc => (Some(1), op(0)),
+                    _ => (Some(-1), op(0)),
+                };
+                let Some(delta) = delta else { return self.handler_call(i, false) };
+                let slow = self.slow(i);
+                self.int32_acc(slow);
+                self.m.mov(R::T0, R::Acc);
+                self.m.add32_imm(R::T0, delta);
+                self.m.branch(Cond::Overflow, slow);
+                self.m.box_int32(R::T0);
+                self.m.mov(R::Acc, R::T0);
+                self.record_int32(slot);
+            }
+            O::TestEqualStrict => {
+                // Int32s by value; objects and immediates (undefined,
+                // null, booleans) by identity; anything else (numbers,
+                // strings, BigInts: equal by content) by the handler.
+                let slow = self.slow(i);
+                let (not_int, done) = (self.m.new_label(), self.m.new_label());
+                self.int32_pair(reg(0)?, not_int);
+                self.m.cmp32(R::T0, R::Acc);
+                self.m.set_bool(R::Acc, Cond::Eq);
+                self.record_int32(op(1));
+                self.m.jump(done);
+                self.m.bind(not_int);
+                self.identity_comparable(R::T0, slow);
+                self.identity_comparable(R::Acc, slow);
+                self.m.cmp(R::T0, R::Acc);
+                self.m.set_bool(R::Acc, Cond::Eq);
+                self.m.mov_imm(R::T3, self.slot_address(op(1)));
+                self.m.or_mem32(R::T3, layout.feedback_state as i32, FEEDBACK_ANY);
+                self.m.bind(done);
+            }
+            O::TestLessThan | O::TestGreaterThan | O::TestLessThanOrEqual | O::TestGreaterThanOrEqual => {
+                let cond = match insn.opcode {
+                    O::TestLessThan => Cond::Lt,
+                    O::TestGreaterThan => Cond::Gt,
+                    O::TestLessThanOrEqual => Cond::Le,
+                    _ => Cond::Ge,
+                };
+                let slow = self.slow(i);
+                self.int32_pair(reg(0)?, slow);
+                self.m.cmp32(R::T0, R::Acc);
+                self.m.set_bool(R::Acc, cond);
+                self.record_int32(op(1));
+            }
+            O::GetNamedProperty => {
+                let slow = self.slow(i);
+                let own = self.m.new_label();
+                self.m.load(R::T0, R::Regs, reg(0)?);
+                self.check_cell(R::T0, layout.object_info, slow);
+                self.ic_shape_check(op(2), slow);
+                // T3 = the feedback slot. A holder on the chain needs the
+                // epoch it was cached in.
+                self.m.load(R::T2, R::T3, layout.ic_holder as i32);
+                self.m.cmp_imm(R::T2, 0);
+                self.m.branch(Cond::Eq, own);
+                self.m.load32(R::T1, R::T3, layout.ic_epoch as i32);
+                self.m.mov_imm(R::T0, layout.epoch_address as u64);
+                self.m.load32(R::T0, R::T0, 0);
+                self.m.cmp32(R::T0, R::T1);
+                self.m.branch(Cond::Ne, slow);
+                self.m.mov(R::T0, R::T2);
+                self.m.bind(own);
+                self.property_access(false, slow);
+            }
+            O::SetNamedProperty => {
+                let slow = self.slow(i);
+                self.m.load(R::T0, R::Regs, reg(0)?);
+                self.check_cell(R::T0, layout.object_info, slow);
+                self.ic_shape_check(op(2), slow);
+                self.m.load(R::T2, R::T3, layout.ic_holder as i32);
+                self.m.cmp_imm(R::T2, 0);
+                self.m.branch(Cond::Ne, slow);
+                self.property_access(true, slow);
+            }
+            O::LdaContextSlot | O::StaContextSlot => {
+                let (index, depth) = (op(0), op(1));
+                let slow = self.slow(i);
+                self.context(depth, slow);
+                self.m.load(R::T1, R::T0, layout.context_slots_len as i32);
+                self.m.mov_imm(R::T2, index as u64);
+                self.m.cmp(R::T1, R::T2);
+                self.m.branch(Cond::BelowEq, slow);
+                self.m.load(R::T1, R::T0, layout.context_slots_ptr as i32);
+                let at = offset32(index * 8, "context slot")?;
+                if insn.opcode == O::LdaContextSlot {
+                    self.m.load(R::Acc, R::T1, at);
+                } else {
+                    self.m.store(R::T1, at, R::Acc);
+                }
+            }
+            _ => return self.handler_call(i, false),
+        }
+        Ok(())
+    }
+
+    fn jump_if_equal(&mut self, value: Value, negate: bool, target: i64) -> Result<(), String> {
+        let target = self.label_at(target)?;
+        self.m.mov_imm(R::T0, value.bits());
+        self.m.cmp(R::Acc, R::T0);
+        self.m.branch(if negate { Cond::Ne } else { Cond::Eq }, target);
+        Ok(())
+    }
+
+    /// With the object in T0: goes to `slow` unless the IC of feedback
+    /// `slot` is monomorphic for its shape and Array-ness. Leaves T3 = the
+    /// feedback slot.
+    fn ic_shape_check(&mut self, slot: i64, slow: DynamicLabel) {
+        let l = self.cx.layout;
+        self.m.mov_imm(R::T3, self.slot_address(slot));
+        self.m.load(R::T1, R::T0, l.object.shape as i32);
+        self.m.load(R::T2, R::T3, l.ic_shape as i32);
+        self.m.cmp(R::T1, R::T2);
+        self.m.branch(Cond::Ne, slow);
+        self.m.load8(R::T1, R::T0, l.object.array as i32);
+        self.m.load8(R::T2, R::T3, l.ic_array as i32);
+        self.m.cmp(R::T1, R::T2);
+        self.m.branch(Cond::Ne, slow);
+    }
+
+    /// With the object in T0 and the feedback slot in T3: loads the IC's
+    /// slot of T0 into the accumulator (or, with `store`, stores the
+    /// accumulator there), inline or out of line; goes to `slow` if T0
+    /// has no such slot.
+    fn property_access(&mut self, store: bool, slow: DynamicLabel) {
+        let (l, o) = (self.cx.layout, self.cx.layout.object);
+        let (out_of_line, done) = (self.m.new_label(), self.m.new_label());
+        self.m.load32(R::T1, R::T3, l.ic_index as i32);
+        self.m.load32(R::T2, R::T0, o.inline_capacity as i32);
+        self.m.cmp32(R::T1, R::T2);
+        self.m.branch(Cond::AboveEq, out_of_line);
+        self.access_indexed(store, R::T0, o.inline_slots as i32);
+        self.m.jump(done);
+        self.m.bind(out_of_line);
+        self.m.sub32(R::T1, R::T2);
+        self.m.load(R::T2, R::T0, o.out_of_line_len as i32);
+        self.m.cmp(R::T1, R::T2);
+        self.m.branch(Cond::AboveEq, slow);
+        self.m.load(R::T0, R::T0, o.out_of_line_ptr as i32);
+        self.access_indexed(store, R::T0, 0);
+        self.m.bind(done);
+    }
+
+    /// `acc = [base + T1 * 8 + offset]`, or the store.
+    fn access_indexed(&mut self, store: bool, base: R, offset: i32) {
+        if store {
+            // The collector is non-moving and not generational: a store
+            // needs no barrier (`strata_gc::write_barrier` is empty).
+            self.m.store_indexed(base, R::T1, offset, R::Acc);
+        } else {
+            self.m.load_indexed(R::Acc, base, R::T1, offset);
+        }
+    }
+
+    /// Calls the interpreter's handler for instruction `i`, then goes on
+    /// where it says. `deferred`: emitted out of line (the next
+    /// instruction is not the following code).
+    fn handler_call(&mut self, i: usize, deferred: bool) -> Result<(), String> {
+        let insn = self.insns[i];
+        let next_pc = (insn.offset + insn.len) as u32;
+        self.m.call(
+            self.cx.run_instruction,
+            &[Arg::Reg(R::Vm), Arg::Reg(R::Cursor), Arg::Imm(insn.offset as u64), Arg::Reg(R::Acc)],
+        );
+        self.m.load(R::T1, R::Cursor, self.cx.layout.cursor_fp as i32);
+        self.m.cmp(R::T1, R::Fp);
+        self.m.branch(Cond::Ne, self.switch);
+        let next = self.labels.get(i + 1).copied();
+        // The interpreter's fast handlers run a following `Star` too.
+        let after_star = match self.insns.get(i + 1) {
+            Some(s) if s.opcode == O::Star && s.scale == OperandScale::Single => self.labels.get(i + 2).copied(),
+            _ => None,
+        };
+        if deferred && let Some(next) = next {
+            self.m.cmp_imm(R::T0, next_pc);
+            self.m.branch(Cond::Eq, next);
+        }
+        if let Some(after_star) = after_star {
+            self.m.cmp_imm(R::T0, next_pc + 2);
+            self.m.branch(Cond::Eq, after_star);
+        }
+        match next {
+            Some(_) if !deferred => {
+                self.m.cmp_imm(R::T0, next_pc);
+                self.m.branch(Cond::Ne, self.dispatch);
+            }
+            _ => self.m.jump(self.dispatch),
+        }
+        Ok(())
+    }
+}
