@@ -62,6 +62,67 @@ pub struct BaselineOptions {
     pub perf_map: bool,
 }
 
+/// Which tiers run a vm's code (`--tier`).
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum TierMode {
+    /// The interpreter only.
+    Interp,
+    /// Every function compiled to baseline code at its first call.
+    Baseline,
+    /// The interpreter, and baseline code for hot functions and loops.
+    Adaptive {
+        /// Calls before a function is compiled.
+        calls: u32,
+        /// Back edges of one loop before its function is compiled.
+        loop_iterations: u32,
+    },
+}
+
+impl TierMode {
+    /// The mode a `--tier` value names (`adaptive` with the default
+    /// thresholds).
+    pub fn parse(name: &str) -> Result<TierMode, String> {
+        match name {
+            "interp" => Ok(TierMode::Interp),
+            "baseline" => Ok(TierMode::Baseline),
+            "adaptive" => match strata_vm::jit::JitPolicy::ADAPTIVE {
+                strata_vm::jit::JitPolicy::Hot { calls, loop_iterations } => Ok(TierMode::Adaptive { calls, loop_iterations }),
+                _ => Err("internal error: the adaptive policy".into()),
+            },
+            _ => Err(format!(
+                "--tier={name}: the tiers are interp, baseline and adaptive (the default; the optimizing JIT is not built yet)"
+            )),
+        }
+    }
+}
+
+/// Sets up `vm` to run in `mode`: registers a baseline tier (unless the
+/// interpreter is pinned) and the policy that sends functions to it.
+/// Fails on machines without a code generator.
+pub fn install(vm: &mut Vm, mode: TierMode, options: BaselineOptions) -> Result<(), String> {
+    use strata_vm::jit::JitPolicy;
+    let policy = match mode {
+        TierMode::Interp => {
+            vm.tier = None;
+            vm.jit_policy = JitPolicy::Off;
+            return Ok(());
+        }
+        TierMode::Baseline => JitPolicy::Eager,
+        TierMode::Adaptive { calls, loop_iterations } => JitPolicy::Hot { calls, loop_iterations },
+    };
+    let Some(tier) = BaselineTier::new(options) else {
+        // Adaptive on a machine without a code generator is the
+        // interpreter; asking for baseline code there is an error.
+        if matches!(mode, TierMode::Adaptive { .. }) {
+            return install(vm, TierMode::Interp, BaselineOptions::default());
+        }
+        return Err("--tier=baseline: no code generator for this machine (x86-64 and AArch64 only)".into());
+    };
+    vm.tier = Some(Box::new(tier));
+    vm.jit_policy = policy;
+    Ok(())
+}
+
 /// The baseline tier.
 pub struct BaselineTier {
     arch: Arch,
@@ -157,9 +218,10 @@ impl Tier for BaselineTier {
             eprintln!(
                 "[tier] {name}{place}: interp -> baseline after {} calls ({}), {} bytecode bytes -> {} bytes of {} code in {:.1} us",
                 shared.invocations.get(),
-                match vm.jit_policy {
-                    strata_vm::jit::JitPolicy::Eager => "--tier=baseline",
-                    _ => "hot",
+                match (vm.jit_policy, vm.tier_trigger) {
+                    (strata_vm::jit::JitPolicy::Eager, _) => "--tier=baseline",
+                    (_, strata_vm::jit::TierTrigger::Loop) => "hot loop; the frame enters at the loop header",
+                    _ => "hot function",
                 },
                 bytecode.len(),
                 emitted.code.len(),

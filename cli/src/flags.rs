@@ -31,7 +31,9 @@ macro_rules! flags {
 }
 
 flags! {
-    tier: Value = "tier", "interp", "pin the execution tier: interp, or baseline (every function compiled at its first call)";
+    tier: Value = "tier", "adaptive", "execution tiers: adaptive (interpreter, then baseline code for hot functions and loops), interp (the interpreter only), or baseline (every function compiled at its first call)";
+    baseline_calls: Value = "baseline-calls", "30", "adaptive tier: calls before a function is compiled to baseline code";
+    baseline_loop_iterations: Value = "baseline-loop-iterations", "300", "adaptive tier: back edges of one loop before its function is compiled (and the running frame enters the code at the loop header)";
     print_code: Switch = "print-code", "", "print the machine code of every compiled function, interleaved with its bytecode";
     trace_tier: Switch = "trace-tier", "", "print a line to stderr whenever a function moves to another tier (which, when, why, cost)";
     perf_map: Switch = "perf-map", "", "write /tmp/perf-<pid>.map so Linux perf names compiled code JS:<name> [baseline]";

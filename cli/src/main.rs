@@ -74,12 +74,6 @@ fn run(cl: flags::CommandLine) -> u8 {
     let config = (|| -> Result<EngineOptions, String> {
         let heap_mib = number_flag(&cl.flags.max_heap_size, "max-heap-size", 4096)?;
         let stress = number_flag(&cl.flags.gc_stress, "gc-stress", 0)?;
-        if let Some(t) = &cl.flags.tier
-            && t != "interp"
-            && t != "baseline"
-        {
-            return Err(format!("--tier={t}: the tiers are interp and baseline (the optimizing JIT is not built yet)"));
-        }
         Ok(EngineOptions {
             heap: HeapConfig {
                 max_heap_bytes: (heap_mib as usize).saturating_mul(1 << 20),
@@ -118,23 +112,25 @@ fn run(cl: flags::CommandLine) -> u8 {
     if cl.flags.expose_test262.is_some() {
         install_test262(engine.vm());
     }
-    if cl.flags.tier.as_deref() == Some("baseline") {
-        let options = strata_baseline_jit::BaselineOptions {
-            print_code: cl.flags.print_code.is_some(),
-            trace_tier: cl.flags.trace_tier.is_some(),
-            perf_map: cl.flags.perf_map.is_some(),
-        };
-        match strata_baseline_jit::BaselineTier::new(options) {
-            Some(tier) => {
-                let vm = engine.vm();
-                vm.tier = Some(Box::new(tier));
-                vm.jit_policy = strata_vm::jit::JitPolicy::Eager;
-            }
-            None => {
-                eprintln!("strata: --tier=baseline: no code generator for this machine (x86-64 and AArch64 only)");
-                return 2;
-            }
-        }
+    let mode = (|| -> Result<strata_baseline_jit::TierMode, String> {
+        let mode = strata_baseline_jit::TierMode::parse(cl.flags.tier.as_deref().unwrap_or("adaptive"))?;
+        Ok(match mode {
+            strata_baseline_jit::TierMode::Adaptive { calls, loop_iterations } => strata_baseline_jit::TierMode::Adaptive {
+                calls: number_flag(&cl.flags.baseline_calls, "baseline-calls", calls as u64)?.min(u32::MAX as u64) as u32,
+                loop_iterations: number_flag(&cl.flags.baseline_loop_iterations, "baseline-loop-iterations", loop_iterations as u64)?
+                    .min(u32::MAX as u64) as u32,
+            },
+            m => m,
+        })
+    })();
+    let options = strata_baseline_jit::BaselineOptions {
+        print_code: cl.flags.print_code.is_some(),
+        trace_tier: cl.flags.trace_tier.is_some(),
+        perf_map: cl.flags.perf_map.is_some(),
+    };
+    if let Err(e) = mode.and_then(|mode| strata_baseline_jit::install(engine.vm(), mode, options)) {
+        eprintln!("strata: {e}");
+        return 2;
     }
     let (source, path) = match (&cl.eval, &cl.script) {
         (Some(code), _) => (code.clone(), "<command line>".to_string()),

@@ -71,8 +71,32 @@ pub enum JitPolicy {
     Off,
     /// At a function's first call (`--tier=baseline`).
     Eager,
-    /// After this many calls.
-    Hot(u32),
+    /// Adaptive (the default): at the call that makes `calls` calls, or
+    /// when one of its loops has run `loop_iterations` back edges — then
+    /// the running frame moves into the new code at the loop header (OSR).
+    Hot {
+        /// Calls before a function is compiled.
+        calls: u32,
+        /// Back edges of one loop before its function is compiled.
+        loop_iterations: u32,
+    },
+}
+
+impl JitPolicy {
+    /// The default adaptive policy. Baseline code is never slower than
+    /// the interpreter and compiles at several megabytes of bytecode per
+    /// second, so functions move early (JavaScriptCore's baseline
+    /// thresholds are of the same order).
+    pub const ADAPTIVE: JitPolicy = JitPolicy::Hot { calls: 30, loop_iterations: 300 };
+}
+
+/// Why a function is being compiled (for `--trace-tier`).
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum TierTrigger {
+    /// At a call: the policy is eager, or the function got hot.
+    Call,
+    /// A loop got hot: the frame enters the new code at its header.
+    Loop,
 }
 
 /// The pc compiled code returns when the instruction threw (the exception
@@ -224,13 +248,41 @@ impl Vm {
         let due = match self.jit_policy {
             JitPolicy::Off => false,
             JitPolicy::Eager => true,
-            JitPolicy::Hot(n) => shared.invocations.get() >= n,
+            JitPolicy::Hot { calls, .. } => shared.invocations.get() >= calls,
         };
-        if !due || shared.jit_declined.get() {
+        if due {
+            self.compile_with_tier(shared, TierTrigger::Call);
+        }
+    }
+
+    /// Whether a loop whose back-edge counter reached `count` is hot.
+    #[inline(always)]
+    pub(crate) fn loop_is_hot(&self, count: u32) -> bool {
+        matches!(self.jit_policy, JitPolicy::Hot { loop_iterations, .. } if count >= loop_iterations)
+    }
+
+    /// A hot loop in the interpreted frame `cur`: compiles its function
+    /// (unless it has code or was declined) and points the frame at the
+    /// code, which the interpreter's loop then enters at the loop header
+    /// the back edge goes to (on-stack replacement: the frame layout is
+    /// shared, so nothing is translated).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn loop_hot(&mut self, cur: &mut Cursor) {
+        let shared = cur.shared;
+        if shared.jit.get().is_null() {
+            self.compile_with_tier(shared, TierTrigger::Loop);
+        }
+        cur.jit = shared.jit.get();
+    }
+
+    fn compile_with_tier(&mut self, shared: strata_gc::Gc<crate::function::SharedFunction>, trigger: TierTrigger) {
+        if shared.jit_declined.get() {
             return;
         }
         // The tier is taken out while it compiles (it gets the vm).
         let Some(mut tier) = self.tier.take() else { return };
+        self.tier_trigger = trigger;
         if tier.compile(self, shared).is_err() {
             shared.jit_declined.set(true);
         }

@@ -260,6 +260,8 @@ pub struct Vm {
     pub print_module_bytecode: bool,
     /// When functions are compiled by `tier`.
     pub jit_policy: crate::jit::JitPolicy,
+    /// Why `tier` is compiling (set before each compile).
+    pub tier_trigger: crate::jit::TierTrigger,
     /// The JIT tier (registered by the embedder; the vm has no machine code).
     pub tier: Option<Box<dyn crate::tier::Tier>>,
 }
@@ -319,6 +321,7 @@ impl Vm {
             module_host: None,
             print_module_bytecode: false,
             jit_policy: crate::jit::JitPolicy::Off,
+            tier_trigger: crate::jit::TierTrigger::Call,
             tier: None,
             options,
         });

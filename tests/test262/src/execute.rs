@@ -40,6 +40,8 @@ pub struct EngineConfig {
     /// Native stack JavaScript may use (the worker thread's stack minus a
     /// margin for the runner and the parser).
     pub native_stack_budget: usize,
+    /// The tiers that run the test's code.
+    pub tier: strata_baseline_jit::TierMode,
 }
 
 /// The harness directory's files, read once per worker.
@@ -97,6 +99,9 @@ pub fn run_test(
         ..VmOptions::default()
     };
     let mut vm = Vm::new(options);
+    if let Err(e) = strata_baseline_jit::install(&mut vm, config.tier, Default::default()) {
+        return Outcome::fail(e);
+    }
     vm.module_host = Some(std::rc::Rc::new(Test262Modules { root: root.to_path_buf() }));
     on_vm(vm.interrupt.clone());
     if mode == Mode::Module {

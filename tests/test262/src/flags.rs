@@ -34,7 +34,7 @@ flags! {
     filter: Value = "filter", "", "run only paths containing this text (repeat: any of them)";
     jobs: Value = "jobs", "one per core", "worker processes";
     timeout: Value = "timeout", "10", "seconds a test may run before it is interrupted and fails";
-    tier: Value = "tier", "interp", "execution tier, passed to the engine (only interp exists so far)";
+    tier: Value = "tier", "interp", "execution tiers: interp (the interpreter only), baseline (every function compiled at its first call) or adaptive";
     max_heap_size: Value = "max-heap-size", "1024", "heap limit per test in MiB";
     json: Value = "json", "", "write every run's verdict to this JSON file";
     failures: Switch = "failures", "", "list every failing run with its reason";

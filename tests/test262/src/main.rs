@@ -59,9 +59,7 @@ fn run(flags: &Flags) -> Result<u8, String> {
         None => workspace().join("../shared/test262"),
     };
     let tier = last(&flags.tier).unwrap_or("interp").to_string();
-    if tier != "interp" {
-        return Err(format!("--tier={tier}: only the interpreter exists so far (--tier=interp)"));
-    }
+    let tier_mode = strata_baseline_jit::TierMode::parse(&tier)?;
     let timeout = number(&flags.timeout, "timeout", 10)?;
     let heap_mib = number(&flags.max_heap_size, "max-heap-size", 1024)?;
     if !flags.worker.is_empty() {
@@ -69,6 +67,7 @@ fn run(flags: &Flags) -> Result<u8, String> {
             root,
             timeout: Duration::from_secs(timeout),
             max_heap_bytes: (heap_mib as usize).saturating_mul(1 << 20),
+            tier: tier_mode,
         };
         return Ok(run_worker(config));
     }

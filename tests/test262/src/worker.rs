@@ -40,6 +40,8 @@ pub struct WorkerConfig {
     pub timeout: Duration,
     /// Heap limit per test.
     pub max_heap_bytes: usize,
+    /// The tiers that run the tests.
+    pub tier: strata_baseline_jit::TierMode,
 }
 
 /// The deadline of the running test and the flag that interrupts it.
@@ -80,6 +82,7 @@ fn serve(config: &WorkerConfig) {
     let engine = EngineConfig {
         max_heap_bytes: config.max_heap_bytes,
         native_stack_budget: WORKER_STACK - STACK_MARGIN,
+        tier: config.tier,
     };
     let mut harness = Harness::new(&config.root);
     let stdin = std::io::stdin();

@@ -305,7 +305,9 @@ unsafe fn jump_loop(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (us
     }
     // SAFETY: see the module docs.
     unsafe {
-        slot(cur, pc, 0).bump();
+        if vm.loop_is_hot(slot(cur, pc, 0).bump()) {
+            vm.loop_hot(cur);
+        }
         (jump_target(cur, pc, 2), acc)
     }
 }

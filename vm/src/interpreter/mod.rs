@@ -899,7 +899,9 @@ impl Vm {
                         if self.interrupted() {
                             break 'op Err(Exception::TERMINATION);
                         }
-                        slot!(0).bump();
+                        if self.loop_is_hot(slot!(0).bump()) {
+                            self.loop_hot(cur);
+                        }
                         jump!();
                     }
                     Opcode::JumpIfTrue => {
