@@ -56,8 +56,20 @@ struct Worker {
 
 impl Worker {
     fn spawn(config: &PoolConfig) -> std::io::Result<Worker> {
-        let exe = std::env::current_exe()?;
-        let mut child = Command::new(exe)
+        // STRATA_TEST262_WORKER runs the workers with another command: a
+        // cross-built runner under an emulator, e.g.
+        // "qemu-aarch64-static -L /usr/aarch64-linux-gnu
+        // target/aarch64-unknown-linux-gnu/release/strata-test262".
+        let mut command = match std::env::var("STRATA_TEST262_WORKER") {
+            Ok(line) if !line.trim().is_empty() => {
+                let mut words = line.split_whitespace();
+                let mut c = Command::new(words.next().unwrap_or_default());
+                c.args(words);
+                c
+            }
+            _ => Command::new(std::env::current_exe()?),
+        };
+        let mut child = command
             .args(&config.worker_args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
