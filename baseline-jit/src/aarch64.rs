@@ -127,6 +127,9 @@ impl Masm for A64 {
             dynasm!(self.ops ; .arch aarch64 ; mov X(code(dst)), X(code(src)));
         }
     }
+    fn mov32(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch aarch64 ; mov W(code(dst)), W(code(src)));
+    }
     fn load(&mut self, dst: R, base: R, offset: i32) {
         self.access(false, Width::W64, code(dst), code(base), offset);
     }
@@ -164,6 +167,11 @@ impl Masm for A64 {
     }
     fn test(&mut self, a: R, b: R) {
         dynasm!(self.ops ; .arch aarch64 ; tst X(code(a)), X(code(b)));
+    }
+    fn add_imm(&mut self, dst: R, imm: u32) {
+        debug_assert!(imm < 4096);
+        let d = code(dst);
+        dynasm!(self.ops ; .arch aarch64 ; add XSP(d), XSP(d), #imm);
     }
     fn and(&mut self, dst: R, src: R) {
         dynasm!(self.ops ; .arch aarch64 ; and X(code(dst)), X(code(dst)), X(code(src)));

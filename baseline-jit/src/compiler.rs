@@ -20,10 +20,14 @@
 //!   interpreter does.
 //! - `TestLessThan`/`GreaterThan`/`…OrEqual`, `TestEqualStrict`: int32
 //!   operands; records int32 feedback.
-//! - `GetNamedProperty`, `SetNamedProperty`: the site's monomorphic IC
-//!   (its [`strata_vm::ic::JitMirror`]): an object of the cached shape
-//!   (and Array-ness), the property in an inline slot of the receiver or,
-//!   for loads, of a prototype while the structure epoch holds.
+//! - `GetNamedProperty`, `SetNamedProperty`: the site's monomorphic or
+//!   polymorphic IC (its [`strata_vm::ic::JitMirror`]): an object of a
+//!   cached shape (and Array-ness), the property in a slot (inline or out
+//!   of line) of the receiver or, for loads, of a prototype while the
+//!   structure epoch holds.
+//! - `GetKeyedProperty`: an object's dense element store, an int32 index
+//!   in bounds, not a hole. `SetKeyedProperty`: the same on an Array, the
+//!   element existing.
 //! - `LdaContextSlot`, `StaContextSlot`: the context chain as the frame
 //!   has it, the slot in range.
 //! - `ThrowReferenceErrorIfHole`: the accumulator is not the hole.
@@ -49,8 +53,6 @@ pub(crate) struct Context<'a> {
     pub(crate) feedback: usize,
     /// The function's linked constants (the hole: not a value).
     pub(crate) constants: &'a [Value],
-    /// Address of `jit_run_instruction`.
-    pub(crate) run_instruction: usize,
 }
 
 /// What an emitter made: code, and where each instruction and the entry
@@ -202,6 +204,19 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.cmp(R::T2, R::T3);
         self.m.branch(Cond::Ne, slow);
         self.m.bind(immediate);
+    }
+
+    /// With an object in T0: T1 = the int32 `key` as an index into T0's
+    /// dense element store; goes to `slow` unless it is one (negative
+    /// keys are above every length as unsigned words). Clobbers T2.
+    fn dense_index(&mut self, key: R, slow: DynamicLabel) {
+        self.m.mov_imm(R::T2, INT32_TAG);
+        self.m.cmp(key, R::T2);
+        self.m.branch(Cond::Below, slow);
+        self.m.mov32(R::T1, key);
+        self.m.load(R::T2, R::T0, self.cx.layout.object.dense_len as i32);
+        self.m.cmp(R::T1, R::T2);
+        self.m.branch(Cond::AboveEq, slow);
     }
 
     /// T0 = register `r`; goes to `slow` unless it and the accumulator
@@ -419,6 +434,37 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 self.m.branch(Cond::Ne, slow);
                 self.property_access(true, slow);
             }
+            O::GetKeyedProperty => {
+                let o = layout.object;
+                let slow = self.slow(i);
+                self.m.load(R::T0, R::Regs, reg(0)?);
+                self.check_cell(R::T0, layout.object_info, slow);
+                self.dense_index(R::Acc, slow);
+                self.m.load(R::T2, R::T0, o.dense_ptr as i32);
+                self.m.load_indexed(R::T2, R::T2, R::T1, 0);
+                self.m.cmp_imm(R::T2, Value::HOLE.bits() as u32);
+                self.m.branch(Cond::Eq, slow);
+                self.m.mov(R::Acc, R::T2);
+                self.record_int32(op(1));
+            }
+            O::SetKeyedProperty => {
+                // An existing element of an Array's dense store.
+                let o = layout.object;
+                let slow = self.slow(i);
+                self.m.load(R::T0, R::Regs, reg(0)?);
+                self.check_cell(R::T0, layout.object_info, slow);
+                self.m.load8(R::T1, R::T0, o.array as i32);
+                self.m.cmp_imm(R::T1, 0);
+                self.m.branch(Cond::Eq, slow);
+                self.m.load(R::T1, R::Regs, reg(1)?);
+                self.dense_index(R::T1, slow);
+                self.m.load(R::T2, R::T0, o.dense_ptr as i32);
+                self.m.load_indexed(R::T3, R::T2, R::T1, 0);
+                self.m.cmp_imm(R::T3, Value::HOLE.bits() as u32);
+                self.m.branch(Cond::Eq, slow);
+                self.m.store_indexed(R::T2, R::T1, 0, R::Acc);
+                self.record_int32(op(2));
+            }
             O::LdaContextSlot | O::StaContextSlot => {
                 let (index, depth) = (op(0), op(1));
                 let slow = self.slow(i);
@@ -448,16 +494,32 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         Ok(())
     }
 
-    /// With the object in T0: goes to `slow` unless the IC of feedback
-    /// `slot` is monomorphic for its shape and Array-ness. Leaves T3 = the
-    /// feedback slot.
+    /// With the object in T0: goes to `slow` unless one of the entries of
+    /// the IC of feedback `slot` (monomorphic or polymorphic) has its
+    /// shape and Array-ness. Leaves T3 = that entry, as if it were the
+    /// first (the mirror's fields are read at entry 0's offsets).
     fn ic_shape_check(&mut self, slot: i64, slow: DynamicLabel) {
         let l = self.cx.layout;
+        let found = self.m.new_label();
         self.m.mov_imm(R::T3, self.slot_address(slot));
         self.m.load(R::T1, R::T0, l.object.shape as i32);
-        self.m.load(R::T2, R::T3, l.ic_shape as i32);
-        self.m.cmp(R::T1, R::T2);
-        self.m.branch(Cond::Ne, slow);
+        for k in 0..l.ic_entries {
+            let at = (l.ic_shape + k * l.ic_entry_size) as i32;
+            self.m.load(R::T2, R::T3, at);
+            self.m.cmp(R::T1, R::T2);
+            if k == 0 {
+                self.m.branch(Cond::Eq, found);
+                continue;
+            }
+            let next = if k + 1 == l.ic_entries { slow } else { self.m.new_label() };
+            self.m.branch(Cond::Ne, next);
+            self.m.add_imm(R::T3, (k * l.ic_entry_size) as u32);
+            self.m.jump(found);
+            if k + 1 < l.ic_entries {
+                self.m.bind(next);
+            }
+        }
+        self.m.bind(found);
         self.m.load8(R::T1, R::T0, l.object.array as i32);
         self.m.load8(R::T2, R::T3, l.ic_array as i32);
         self.m.cmp(R::T1, R::T2);
@@ -504,8 +566,9 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
     fn handler_call(&mut self, i: usize, deferred: bool) -> Result<(), String> {
         let insn = self.insns[i];
         let next_pc = (insn.offset + insn.len) as u32;
+        let handler = strata_vm::jit::jit_handler_address(insn.opcode, insn.scale != OperandScale::Single);
         self.m.call(
-            self.cx.run_instruction,
+            handler,
             &[Arg::Reg(R::Vm), Arg::Reg(R::Cursor), Arg::Imm(insn.offset as u64), Arg::Reg(R::Acc)],
         );
         self.m.load(R::T1, R::Cursor, self.cx.layout.cursor_fp as i32);

@@ -184,7 +184,6 @@ impl Tier for BaselineTier {
             layout: &layout,
             feedback: shared.feedback.slots.as_ptr() as usize,
             constants: &shared.constants,
-            run_instruction: strata_vm::jit::jit_run_instruction as *const () as usize,
         };
         let emitted = match self.arch {
             Arch::X64 => compiler::emit(x64::X64::new(), &insns, &cx),
@@ -340,7 +339,6 @@ mod tests {
             layout: &layout,
             feedback: 0x3000,
             constants: &[],
-            run_instruction: 0x2000,
         };
         match arch {
             Arch::X64 => compiler::emit(x64::X64::new(), &insns, &cx),
@@ -368,7 +366,7 @@ mod tests {
         assert!(branch[2].starts_with("je "), "{branch:?}");
         // Return has no template: the interpreter's handler is called.
         let ret = text(Arch::X64, &e.code, o[4], o[5]);
-        assert!(ret.contains(&"mov r11,2000h".to_string()) && ret.contains(&"call r11".to_string()), "{ret:?}");
+        assert!(ret.iter().any(|l| l.starts_with("mov r11,")) && ret.contains(&"call r11".to_string()), "{ret:?}");
         // Add: the int32 test of both operands, a 32-bit add with an
         // overflow check, the boxing, and the feedback.
         let add = text(Arch::X64, &e.code, o[6], o[7]);

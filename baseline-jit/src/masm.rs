@@ -71,6 +71,8 @@ pub(crate) trait Masm {
 
     fn mov_imm(&mut self, dst: R, value: u64);
     fn mov(&mut self, dst: R, src: R);
+    /// `dst = src as u32` (zero-extended).
+    fn mov32(&mut self, dst: R, src: R);
     /// 64-bit load.
     fn load(&mut self, dst: R, base: R, offset: i32);
     /// 32-bit load, zero-extended.
@@ -92,6 +94,8 @@ pub(crate) trait Masm {
     fn cmp32(&mut self, a: R, b: R);
     /// Sets `Eq` when `a & b` is zero (64-bit).
     fn test(&mut self, a: R, b: R);
+    /// `dst += imm` (64-bit; `imm` below 4096).
+    fn add_imm(&mut self, dst: R, imm: u32);
     /// `dst &= src` (64-bit).
     fn and(&mut self, dst: R, src: R);
 

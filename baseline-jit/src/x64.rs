@@ -77,6 +77,9 @@ impl Masm for X64 {
             dynasm!(self.ops ; .arch x64 ; mov Rq(code(dst)), Rq(code(src)));
         }
     }
+    fn mov32(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch x64 ; mov Rd(code(dst)), Rd(code(src)));
+    }
     fn load(&mut self, dst: R, base: R, offset: i32) {
         dynasm!(self.ops ; .arch x64 ; mov Rq(code(dst)), QWORD [Rq(code(base)) + offset]);
     }
@@ -111,6 +114,9 @@ impl Masm for X64 {
     }
     fn test(&mut self, a: R, b: R) {
         dynasm!(self.ops ; .arch x64 ; test Rq(code(a)), Rq(code(b)));
+    }
+    fn add_imm(&mut self, dst: R, imm: u32) {
+        dynasm!(self.ops ; .arch x64 ; add Rq(code(dst)), imm as i32);
     }
     fn and(&mut self, dst: R, src: R) {
         dynasm!(self.ops ; .arch x64 ; and Rq(code(dst)), Rq(code(src)));

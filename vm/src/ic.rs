@@ -247,14 +247,23 @@ impl IcEntry {
 #[derive(Default)]
 pub struct IcCell(UnsafeCell<IcState>, JitMirror);
 
-/// The monomorphic data-property case of an IC state in plain words, at
-/// fixed offsets, for compiled code's inline shape check (JavaScriptCore's
-/// baseline reads its IC data the same way): refreshed by every update,
-/// so code compiled before a state change follows it.
+/// The data-property cases of a monomorphic or polymorphic IC state in
+/// plain words, at fixed offsets, for compiled code's inline shape checks
+/// (JavaScriptCore's baseline reads its IC data the same way): refreshed
+/// by every update, so code compiled before a state change follows it.
 #[repr(C)]
 #[derive(Default)]
 pub struct JitMirror {
-    /// The receiver shape's address (0: no inline case).
+    /// One entry per cached shape, in the state's order; unused entries
+    /// (and handlers other than a data slot) have shape 0.
+    pub entries: [JitMirrorEntry; MAX_POLYMORPHISM],
+}
+
+/// One cached shape of a [`JitMirror`].
+#[repr(C)]
+#[derive(Default)]
+pub struct JitMirrorEntry {
+    /// The receiver shape's address (0: no entry).
     pub shape: std::cell::Cell<usize>,
     /// The prototype holding the property (0: the receiver itself).
     pub holder: std::cell::Cell<usize>,
@@ -268,19 +277,26 @@ pub struct JitMirror {
 
 impl JitMirror {
     fn refresh(&self, state: &IcState) {
-        let (shape, holder, index, epoch, array) = match state {
-            IcState::Monomorphic(e) => match e.handler {
-                Handler::OwnSlot(n) => (e.shape.as_ptr() as usize, 0, n, e.epoch, e.is_array),
-                Handler::ProtoSlot(h, n) => (e.shape.as_ptr() as usize, h.as_ptr() as usize, n, e.epoch, e.is_array),
-                _ => (0, 0, 0, 0, false),
-            },
-            _ => (0, 0, 0, 0, false),
+        let cached: &[IcEntry] = match state {
+            IcState::Monomorphic(e) => std::slice::from_ref(e),
+            IcState::Polymorphic(v) => v,
+            _ => &[],
         };
-        self.shape.set(shape);
-        self.holder.set(holder);
-        self.index.set(index);
-        self.epoch.set(epoch);
-        self.array.set(array as u8);
+        for (k, m) in self.entries.iter().enumerate() {
+            let (shape, holder, index, epoch, array) = match cached.get(k) {
+                Some(e) => match e.handler {
+                    Handler::OwnSlot(n) => (e.shape.as_ptr() as usize, 0, n, e.epoch, e.is_array),
+                    Handler::ProtoSlot(h, n) => (e.shape.as_ptr() as usize, h.as_ptr() as usize, n, e.epoch, e.is_array),
+                    _ => (0, 0, 0, 0, false),
+                },
+                None => (0, 0, 0, 0, false),
+            };
+            m.shape.set(shape);
+            m.holder.set(holder);
+            m.index.set(index);
+            m.epoch.set(epoch);
+            m.array.set(array as u8);
+        }
     }
 }
 

@@ -142,9 +142,14 @@ pub struct JitLayout {
     pub feedback_slot_size: usize,
     /// Offset of a feedback slot's `state` (type bits, counters; u32).
     pub feedback_state: usize,
-    /// Offsets in a feedback slot of the IC's [`crate::ic::JitMirror`]
-    /// fields: shape, holder, index (u32), epoch (u32), array (u8).
+    /// Offsets in a feedback slot of the fields of the first entry of the
+    /// IC's [`crate::ic::JitMirror`]: shape, holder, index (u32), epoch
+    /// (u32), array (u8); entry k is `k * ic_entry_size` further.
     pub ic_shape: usize,
+    /// The size of a mirror entry.
+    pub ic_entry_size: usize,
+    /// The mirror's entries.
+    pub ic_entries: usize,
     /// See `ic_shape`.
     pub ic_holder: usize,
     /// See `ic_shape`.
@@ -178,7 +183,7 @@ impl JitLayout {
     pub fn of(vm: &Vm) -> JitLayout {
         use crate::context::Context;
         use crate::feedback::FeedbackSlot;
-        use crate::ic::{IcCell, JitMirror};
+        use crate::ic::{IcCell, JitMirrorEntry};
         use crate::object::JsObject;
         use std::mem::offset_of;
         use strata_gc::{CellType, PAYLOAD_OFFSET};
@@ -198,11 +203,13 @@ impl JitLayout {
             jit_table_len: offset_of!(JitCode, table_len),
             feedback_slot_size: std::mem::size_of::<FeedbackSlot>(),
             feedback_state: offset_of!(FeedbackSlot, state),
-            ic_shape: ic + offset_of!(JitMirror, shape),
-            ic_holder: ic + offset_of!(JitMirror, holder),
-            ic_index: ic + offset_of!(JitMirror, index),
-            ic_epoch: ic + offset_of!(JitMirror, epoch),
-            ic_array: ic + offset_of!(JitMirror, array),
+            ic_shape: ic + offset_of!(JitMirrorEntry, shape),
+            ic_entry_size: std::mem::size_of::<JitMirrorEntry>(),
+            ic_entries: crate::ic::MAX_POLYMORPHISM,
+            ic_holder: ic + offset_of!(JitMirrorEntry, holder),
+            ic_index: ic + offset_of!(JitMirrorEntry, index),
+            ic_epoch: ic + offset_of!(JitMirrorEntry, epoch),
+            ic_array: ic + offset_of!(JitMirrorEntry, array),
             object_info: JsObject::info() as *const strata_gc::CellInfo as usize,
             object: JsObject::jit_layout(),
             context_info: Context::info() as *const strata_gc::CellInfo as usize,
@@ -238,6 +245,56 @@ pub unsafe extern "C" fn jit_run_instruction(vm: *mut Vm, cur: *mut Cursor, pc: 
             JitPair { pc: crate::interpreter::THROW, acc: e.0.bits() }
         }
     }
+}
+
+/// [`jit_run_instruction`] for one opcode: calls the interpreter's
+/// handler for `OP` directly (a constant index into the handler table,
+/// which the compiler resolves), saving the table dispatch.
+///
+/// # Safety
+/// As [`jit_run_instruction`], and the instruction at `pc` is an
+/// unprefixed `OP`.
+unsafe extern "C" fn run_opcode<const OP: usize>(vm: *mut Vm, cur: *mut Cursor, pc: usize, acc: u64) -> JitPair {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        // SAFETY: the caller's guarantee; `acc` came from a Value.
+        unsafe { crate::interpreter::HANDLERS[OP](&mut *vm, &mut *cur, pc, Value::from_bits(acc)) }
+    }));
+    match result {
+        Ok((pc, v)) => JitPair { pc, acc: v.bits() },
+        Err(_) => {
+            // SAFETY: as above.
+            let vm = unsafe { &mut *vm };
+            let e = vm.type_error("internal error: a handler panicked under compiled code");
+            JitPair { pc: crate::interpreter::THROW, acc: e.0.bits() }
+        }
+    }
+}
+
+/// The function compiled code calls to run an instruction with the
+/// interpreter's handler: for an unprefixed instruction with a handler of
+/// its own, a direct entry to it; else [`jit_run_instruction`]. Both have
+/// its signature and contract.
+pub fn jit_handler_address(opcode: strata_bytecode::Opcode, prefixed: bool) -> usize {
+    use strata_bytecode::Opcode as O;
+    macro_rules! direct {
+        ($($op:ident),* $(,)?) => {
+            match opcode {
+                $(O::$op if !prefixed => run_opcode::<{ O::$op as usize }> as *const () as usize,)*
+                _ => jit_run_instruction as *const () as usize,
+            }
+        };
+    }
+    direct!(
+        LdaConstant, LdaContextSlot, StaContextSlot, ThrowReferenceErrorIfHole,
+        GetNamedProperty, SetNamedProperty, GetKeyedProperty, SetKeyedProperty,
+        JumpLoop, JumpIfToBooleanTrue, JumpIfToBooleanFalse, ToBooleanLogicalNot,
+        TestEqualStrict, TestLessThan, TestGreaterThan, TestLessThanOrEqual, TestGreaterThanOrEqual,
+        Add, Sub, Mul, Div, Mod, BitwiseOr, BitwiseXor, BitwiseAnd, ShiftLeft, ShiftRight, ShiftRightLogical,
+        AddSmi, SubSmi, Inc, Dec,
+        CallProperty0, CallProperty1, CallProperty2,
+        CallUndefinedReceiver0, CallUndefinedReceiver1, CallUndefinedReceiver2,
+        LdaGlobal, Return,
+    )
 }
 
 impl Vm {

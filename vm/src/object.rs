@@ -236,6 +236,10 @@ pub struct ObjectLayout {
     pub out_of_line_ptr: usize,
     /// The out-of-line slot vector's length.
     pub out_of_line_len: usize,
+    /// The dense element store's first element (0 if not dense).
+    pub dense_ptr: usize,
+    /// The dense element store's length.
+    pub dense_len: usize,
 }
 
 /// An object cell.
@@ -255,6 +259,13 @@ pub struct JsObject {
     /// Slots `inline_capacity..`.
     slots: UnsafeCell<Vec<Value>>,
     elements: UnsafeCell<Elements>,
+    /// The dense element store as compiled code reads it: the address of
+    /// element 0 and the length (0 and 0 while the store is sparse, and
+    /// always for arguments objects, whose elements may alias variables).
+    /// `with_elements` keeps it current.
+    dense_ptr: Cell<usize>,
+    /// See `dense_ptr`.
+    dense_len: Cell<usize>,
     extensible: Cell<bool>,
     /// Whether `kind` is an Array (fixed at allocation; compiled code
     /// tests this byte).
@@ -314,6 +325,8 @@ impl JsObject {
             slot_len: Cell::new(0),
             slots: UnsafeCell::new(Vec::new()),
             elements: UnsafeCell::new(Elements::Dense(Vec::new())),
+            dense_ptr: Cell::new(0),
+            dense_len: Cell::new(0),
             extensible: Cell::new(true),
             array: matches!(kind, ObjectKind::Array { .. }),
             watched: Cell::new(false),
@@ -363,6 +376,8 @@ impl JsObject {
             inline_slots: payload + std::mem::size_of::<JsObject>().next_multiple_of(8),
             out_of_line_ptr: slots + 8 * ptr_word,
             out_of_line_len: slots + 8 * len_word,
+            dense_ptr: payload + std::mem::offset_of!(JsObject, dense_ptr),
+            dense_len: payload + std::mem::offset_of!(JsObject, dense_len),
         }
     }
 
@@ -443,6 +458,12 @@ impl JsObject {
         let before = e.external_bytes();
         let r = f(e);
         strata_gc::adjust_external(e.external_bytes() as isize - before as isize);
+        let (ptr, len) = match e {
+            Elements::Dense(d) if !matches!(self.kind, ObjectKind::Arguments(_)) => (d.as_ptr() as usize, d.len()),
+            _ => (0, 0),
+        };
+        self.dense_ptr.set(ptr);
+        self.dense_len.set(len);
         r
     }
 

@@ -148,7 +148,7 @@ unsafe fn generic(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usiz
 
 /// Each opcode byte's handler: a fast one for hot instructions, else
 /// the generic step (which also runs every prefixed instruction).
-static HANDLERS: [OpHandler; 256] = fast::handlers(generic);
+pub(crate) static HANDLERS: [OpHandler; 256] = fast::handlers(generic);
 
 /// Unprefixed instruction lengths by opcode byte.
 static UNPREFIXED_LEN: [u8; 256] = strata_bytecode::unprefixed_lengths();
