@@ -230,11 +230,27 @@ impl JitLayout {
 /// `vm` and `cur` are the running vm and the cursor of the frame the code
 /// runs, and `pc` starts an instruction of that frame's function.
 pub unsafe extern "C" fn jit_run_instruction(vm: *mut Vm, cur: *mut Cursor, pc: usize, acc: u64) -> JitPair {
-    // A panic must not unwind into machine code without unwind tables:
-    // it becomes an internal error the script sees.
+    // SAFETY: the caller's guarantee.
+    unsafe { guarded(vm, cur, pc, acc, crate::interpreter::run_one) }
+}
+
+/// Runs `handler` for compiled code. A panic must not unwind into machine
+/// code without unwind tables: it becomes an internal error the script
+/// sees.
+///
+/// # Safety
+/// As [`jit_run_instruction`], and `handler` may run the instruction at `pc`.
+#[inline(always)]
+unsafe fn guarded(
+    vm: *mut Vm,
+    cur: *mut Cursor,
+    pc: usize,
+    acc: u64,
+    handler: unsafe fn(&mut Vm, &mut Cursor, usize, Value) -> (usize, Value),
+) -> JitPair {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         // SAFETY: the caller's guarantee; `acc` came from a Value.
-        unsafe { crate::interpreter::run_one(&mut *vm, &mut *cur, pc, Value::from_bits(acc)) }
+        unsafe { handler(&mut *vm, &mut *cur, pc, Value::from_bits(acc)) }
     }));
     match result {
         Ok((pc, v)) => JitPair { pc, acc: v.bits() },
@@ -255,19 +271,8 @@ pub unsafe extern "C" fn jit_run_instruction(vm: *mut Vm, cur: *mut Cursor, pc: 
 /// As [`jit_run_instruction`], and the instruction at `pc` is an
 /// unprefixed `OP`.
 unsafe extern "C" fn run_opcode<const OP: usize>(vm: *mut Vm, cur: *mut Cursor, pc: usize, acc: u64) -> JitPair {
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        // SAFETY: the caller's guarantee; `acc` came from a Value.
-        unsafe { crate::interpreter::HANDLERS[OP](&mut *vm, &mut *cur, pc, Value::from_bits(acc)) }
-    }));
-    match result {
-        Ok((pc, v)) => JitPair { pc, acc: v.bits() },
-        Err(_) => {
-            // SAFETY: as above.
-            let vm = unsafe { &mut *vm };
-            let e = vm.type_error("internal error: a handler panicked under compiled code");
-            JitPair { pc: crate::interpreter::THROW, acc: e.0.bits() }
-        }
-    }
+    // SAFETY: the caller's guarantee.
+    unsafe { guarded(vm, cur, pc, acc, crate::interpreter::HANDLERS[OP]) }
 }
 
 /// The function compiled code calls to run an instruction with the
