@@ -165,10 +165,11 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         (self.cx.feedback + slot as usize * self.cx.layout.feedback_slot_size) as u64
     }
 
-    /// Records int32 type feedback in `slot`.
-    fn record_int32(&mut self, slot: i64) {
+    /// Joins type-feedback `bits` into `slot`, as the interpreter's
+    /// `FeedbackSlot::record_type` does.
+    fn record_type(&mut self, slot: i64, bits: u32) {
         self.m.mov_imm(R::T3, self.slot_address(slot));
-        self.m.or_mem32(R::T3, self.cx.layout.feedback_state as i32, FEEDBACK_INT32);
+        self.m.or_mem32(R::T3, self.cx.layout.feedback_state as i32, bits);
     }
 
     /// Goes to `slow` unless `v` is a cell whose header is `info`.
@@ -352,7 +353,7 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 }
                 self.m.box_int32(R::T0);
                 self.m.mov(R::Acc, R::T0);
-                self.record_int32(op(1));
+                self.record_type(op(1), FEEDBACK_INT32);
             }
             O::AddSmi | O::SubSmi | O::Inc | O::Dec => {
                 let (delta, slot) = match insn.opcode {
@@ -369,7 +370,7 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 self.m.branch(Cond::Overflow, slow);
                 self.m.box_int32(R::T0);
                 self.m.mov(R::Acc, R::T0);
-                self.record_int32(slot);
+                self.record_type(slot, FEEDBACK_INT32);
             }
             O::TestEqualStrict => {
                 // Int32s by value; objects and immediates (undefined,
@@ -380,15 +381,14 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 self.int32_pair(reg(0)?, not_int);
                 self.m.cmp32(R::T0, R::Acc);
                 self.m.set_bool(R::Acc, Cond::Eq);
-                self.record_int32(op(1));
+                self.record_type(op(1), FEEDBACK_INT32);
                 self.m.jump(done);
                 self.m.bind(not_int);
                 self.identity_comparable(R::T0, slow);
                 self.identity_comparable(R::Acc, slow);
                 self.m.cmp(R::T0, R::Acc);
                 self.m.set_bool(R::Acc, Cond::Eq);
-                self.m.mov_imm(R::T3, self.slot_address(op(1)));
-                self.m.or_mem32(R::T3, layout.feedback_state as i32, FEEDBACK_ANY);
+                self.record_type(op(1), FEEDBACK_ANY);
                 self.m.bind(done);
             }
             O::TestLessThan | O::TestGreaterThan | O::TestLessThanOrEqual | O::TestGreaterThanOrEqual => {
@@ -402,7 +402,7 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 self.int32_pair(reg(0)?, slow);
                 self.m.cmp32(R::T0, R::Acc);
                 self.m.set_bool(R::Acc, cond);
-                self.record_int32(op(1));
+                self.record_type(op(1), FEEDBACK_INT32);
             }
             O::GetNamedProperty => {
                 let slow = self.slow(i);
@@ -445,7 +445,7 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 self.m.cmp_imm(R::T2, Value::HOLE.bits() as u32);
                 self.m.branch(Cond::Eq, slow);
                 self.m.mov(R::Acc, R::T2);
-                self.record_int32(op(1));
+                self.record_type(op(1), FEEDBACK_INT32);
             }
             O::SetKeyedProperty => {
                 // An existing element of an Array's dense store.
@@ -463,7 +463,7 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 self.m.cmp_imm(R::T3, Value::HOLE.bits() as u32);
                 self.m.branch(Cond::Eq, slow);
                 self.m.store_indexed(R::T2, R::T1, 0, R::Acc);
-                self.record_int32(op(2));
+                self.record_type(op(2), FEEDBACK_INT32);
             }
             O::LdaContextSlot | O::StaContextSlot => {
                 let (index, depth) = (op(0), op(1));

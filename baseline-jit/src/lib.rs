@@ -133,6 +133,8 @@ pub struct BaselineTier {
     bytecode_bytes: u64,
     compile_time: Duration,
     perf_map: Option<std::fs::File>,
+    /// Where the vm keeps what fast paths touch (taken at the first compile).
+    layout: Option<strata_vm::jit::JitLayout>,
 }
 
 impl BaselineTier {
@@ -158,6 +160,7 @@ impl BaselineTier {
             bytecode_bytes: 0,
             compile_time: Duration::ZERO,
             perf_map,
+            layout: None,
         })
     }
 }
@@ -177,7 +180,8 @@ impl Tier for BaselineTier {
         let bytecode = &shared.code.code;
         let insns: Vec<Instruction> = instructions(bytecode).collect();
         let mut table = vec![0usize; bytecode.len()].into_boxed_slice();
-        let layout = strata_vm::jit::JitLayout::of(vm);
+        // The vm's layout, taken once per tier (its probes allocate).
+        let layout = self.layout.get_or_insert_with(|| strata_vm::jit::JitLayout::of(vm)).clone();
         let cx = Context {
             code_len: bytecode.len(),
             table: table.as_ptr() as usize,

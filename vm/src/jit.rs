@@ -110,19 +110,6 @@ pub fn jit_exit_marker() -> usize {
     crate::interpreter::EXIT
 }
 
-/// Where compiled code finds the running frame's fp in a [`Cursor`]: it
-/// compares it after each handler call to see whether control left the
-/// frame.
-pub fn cursor_fp_offset() -> usize {
-    std::mem::offset_of!(Cursor, fp)
-}
-
-/// Where compiled code finds the running frame's registers in a
-/// [`Cursor`] (`Reg` operand `r` is the value at `regs + 8 * r`).
-pub fn cursor_regs_offset() -> usize {
-    std::mem::offset_of!(Cursor, regs)
-}
-
 /// Where compiled code finds what its inline fast paths read and write:
 /// offsets into the vm's structures and addresses of its globals, taken
 /// from the Rust layouts (never hard-coded), once per compile.
@@ -130,7 +117,8 @@ pub fn cursor_regs_offset() -> usize {
 pub struct JitLayout {
     /// Offset of the frame's fp in a [`Cursor`].
     pub cursor_fp: usize,
-    /// Offset of the frame's register pointer in a [`Cursor`].
+    /// Offset of the frame's register pointer in a [`Cursor`] (`Reg`
+    /// operand `r` is the value at `regs + 8 * r`).
     pub cursor_regs: usize,
     /// Offset of the running function's [`JitCode`] pointer in a [`Cursor`].
     pub cursor_jit: usize,
@@ -196,8 +184,8 @@ impl JitLayout {
         let slots = PAYLOAD_OFFSET + offset_of!(Context, slots);
         let (context_slots_ptr, context_slots_len) = if words[1] == 3 { (slots, slots + 8) } else { (slots + 8, slots) };
         JitLayout {
-            cursor_fp: cursor_fp_offset(),
-            cursor_regs: cursor_regs_offset(),
+            cursor_fp: offset_of!(Cursor, fp),
+            cursor_regs: offset_of!(Cursor, regs),
             cursor_jit: offset_of!(Cursor, jit),
             jit_table_ptr: offset_of!(JitCode, table_ptr),
             jit_table_len: offset_of!(JitCode, table_len),
