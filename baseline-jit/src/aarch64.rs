@@ -1,8 +1,10 @@
 //! The AArch64 macro-assembler. Fixed registers (callee-saved, so they
 //! survive calls): x19 = vm, x20 = the interpreter's cursor, x21 = the
 //! accumulator, x22 = the frame's fp (to see whether control left the
-//! frame), x24 = the frame's registers (`Reg` r is at x24 + 8r). Scratch: x9 (T0), x10 (T1), x11 (T2), x12 (T3), and x16/x17
-//! (the intra-procedure-call registers) for the macro-assembler itself.
+//! frame), x24 = the frame's registers (`Reg` r is at x24 + 8r).
+//! Scratch: x9 (T0), x10 (T1), x11 (T2), x12 (T3), x13 (T4), x14 (T5),
+//! and x16/x17 (the intra-procedure-call registers) for the
+//! macro-assembler itself.
 
 use dynasmrt::{DynamicLabel, DynasmApi, DynasmLabelApi, dynasm};
 use strata_arch::aarch64::{self, Reg};
@@ -31,6 +33,8 @@ fn code(r: R) -> u32 {
         R::T1 => 10,
         R::T2 => 11,
         R::T3 => 12,
+        R::T4 => 13,
+        R::T5 => 14,
     }
 }
 
@@ -172,6 +176,25 @@ impl Masm for A64 {
         debug_assert!(imm < 4096);
         let d = code(dst);
         dynasm!(self.ops ; .arch aarch64 ; add XSP(d), XSP(d), #imm);
+    }
+    fn sub_imm(&mut self, dst: R, imm: u32) {
+        debug_assert!(imm < 4096);
+        let d = code(dst);
+        dynasm!(self.ops ; .arch aarch64 ; sub XSP(d), XSP(d), #imm);
+    }
+    fn add(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch aarch64 ; add X(code(dst)), X(code(dst)), X(code(src)));
+    }
+    fn sub(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch aarch64 ; sub X(code(dst)), X(code(dst)), X(code(src)));
+    }
+    fn lea_indexed(&mut self, dst: R, base: R, index: R, offset: i32) {
+        let d = code(dst);
+        dynasm!(self.ops ; .arch aarch64 ; add X(d), X(code(base)), X(code(index)), lsl #3);
+        if offset != 0 {
+            aarch64::load_imm64(&mut self.ops, Reg(16), offset as i64 as u64);
+            dynasm!(self.ops ; .arch aarch64 ; add X(d), X(d), x16);
+        }
     }
     fn and(&mut self, dst: R, src: R) {
         dynasm!(self.ops ; .arch aarch64 ; and X(code(dst)), X(code(dst)), X(code(src)));

@@ -32,11 +32,24 @@
 //!   has it, the slot in range.
 //! - `ThrowReferenceErrorIfHole`: the accumulator is not the hole.
 //! - `JumpLoop`: no interrupt pending; counts the back edge.
+//! - `CallProperty0..2`, `CallUndefinedReceiver0..2`, `Call`,
+//!   `CallUndefinedReceiver`: a bytecode function a plain call enters, of
+//!   the current realm, with code, taking no more parameters than the
+//!   arguments passed; a `this` needing no conversion (or, for a sloppy
+//!   callee, undefined or null: the global object); the site's feedback
+//!   already this target (or megamorphic); room on the register file; no
+//!   interrupt pending. The frame is pushed inline (as `push_frame`
+//!   does, `frame.rs`'s layout) and the code jumps to the callee's first
+//!   instruction.
+//! - `Return`: not the entry frame, not a `new` frame, to a caller of the
+//!   same realm that has code: the frame is popped inline and the code
+//!   jumps to the caller's instruction after the call.
 
 use dynasmrt::DynamicLabel;
 use strata_bytecode::{Instruction, Opcode as O, OperandScale};
 use strata_vm::Value;
-use strata_vm::jit::JitLayout;
+use strata_vm::frame;
+use strata_vm::jit::{CallLayout, JitLayout};
 use strata_vm::value::{INT32_TAG, NOT_CELL_MASK};
 
 use crate::masm::{Arg, Cond, Masm, R};
@@ -53,6 +66,8 @@ pub(crate) struct Context<'a> {
     pub(crate) feedback: usize,
     /// The function's linked constants (the hole: not a value).
     pub(crate) constants: &'a [Value],
+    /// The function's formal parameter count.
+    pub(crate) params: u32,
 }
 
 /// What an emitter made: code, and where each instruction and the entry
@@ -481,8 +496,301 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                     self.m.store(R::T1, at, R::Acc);
                 }
             }
+            O::CallProperty0 | O::CallProperty1 | O::CallProperty2 if insn.scale == OperandScale::Single => {
+                let argc = match insn.opcode {
+                    O::CallProperty0 => 0,
+                    O::CallProperty1 => 1,
+                    _ => 2,
+                };
+                let args = (0..argc).map(|k| reg(2 + k)).collect::<Result<Vec<_>, _>>()?;
+                return self.call(i, reg(0)?, Some(reg(1)?), &args, op(2 + argc));
+            }
+            O::CallUndefinedReceiver0 | O::CallUndefinedReceiver1 | O::CallUndefinedReceiver2
+                if insn.scale == OperandScale::Single =>
+            {
+                let argc = match insn.opcode {
+                    O::CallUndefinedReceiver0 => 0,
+                    O::CallUndefinedReceiver1 => 1,
+                    _ => 2,
+                };
+                let args = (0..argc).map(|k| reg(1 + k)).collect::<Result<Vec<_>, _>>()?;
+                return self.call(i, reg(0)?, None, &args, op(1 + argc));
+            }
+            // Call(callee, list, argc): the list holds `this` then the
+            // arguments; CallUndefinedReceiver's only the arguments.
+            O::Call | O::CallUndefinedReceiver if (0..=8).contains(&op(2)) => {
+                let (list, argc) = (op(1), op(2));
+                let at = |k: i64| offset32((list + k) * 8, "register");
+                if insn.opcode == O::Call {
+                    let args = (1..=argc).map(at).collect::<Result<Vec<_>, _>>()?;
+                    return self.call(i, reg(0)?, Some(at(0)?), &args, op(3));
+                }
+                let args = (0..argc).map(at).collect::<Result<Vec<_>, _>>()?;
+                return self.call(i, reg(0)?, None, &args, op(3));
+            }
+            O::Return => return self.ret(i),
             _ => return self.handler_call(i, false),
         }
+        Ok(())
+    }
+
+    /// A call of the function in register `callee` with `this` from the
+    /// register `this` (undefined if none) and the arguments in `args`
+    /// (register offsets); `slot` is its call feedback. See the module
+    /// docs for the fast path's conditions; the push must match
+    /// `Vm::push_frame_inline` and `frame.rs`.
+    fn call(&mut self, i: usize, callee: i32, this: Option<i32>, args: &[i32], slot: i64) -> Result<(), String> {
+        let Some(c) = self.cx.layout.calls else { return self.handler_call(i, false) };
+        let l = self.cx.layout;
+        let (f, o) = (c.function, l.object);
+        let argc = args.len();
+        let pc = self.insns[i].offset;
+        let slow = self.slow(i);
+
+        // T0 = the callee, T1 = its shared record.
+        self.m.load(R::T0, R::Regs, callee);
+        self.check_cell(R::T0, l.object_info, slow);
+        self.m.load8(R::T1, R::T0, o.call_kind as i32);
+        self.m.cmp_imm(R::T1, strata_vm::object::CALL_KIND_BYTECODE as u32);
+        self.m.branch(Cond::Ne, slow);
+        self.m.load(R::T1, R::T0, f.realm as i32);
+        self.m.load(R::T2, R::Vm, offset32(c.current_realm as i64, "vm layout")?);
+        self.m.cmp(R::T1, R::T2);
+        self.m.branch(Cond::Ne, slow);
+        self.m.load(R::T1, R::T0, f.shared as i32);
+        self.m.load(R::T2, R::T1, c.shared_jit as i32);
+        self.m.cmp_imm(R::T2, 0);
+        self.m.branch(Cond::Eq, slow);
+        // Every formal parameter gets an argument: the frame has exactly
+        // `argc` argument slots.
+        self.m.load32(R::T2, R::T1, c.frame_params as i32);
+        self.m.cmp_imm(R::T2, argc as u32 + 1);
+        self.m.branch(Cond::AboveEq, slow);
+        self.m.mov_imm(R::T3, l.interrupt_address as u64);
+        self.m.load8(R::T3, R::T3, 0);
+        self.m.cmp_imm(R::T3, 0);
+        self.m.branch(Cond::Ne, slow);
+        // The feedback needs no transition: this target already, or
+        // megamorphic.
+        let recorded = self.m.new_label();
+        self.m.mov_imm(R::T3, self.slot_address(slot));
+        self.m.load(R::T2, R::T3, c.feedback_cached as i32);
+        self.m.cmp(R::T2, R::T0);
+        self.m.branch(Cond::Eq, recorded);
+        self.m.mov_imm(R::T4, Value::HOLE.bits());
+        self.m.cmp(R::T2, R::T4);
+        self.m.branch(Cond::Ne, slow);
+        self.m.bind(recorded);
+        // T4 = this (OrdinaryCallBindThis).
+        self.this_for_call(c, this, slow);
+        // Room for the frame and one more slot (see `push_frame_inline`):
+        // T2 = the top, T5 = the top after the frame.
+        self.m.load(R::T2, R::Vm, offset32(c.stack_top as i64, "vm layout")?);
+        self.m.load32(R::T5, R::T1, c.frame_registers as i32);
+        self.m.add(R::T5, R::T2);
+        self.m.add_imm(R::T5, (argc + frame::HEADER_SLOTS + 1) as u32);
+        self.m.load(R::T3, R::Vm, offset32(c.stack_capacity as i64, "vm layout")?);
+        self.m.cmp(R::T3, R::T5);
+        self.m.branch(Cond::Below, slow);
+
+        // Committed: nothing below can fail.
+        self.m.mov_imm(R::T3, self.slot_address(slot));
+        self.m.saturating_inc_mem32(R::T3, l.feedback_state as i32);
+        self.m.saturating_inc_mem32(R::T1, c.shared_invocations as i32);
+        // T3 = the new frame's registers, T2 = its fp.
+        let header = (argc + frame::HEADER_SLOTS) as i32;
+        self.m.load(R::T3, R::Cursor, c.cursor_base as i32);
+        self.m.lea_indexed(R::T3, R::T3, R::T2, header * 8);
+        self.m.add_imm(R::T2, header as u32);
+        for (k, &a) in args.iter().enumerate() {
+            self.m.load(R::T5, R::Regs, a);
+            self.m.store(R::T3, (frame::PARAM0 as i32 - k as i32) * 8, R::T5);
+        }
+        self.m.store(R::T3, frame::THIS as i32 * 8, R::T4);
+        self.m.mov_imm(R::T4, Value::UNDEFINED.bits());
+        self.m.store(R::T3, frame::NEW_TARGET as i32 * 8, R::T4);
+        self.m.store(R::T3, frame::CALLEE as i32 * 8, R::T0);
+        self.m.mov_imm(R::T5, Value::int(argc as i32).bits());
+        self.m.store(R::T3, frame::ARGC as i32 * 8, R::T5);
+        self.m.load(R::T5, R::T0, f.context as i32);
+        self.m.store(R::T3, frame::CONTEXT as i32 * 8, R::T5);
+        self.m.mov_imm(R::T5, Value::int(pc as i32).bits());
+        self.m.store(R::T3, frame::RETURN_PC as i32 * 8, R::T5);
+        self.m.mov(R::T5, R::Fp);
+        self.m.box_int32(R::T5);
+        self.m.store(R::T3, frame::CALLER_FP as i32 * 8, R::T5);
+        // Registers start undefined (T4); the top is past them.
+        let (fill, filled) = (self.m.new_label(), self.m.new_label());
+        self.m.load32(R::T5, R::T1, c.frame_registers as i32);
+        self.m.mov(R::T0, R::T3);
+        self.m.bind(fill);
+        self.m.cmp_imm(R::T5, 0);
+        self.m.branch(Cond::Eq, filled);
+        self.m.store(R::T0, 0, R::T4);
+        self.m.add_imm(R::T0, 8);
+        self.m.sub_imm(R::T5, 1);
+        self.m.jump(fill);
+        self.m.bind(filled);
+        self.m.load32(R::T5, R::T1, c.frame_registers as i32);
+        self.m.add(R::T5, R::T2);
+        self.m.store(R::Vm, offset32(c.stack_top as i64, "vm layout")?, R::T5);
+        // The cursor and the fixed registers describe the callee's frame
+        // (as `enter_frame`); its code starts at pc 0.
+        self.enter_frame(c, R::T1, R::T2, R::T3)?;
+        self.m.load(R::T5, R::T1, c.shared_jit as i32);
+        self.m.store(R::Cursor, l.cursor_jit as i32, R::T5);
+        self.m.load(R::T5, R::T5, l.jit_table_ptr as i32);
+        self.m.load(R::T5, R::T5, 0);
+        self.m.jump_reg(R::T5);
+        Ok(())
+    }
+
+    /// T4 = the `this` a call passes: register `this` (undefined if
+    /// none), or, for a sloppy callee (shared record in T1), the global
+    /// object for undefined and null; goes to `slow` for a primitive
+    /// (its wrapper needs allocating). Clobbers T2 and T5.
+    fn this_for_call(&mut self, c: CallLayout, this: Option<i32>, slow: DynamicLabel) {
+        let l = self.cx.layout;
+        let (done, global) = (self.m.new_label(), self.m.new_label());
+        match this {
+            Some(r) => self.m.load(R::T4, R::Regs, r),
+            None => self.m.mov_imm(R::T4, Value::UNDEFINED.bits()),
+        }
+        self.m.load8(R::T2, R::T1, c.frame_sloppy_this as i32);
+        self.m.cmp_imm(R::T2, 0);
+        self.m.branch(Cond::Eq, done);
+        if this.is_some() {
+            // Objects and the hole pass as they are.
+            let not_cell = self.m.new_label();
+            self.m.mov_imm(R::T2, NOT_CELL_MASK);
+            self.m.test(R::T4, R::T2);
+            self.m.branch(Cond::Ne, not_cell);
+            self.m.cmp_imm(R::T4, 0);
+            self.m.branch(Cond::Eq, slow);
+            self.m.load(R::T2, R::T4, 0);
+            self.m.mov_imm(R::T5, l.object_info as u64);
+            self.m.cmp(R::T2, R::T5);
+            self.m.branch(Cond::Eq, done);
+            self.m.jump(slow);
+            self.m.bind(not_cell);
+            self.m.cmp_imm(R::T4, Value::HOLE.bits() as u32);
+            self.m.branch(Cond::Eq, done);
+            self.m.mov_imm(R::T2, Value::UNDEFINED.bits());
+            self.m.cmp(R::T4, R::T2);
+            self.m.branch(Cond::Eq, global);
+            self.m.mov_imm(R::T2, Value::NULL.bits());
+            self.m.cmp(R::T4, R::T2);
+            self.m.branch(Cond::Ne, slow);
+        }
+        self.m.bind(global);
+        self.m.load(R::T2, R::Vm, c.current_realm as i32);
+        self.m.load(R::T4, R::T2, c.realm_global as i32);
+        self.m.bind(done);
+    }
+
+    /// Points the cursor and the fixed registers at another frame: the
+    /// function's shared record in `shared`, the frame's fp in `fp` and
+    /// its registers in `regs` (what `Vm::enter_frame` does, the realm
+    /// staying the same). Clobbers T5; leaves the cursor's code pointer
+    /// to the caller.
+    fn enter_frame(&mut self, c: CallLayout, shared: R, fp: R, regs: R) -> Result<(), String> {
+        let l = self.cx.layout;
+        self.m.store(R::Cursor, c.cursor_shared as i32, shared);
+        self.m.load(R::T5, shared, c.frame_code as i32);
+        self.m.store(R::Cursor, c.cursor_code as i32, R::T5);
+        self.m.load(R::T5, shared, c.frame_feedback as i32);
+        self.m.store(R::Cursor, c.cursor_feedback as i32, R::T5);
+        self.m.store(R::Cursor, l.cursor_regs as i32, regs);
+        self.m.store(R::Cursor, l.cursor_fp as i32, fp);
+        self.m.store(R::Vm, offset32(c.stack_fp as i64, "vm layout")?, fp);
+        self.m.mov(R::Fp, fp);
+        self.m.mov(R::Regs, regs);
+        Ok(())
+    }
+
+    /// `Return`: pops the frame and continues after the caller's call
+    /// instruction in the caller's code. See the module docs for the fast
+    /// path's conditions; the pop must match the interpreter's `return_`.
+    fn ret(&mut self, i: usize) -> Result<(), String> {
+        let Some(c) = self.cx.layout.calls else { return self.handler_call(i, false) };
+        let l = self.cx.layout;
+        let (f, o) = (c.function, l.object);
+        let slow = self.slow(i);
+        let reg = |slot: isize| slot as i32 * 8;
+
+        self.m.load(R::T0, R::Cursor, c.cursor_entry_fp as i32);
+        self.m.cmp(R::T0, R::Fp);
+        self.m.branch(Cond::Eq, slow);
+        self.m.load(R::T0, R::Regs, reg(frame::NEW_TARGET));
+        self.m.mov_imm(R::T1, Value::UNDEFINED.bits());
+        self.m.cmp(R::T0, R::T1);
+        self.m.branch(Cond::Ne, slow);
+        // T1 = the caller's fp (a non-negative int32).
+        self.m.load(R::T1, R::Regs, reg(frame::CALLER_FP));
+        self.m.mov_imm(R::T2, INT32_TAG);
+        self.m.cmp(R::T1, R::T2);
+        self.m.branch(Cond::Below, slow);
+        self.m.mov32(R::T1, R::T1);
+        self.m.cmp_imm(R::T1, i32::MAX as u32);
+        self.m.branch(Cond::AboveEq, slow);
+        // T0 = the caller's function: a bytecode function of this realm.
+        self.m.load(R::T0, R::Cursor, c.cursor_base as i32);
+        self.m.load_indexed(R::T0, R::T0, R::T1, reg(frame::CALLEE));
+        self.check_cell(R::T0, l.object_info, slow);
+        self.m.load8(R::T2, R::T0, o.call_kind as i32);
+        self.m.cmp_imm(R::T2, strata_vm::object::CALL_KIND_NONE as u32);
+        self.m.branch(Cond::Eq, slow);
+        self.m.load(R::T2, R::T0, f.realm as i32);
+        self.m.load(R::T3, R::Vm, offset32(c.current_realm as i64, "vm layout")?);
+        self.m.cmp(R::T2, R::T3);
+        self.m.branch(Cond::Ne, slow);
+        // T0 = its shared record, T2 = its code.
+        self.m.load(R::T0, R::T0, f.shared as i32);
+        self.m.load(R::T2, R::T0, c.shared_jit as i32);
+        self.m.cmp_imm(R::T2, 0);
+        self.m.branch(Cond::Eq, slow);
+        // T3 = the pc after the call (an unprefixed instruction), T4 =
+        // its code.
+        self.m.load(R::T3, R::Regs, reg(frame::RETURN_PC));
+        self.m.mov32(R::T3, R::T3);
+        self.m.load(R::T4, R::T0, c.frame_code as i32);
+        self.m.add(R::T4, R::T3);
+        self.m.load8(R::T4, R::T4, 0);
+        self.m.mov_imm(R::T5, c.return_lengths as u64);
+        self.m.add(R::T5, R::T4);
+        self.m.load8(R::T5, R::T5, 0);
+        self.m.cmp_imm(R::T5, 0);
+        self.m.branch(Cond::Eq, slow);
+        self.m.add(R::T3, R::T5);
+        self.m.load(R::T4, R::T2, l.jit_table_len as i32);
+        self.m.cmp(R::T3, R::T4);
+        self.m.branch(Cond::AboveEq, slow);
+        self.m.load(R::T4, R::T2, l.jit_table_ptr as i32);
+        self.m.load_indexed(R::T4, R::T4, R::T3, 0);
+        self.m.cmp_imm(R::T4, 0);
+        self.m.branch(Cond::Eq, slow);
+
+        // Committed. The top drops to the frame's lowest argument slot:
+        // fp - header - max(argc, params).
+        let params = self.cx.params;
+        self.m.load(R::T5, R::Regs, reg(frame::ARGC));
+        self.m.mov32(R::T5, R::T5);
+        if params > 0 {
+            let enough = self.m.new_label();
+            self.m.cmp_imm(R::T5, params);
+            self.m.branch(Cond::AboveEq, enough);
+            self.m.mov_imm(R::T5, params as u64);
+            self.m.bind(enough);
+        }
+        self.m.mov(R::T3, R::Fp);
+        self.m.sub(R::T3, R::T5);
+        self.m.sub_imm(R::T3, frame::HEADER_SLOTS as u32);
+        self.m.store(R::Vm, offset32(c.stack_top as i64, "vm layout")?, R::T3);
+        self.m.store(R::Cursor, l.cursor_jit as i32, R::T2);
+        self.m.load(R::T3, R::Cursor, c.cursor_base as i32);
+        self.m.lea_indexed(R::T3, R::T3, R::T1, 0);
+        self.enter_frame(c, R::T0, R::T1, R::T3)?;
+        self.m.jump_reg(R::T4);
         Ok(())
     }
 

@@ -188,6 +188,7 @@ impl Tier for BaselineTier {
             layout: &layout,
             feedback: shared.feedback.slots.as_ptr() as usize,
             constants: &shared.constants,
+            params: shared.code.param_count,
         };
         let emitted = match self.arch {
             Arch::X64 => compiler::emit(x64::X64::new(), &insns, &cx),
@@ -343,6 +344,7 @@ mod tests {
             layout: &layout,
             feedback: 0x3000,
             constants: &[],
+            params: 0,
         };
         match arch {
             Arch::X64 => compiler::emit(x64::X64::new(), &insns, &cx),

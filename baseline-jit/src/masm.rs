@@ -7,7 +7,9 @@
 //! Registers. `Vm`, `Cursor`, `Acc`, `Fp` and `Regs` are the fixed,
 //! callee-saved registers of compiled code (the vm, the interpreter's
 //! cursor, the accumulator, the frame's fp as entered, the frame's
-//! register file); `T0`..`T3` are scratch, clobbered by calls. Each
+//! register file); `T0`..`T5` are scratch, clobbered by calls (`T4` and
+//! `T5` are never call arguments: an implementation may use argument
+//! registers for them). Each
 //! implementation keeps one or two more registers of its own for large
 //! immediates and offsets.
 
@@ -25,6 +27,8 @@ pub(crate) enum R {
     T1,
     T2,
     T3,
+    T4,
+    T5,
 }
 
 /// A branch condition, after `cmp`/`cmp32` (a against b) or an
@@ -96,6 +100,14 @@ pub(crate) trait Masm {
     fn test(&mut self, a: R, b: R);
     /// `dst += imm` (64-bit; `imm` below 4096).
     fn add_imm(&mut self, dst: R, imm: u32);
+    /// `dst -= imm` (64-bit; `imm` below 4096).
+    fn sub_imm(&mut self, dst: R, imm: u32);
+    /// `dst += src` (64-bit).
+    fn add(&mut self, dst: R, src: R);
+    /// `dst -= src` (64-bit).
+    fn sub(&mut self, dst: R, src: R);
+    /// `dst = base + index * 8 + offset` (64-bit).
+    fn lea_indexed(&mut self, dst: R, base: R, index: R, offset: i32);
     /// `dst &= src` (64-bit).
     fn and(&mut self, dst: R, src: R);
 

@@ -2,9 +2,10 @@
 //! survive calls): r12 = vm, r13 = the interpreter's cursor, r14 = the
 //! accumulator, r15 = the frame's fp (to see whether control left the
 //! frame), rbx = the frame's registers (`Reg` r is at rbx + 8r). Scratch:
-//! rax (T0), r8 (T1), r9 (T2), r10 (T3), and r11 for the macro-assembler
-//! itself. None of the scratch registers is an argument register of the
-//! four-argument calls, so arguments never overwrite each other.
+//! rax (T0), r8 (T1), r9 (T2), r10 (T3), rcx (T4), rdx (T5), and r11 for
+//! the macro-assembler itself. T0..T3 are not argument registers of the
+//! four-argument calls, so arguments never overwrite each other; T4 and
+//! T5 are, and templates never pass them.
 
 use dynasmrt::{DynamicLabel, DynasmApi, DynasmLabelApi, dynasm};
 use strata_arch::x64;
@@ -33,6 +34,8 @@ fn code(r: R) -> u8 {
         R::T1 => 8,
         R::T2 => 9,
         R::T3 => 10,
+        R::T4 => 1,
+        R::T5 => 2,
     }
 }
 
@@ -118,6 +121,18 @@ impl Masm for X64 {
     fn add_imm(&mut self, dst: R, imm: u32) {
         dynasm!(self.ops ; .arch x64 ; add Rq(code(dst)), imm as i32);
     }
+    fn sub_imm(&mut self, dst: R, imm: u32) {
+        dynasm!(self.ops ; .arch x64 ; sub Rq(code(dst)), imm as i32);
+    }
+    fn add(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch x64 ; add Rq(code(dst)), Rq(code(src)));
+    }
+    fn sub(&mut self, dst: R, src: R) {
+        dynasm!(self.ops ; .arch x64 ; sub Rq(code(dst)), Rq(code(src)));
+    }
+    fn lea_indexed(&mut self, dst: R, base: R, index: R, offset: i32) {
+        dynasm!(self.ops ; .arch x64 ; lea Rq(code(dst)), [Rq(code(base)) + Rq(code(index)) * 8 + offset]);
+    }
     fn and(&mut self, dst: R, src: R) {
         dynasm!(self.ops ; .arch x64 ; and Rq(code(dst)), Rq(code(src)));
     }
@@ -185,6 +200,7 @@ impl Masm for X64 {
     }
 
     fn call(&mut self, target: usize, args: &[Arg]) {
+        debug_assert!(!args.iter().any(|a| matches!(a, Arg::Reg(R::T4 | R::T5))), "T4 and T5 are argument registers");
         for (&arg, dst) in args.iter().zip(x64::abi::ARGS) {
             match arg {
                 Arg::Reg(r) => dynasm!(self.ops ; .arch x64 ; mov Rq(dst.code()), Rq(code(r))),
@@ -243,5 +259,7 @@ fn reg(r: R) -> x64::Reg {
         R::T1 => X::R8,
         R::T2 => X::R9,
         R::T3 => X::R10,
+        R::T4 => X::Rcx,
+        R::T5 => X::Rdx,
     }
 }

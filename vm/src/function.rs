@@ -167,8 +167,43 @@ pub struct SharedFunction {
     /// Named properties the instances it constructed ended up with (the
     /// inline slots `new` gives the next ones).
     pub instance_slots: Cell<u32>,
+    /// What compiled code needs to push and enter a frame of this
+    /// function without calling into the vm.
+    pub frame: FrameInfo,
 }
 strata_gc::cell_type!(SharedFunction);
+
+/// A function's frame facts in plain words at fixed offsets (compiled
+/// calls and returns read them; `JitLayout` has the offsets). Copies of
+/// what `code` and `feedback` hold, which never change once linked.
+#[repr(C)]
+pub struct FrameInfo {
+    /// The bytecode's first byte.
+    pub code: *const u8,
+    /// The first feedback slot.
+    pub feedback: *const crate::feedback::FeedbackSlot,
+    /// Formal parameters: the argument slots a frame has at least.
+    pub params: u32,
+    /// Registers.
+    pub registers: u32,
+    /// 1 when `this` must be coerced (a sloppy function with its own
+    /// `this`: undefined and null become the global object, primitives
+    /// their wrappers), else 0.
+    pub sloppy_this: u8,
+}
+
+impl FrameInfo {
+    /// The facts of `code` with feedback `feedback`.
+    pub fn new(code: &strata_bytecode::BytecodeFunction, feedback: &crate::feedback::FeedbackVector) -> FrameInfo {
+        FrameInfo {
+            code: code.code.as_ptr(),
+            feedback: feedback.slots.as_ptr(),
+            params: code.param_count as u32,
+            registers: code.register_count as u32,
+            sloppy_this: u8::from(!code.strict && code.kind.has_own_this()),
+        }
+    }
+}
 
 // SAFETY: reports the linked constants, name and feedback.
 unsafe impl Trace for SharedFunction {

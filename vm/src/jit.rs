@@ -164,7 +164,71 @@ pub struct JitLayout {
     pub epoch_address: usize,
     /// Address of the vm's interrupt flag (a byte).
     pub interrupt_address: usize,
+    /// What compiled calls and returns between bytecode functions need;
+    /// `None` if a layout probe failed (they then call the handlers).
+    pub calls: Option<CallLayout>,
 }
+
+/// Offsets compiled calls and returns use to push and pop frames and
+/// move the cursor between functions without calling into the vm (what
+/// the interpreter's `push_frame_inline`, `return_` and `enter_frame`
+/// do, for the common case).
+#[derive(Copy, Clone, Debug)]
+pub struct CallLayout {
+    /// A bytecode function object's shared record, context and realm.
+    pub function: crate::object::FunctionLayout,
+    /// Cursor fields: code, feedback, shared record, entry frame's fp,
+    /// register-file base.
+    pub cursor_code: usize,
+    /// See `cursor_code`.
+    pub cursor_feedback: usize,
+    /// See `cursor_code`.
+    pub cursor_shared: usize,
+    /// See `cursor_code`.
+    pub cursor_entry_fp: usize,
+    /// See `cursor_code`.
+    pub cursor_base: usize,
+    /// Offsets from the vm: the register file's top, capacity and fp (all
+    /// words), and the current realm's pointer.
+    pub stack_top: usize,
+    /// See `stack_top`.
+    pub stack_capacity: usize,
+    /// See `stack_top`.
+    pub stack_fp: usize,
+    /// See `stack_top`.
+    pub current_realm: usize,
+    /// Offsets from a `SharedFunction` cell: its code pointer, call
+    /// counter (u32), and the `FrameInfo` fields.
+    pub shared_jit: usize,
+    /// See `shared_jit`.
+    pub shared_invocations: usize,
+    /// See `shared_jit`.
+    pub frame_code: usize,
+    /// See `shared_jit`.
+    pub frame_feedback: usize,
+    /// See `shared_jit` (u32).
+    pub frame_params: usize,
+    /// See `shared_jit` (u32).
+    pub frame_registers: usize,
+    /// See `shared_jit` (u8).
+    pub frame_sloppy_this: usize,
+    /// Offset of the global object in a realm cell.
+    pub realm_global: usize,
+    /// Offset of a feedback slot's cached call target.
+    pub feedback_cached: usize,
+    /// Address of [`RETURN_LENGTHS`].
+    pub return_lengths: usize,
+}
+
+/// Lengths of unprefixed instructions by opcode byte, and 0 for the
+/// `Wide`/`ExtraWide` prefixes: a compiled return reads it to find the
+/// instruction after its caller's call.
+pub static RETURN_LENGTHS: [u8; 256] = {
+    let mut t = strata_bytecode::unprefixed_lengths();
+    t[strata_bytecode::Opcode::Wide as usize] = 0;
+    t[strata_bytecode::Opcode::ExtraWide as usize] = 0;
+    t
+};
 
 impl JitLayout {
     /// The layout of `vm`'s structures.
@@ -207,7 +271,57 @@ impl JitLayout {
             frame_context: crate::frame::CONTEXT as i32,
             epoch_address: crate::ic::epoch_address(),
             interrupt_address: std::sync::Arc::as_ptr(&vm.interrupt) as usize,
+            calls: CallLayout::of(vm),
         }
+    }
+}
+
+impl CallLayout {
+    fn of(vm: &Vm) -> Option<CallLayout> {
+        use crate::feedback::FeedbackSlot;
+        use crate::function::{FrameInfo, SharedFunction};
+        use crate::realm::Realm;
+        use crate::vm::VmRoots;
+        use std::mem::offset_of;
+        use strata_gc::PAYLOAD_OFFSET;
+        // The current realm is read as a plain pointer: check that the
+        // Option adds nothing to it.
+        let realm = vm.roots.realm?;
+        if std::mem::size_of::<Option<strata_gc::Gc<Realm>>>() != 8 {
+            return None;
+        }
+        // SAFETY: reads the one word of an `Option<Gc>` as an integer.
+        let word: usize = unsafe { std::mem::transmute_copy(&vm.roots.realm) };
+        if word != realm.as_ptr() as usize {
+            return None;
+        }
+        let roots = offset_of!(Vm, roots);
+        let stack = roots + offset_of!(VmRoots, stack);
+        let (top, capacity, fp) = crate::stack::RegisterFile::jit_offsets();
+        let shared = |o: usize| PAYLOAD_OFFSET + o;
+        let frame = offset_of!(SharedFunction, frame);
+        Some(CallLayout {
+            function: crate::object::JsObject::jit_layout().function?,
+            cursor_code: offset_of!(Cursor, code),
+            cursor_feedback: offset_of!(Cursor, fb),
+            cursor_shared: offset_of!(Cursor, shared),
+            cursor_entry_fp: offset_of!(Cursor, entry_fp),
+            cursor_base: offset_of!(Cursor, base),
+            stack_top: stack + top,
+            stack_capacity: stack + capacity,
+            stack_fp: stack + fp,
+            current_realm: roots + offset_of!(VmRoots, realm),
+            shared_jit: shared(offset_of!(SharedFunction, jit)),
+            shared_invocations: shared(offset_of!(SharedFunction, invocations)),
+            frame_code: shared(frame + offset_of!(FrameInfo, code)),
+            frame_feedback: shared(frame + offset_of!(FrameInfo, feedback)),
+            frame_params: shared(frame + offset_of!(FrameInfo, params)),
+            frame_registers: shared(frame + offset_of!(FrameInfo, registers)),
+            frame_sloppy_this: shared(frame + offset_of!(FrameInfo, sloppy_this)),
+            realm_global: PAYLOAD_OFFSET + offset_of!(Realm, global),
+            feedback_cached: offset_of!(FeedbackSlot, cached),
+            return_lengths: RETURN_LENGTHS.as_ptr() as usize,
+        })
     }
 }
 

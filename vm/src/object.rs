@@ -240,7 +240,33 @@ pub struct ObjectLayout {
     pub dense_ptr: usize,
     /// The dense element store's length.
     pub dense_len: usize,
+    /// The call-kind byte (u8, a `CALL_KIND_*` constant).
+    pub call_kind: usize,
+    /// Where a bytecode function keeps its parts, if the layout probe
+    /// found them (see [`FunctionLayout`]).
+    pub function: Option<FunctionLayout>,
 }
+
+/// Offsets from a bytecode function object's cell, for compiled calls:
+/// its `SharedFunction` pointer, its context value and its realm pointer.
+#[derive(Copy, Clone, Debug)]
+pub struct FunctionLayout {
+    /// The `Gc<SharedFunction>` of `FunctionCode::Bytecode`.
+    pub shared: usize,
+    /// The context value of `FunctionCode::Bytecode`.
+    pub context: usize,
+    /// `FunctionData::realm`.
+    pub realm: usize,
+}
+
+/// [`JsObject`]'s call-kind byte: not a bytecode function.
+pub const CALL_KIND_NONE: u8 = 0;
+/// A bytecode function that only `new` may enter (a class constructor);
+/// its frames are bytecode frames all the same.
+pub const CALL_KIND_BYTECODE_CONSTRUCTOR: u8 = 1;
+/// A bytecode function a plain call enters by pushing its frame (what the
+/// interpreter's `js_callee` accepts).
+pub const CALL_KIND_BYTECODE: u8 = 2;
 
 /// An object cell.
 ///
@@ -270,6 +296,9 @@ pub struct JsObject {
     /// Whether `kind` is an Array (fixed at allocation; compiled code
     /// tests this byte).
     array: bool,
+    /// How compiled code may call this object (fixed at allocation; a
+    /// `CALL_KIND_*` constant).
+    call_kind: u8,
     /// Whether inline caches depend on this object's structure beyond its
     /// own shape: set on prototypes and global objects (see `ic.rs`).
     watched: Cell<bool>,
@@ -309,6 +338,55 @@ unsafe impl Trace for JsObject {
     }
 }
 
+/// The call-kind byte of an object of `kind`.
+fn call_kind_of(kind: &ObjectKind) -> u8 {
+    use crate::function::FunctionCode;
+    use strata_bytecode::FunctionKind;
+    match kind {
+        ObjectKind::Function(d) => match &d.code {
+            FunctionCode::Bytecode { shared, .. }
+                if matches!(shared.code.kind, FunctionKind::BaseConstructor | FunctionKind::DerivedConstructor) =>
+            {
+                CALL_KIND_BYTECODE_CONSTRUCTOR
+            }
+            FunctionCode::Bytecode { .. } => CALL_KIND_BYTECODE,
+            FunctionCode::Native { .. } => CALL_KIND_NONE,
+        },
+        _ => CALL_KIND_NONE,
+    }
+}
+
+/// Where `ObjectKind::Function(FunctionData { code: FunctionCode::Bytecode
+/// { shared, context }, realm, .. })` keeps `shared`, `context` and `realm`,
+/// as offsets from the start of the `ObjectKind`. Rust lays enums out as
+/// it likes (and `offset_of!` cannot name enum variants yet), so this
+/// measures a probe value: the references a `match` gives into it.
+fn function_layout() -> Option<FunctionLayout> {
+    use crate::function::{FunctionCode, FunctionData, SharedFunction};
+    use crate::realm::Realm;
+    let dangling = std::ptr::NonNull::<strata_gc::CellHeader>::dangling().as_ptr();
+    // SAFETY: the probe's pointers are never dereferenced, traced or
+    // dropped with effect (a `Gc` is a plain pointer); the probe only
+    // exists to be measured.
+    let (shared, realm) = unsafe { (Gc::<SharedFunction>::from_raw(dangling), Gc::<Realm>::from_raw(dangling)) };
+    let probe = std::mem::ManuallyDrop::new(ObjectKind::Function(FunctionData {
+        code: FunctionCode::Bytecode { shared, context: Value::UNDEFINED },
+        realm,
+        home_object: Cell::new(Value::UNDEFINED),
+        fields: Cell::new(Value::UNDEFINED),
+        captures: Cell::new(Value::UNDEFINED),
+    }));
+    let base = &*probe as *const ObjectKind as usize;
+    let ObjectKind::Function(d) = &*probe else { return None };
+    let FunctionCode::Bytecode { shared, context } = &d.code else { return None };
+    let at = |p: usize| p.checked_sub(base);
+    Some(FunctionLayout {
+        shared: at(shared as *const Gc<SharedFunction> as usize)?,
+        context: at(context as *const Value as usize)?,
+        realm: at(&d.realm as *const Gc<Realm> as usize)?,
+    })
+}
+
 impl JsObject {
     /// A new object payload with `shape` and no properties, and no inline
     /// slots (see [`JsObject::with_inline_slots`]).
@@ -329,6 +407,7 @@ impl JsObject {
             dense_len: Cell::new(0),
             extensible: Cell::new(true),
             array: matches!(kind, ObjectKind::Array { .. }),
+            call_kind: call_kind_of(&kind),
             watched: Cell::new(false),
             child_root_shape: Cell::new(None),
             kind,
@@ -378,6 +457,11 @@ impl JsObject {
             out_of_line_len: slots + 8 * len_word,
             dense_ptr: payload + std::mem::offset_of!(JsObject, dense_ptr),
             dense_len: payload + std::mem::offset_of!(JsObject, dense_len),
+            call_kind: payload + std::mem::offset_of!(JsObject, call_kind),
+            function: function_layout().map(|f| {
+                let kind = payload + std::mem::offset_of!(JsObject, kind);
+                FunctionLayout { shared: kind + f.shared, context: kind + f.context, realm: kind + f.realm }
+            }),
         }
     }
 

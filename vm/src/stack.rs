@@ -66,6 +66,13 @@ impl RegisterFile {
         }
     }
 
+    /// Offsets of `top`, the capacity and `fp` (words all), for compiled
+    /// code that pushes and pops frames.
+    pub(crate) fn jit_offsets() -> (usize, usize, usize) {
+        use std::mem::offset_of;
+        (offset_of!(RegisterFile, top), offset_of!(RegisterFile, capacity), offset_of!(RegisterFile, fp))
+    }
+
     /// Whether `n` more slots fit.
     #[inline]
     pub fn has_room(&self, n: usize) -> bool {

@@ -52,6 +52,7 @@ impl Vm {
         }
         let name = Value::from_gc(self.intern_units(&code.name)?);
         let feedback = FeedbackVector::new(&code.feedback);
+        let frame = crate::function::FrameInfo::new(&code, &feedback);
         let shared = self.alloc(SharedFunction {
             code,
             constants: constants.into_boxed_slice(),
@@ -62,6 +63,7 @@ impl Vm {
             jit: std::cell::Cell::new(std::ptr::null()),
             jit_declined: std::cell::Cell::new(false),
             instance_slots: std::cell::Cell::new(crate::object::DEFAULT_INLINE_SLOTS),
+            frame,
         });
         let len = self.roots.pinned.len();
         self.roots.pinned.truncate(len - pinned);
