@@ -619,16 +619,18 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.mov(R::T5, R::Fp);
         self.m.box_int32(R::T5);
         self.m.store(R::T3, frame::CALLER_FP as i32 * 8, R::T5);
-        // Registers start undefined (T4); the top is past them.
+        // Registers start undefined (T4), two at a time: the frame has a
+        // slot of room above it, so an odd count may write one past.
         let (fill, filled) = (self.m.new_label(), self.m.new_label());
         self.m.load32(R::T5, R::T1, c.frame_registers as i32);
         self.m.mov(R::T0, R::T3);
         self.m.bind(fill);
         self.m.cmp_imm(R::T5, 0);
-        self.m.branch(Cond::Eq, filled);
+        self.m.branch(Cond::Le, filled);
         self.m.store(R::T0, 0, R::T4);
-        self.m.add_imm(R::T0, 8);
-        self.m.sub_imm(R::T5, 1);
+        self.m.store(R::T0, 8, R::T4);
+        self.m.add_imm(R::T0, 16);
+        self.m.sub_imm(R::T5, 2);
         self.m.jump(fill);
         self.m.bind(filled);
         self.m.load32(R::T5, R::T1, c.frame_registers as i32);
@@ -749,23 +751,13 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.load(R::T2, R::T0, c.shared_jit as i32);
         self.m.cmp_imm(R::T2, 0);
         self.m.branch(Cond::Eq, slow);
-        // T3 = the pc after the call (an unprefixed instruction), T4 =
-        // its code.
+        // T4 = where the caller goes on: the code after its call.
         self.m.load(R::T3, R::Regs, reg(frame::RETURN_PC));
         self.m.mov32(R::T3, R::T3);
-        self.m.load(R::T4, R::T0, c.frame_code as i32);
-        self.m.add(R::T4, R::T3);
-        self.m.load8(R::T4, R::T4, 0);
-        self.m.mov_imm(R::T5, c.return_lengths as u64);
-        self.m.add(R::T5, R::T4);
-        self.m.load8(R::T5, R::T5, 0);
-        self.m.cmp_imm(R::T5, 0);
-        self.m.branch(Cond::Eq, slow);
-        self.m.add(R::T3, R::T5);
         self.m.load(R::T4, R::T2, l.jit_table_len as i32);
         self.m.cmp(R::T3, R::T4);
         self.m.branch(Cond::AboveEq, slow);
-        self.m.load(R::T4, R::T2, l.jit_table_ptr as i32);
+        self.m.load(R::T4, R::T2, c.jit_after_ptr as i32);
         self.m.load_indexed(R::T4, R::T4, R::T3, 0);
         self.m.cmp_imm(R::T4, 0);
         self.m.branch(Cond::Eq, slow);

@@ -202,7 +202,11 @@ impl Tier for BaselineTier {
         // SAFETY: the entry sequence has the `JitEntry` signature and
         // calling convention (the emitters' contract).
         let entry: JitEntry = unsafe { std::mem::transmute::<usize, JitEntry>(range.start + emitted.entry) };
-        let code = Box::new(JitCode::new(entry, table));
+        let mut lengths = vec![0usize; bytecode.len()];
+        for insn in &insns {
+            lengths[insn.offset as usize] = insn.len as usize;
+        }
+        let code = Box::new(JitCode::new(entry, table, |pc| lengths[pc]));
         shared.jit.set(&*code as *const JitCode);
         self.codes.push(code);
         let took = start.elapsed();

@@ -192,10 +192,14 @@ impl Masm for X64 {
     fn saturating_inc_mem32(&mut self, base: R, offset: i32) {
         let b = code(base);
         // The carry out of the add is subtracted back: 0xFFFF_FFFF stays.
+        // One load and one store (two read-modify-writes of the same word
+        // would wait on each other).
         dynasm!(self.ops
             ; .arch x64
-            ; add DWORD [Rq(b) + offset], 1
-            ; sbb DWORD [Rq(b) + offset], 0
+            ; mov r11d, DWORD [Rq(b) + offset]
+            ; add r11d, 1
+            ; sbb r11d, 0
+            ; mov DWORD [Rq(b) + offset], r11d
         );
     }
 

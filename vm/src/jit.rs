@@ -42,19 +42,31 @@ pub type JitEntry = unsafe extern "C" fn(vm: *mut Vm, cur: *mut Cursor, acc: u64
 pub struct JitCode {
     /// The first entry of `table`.
     table_ptr: *const usize,
-    /// The entries in `table`.
+    /// The entries in `table` (and in `after`).
     table_len: usize,
+    /// The first entry of `after`.
+    after_ptr: *const usize,
     /// The entry sequence.
     pub entry: JitEntry,
     /// The native address of each instruction, by pc (0 between
     /// instruction starts).
     table: Box<[usize]>,
+    /// The native address of the instruction after each instruction, by
+    /// pc (0 where none): where a return to a call at that pc goes on.
+    after: Box<[usize]>,
 }
 
 impl JitCode {
-    /// Code with its entry and pc table.
-    pub fn new(entry: JitEntry, table: Box<[usize]>) -> JitCode {
-        JitCode { table_ptr: table.as_ptr(), table_len: table.len(), entry, table }
+    /// Code with its entry and pc table; `len(pc)` is the length of the
+    /// instruction starting at each pc.
+    pub fn new(entry: JitEntry, table: Box<[usize]>, len: impl Fn(usize) -> usize) -> JitCode {
+        let mut after = vec![0usize; table.len()].into_boxed_slice();
+        for (pc, a) in after.iter_mut().enumerate() {
+            if table[pc] != 0 {
+                *a = table.get(pc + len(pc)).copied().unwrap_or(0);
+            }
+        }
+        JitCode { table_ptr: table.as_ptr(), table_len: table.len(), after_ptr: after.as_ptr(), entry, table, after }
     }
 
     /// The native address of the instruction at `pc`, if compiled.
@@ -216,19 +228,9 @@ pub struct CallLayout {
     pub realm_global: usize,
     /// Offset of a feedback slot's cached call target.
     pub feedback_cached: usize,
-    /// Address of [`RETURN_LENGTHS`].
-    pub return_lengths: usize,
+    /// Offset of a [`JitCode`]'s `after` table address.
+    pub jit_after_ptr: usize,
 }
-
-/// Lengths of unprefixed instructions by opcode byte, and 0 for the
-/// `Wide`/`ExtraWide` prefixes: a compiled return reads it to find the
-/// instruction after its caller's call.
-pub static RETURN_LENGTHS: [u8; 256] = {
-    let mut t = strata_bytecode::unprefixed_lengths();
-    t[strata_bytecode::Opcode::Wide as usize] = 0;
-    t[strata_bytecode::Opcode::ExtraWide as usize] = 0;
-    t
-};
 
 impl JitLayout {
     /// The layout of `vm`'s structures.
@@ -320,7 +322,7 @@ impl CallLayout {
             frame_sloppy_this: shared(frame + offset_of!(FrameInfo, sloppy_this)),
             realm_global: PAYLOAD_OFFSET + offset_of!(Realm, global),
             feedback_cached: offset_of!(FeedbackSlot, cached),
-            return_lengths: RETURN_LENGTHS.as_ptr() as usize,
+            jit_after_ptr: offset_of!(JitCode, after_ptr),
         })
     }
 }
