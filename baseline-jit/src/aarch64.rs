@@ -104,6 +104,9 @@ impl Masm for A64 {
     fn jump(&mut self, label: DynamicLabel) {
         dynasm!(self.ops ; .arch aarch64 ; b =>label);
     }
+    fn label_address(&mut self, dst: R, label: DynamicLabel) {
+        dynasm!(self.ops ; .arch aarch64 ; adr X(code(dst)), =>label);
+    }
     fn branch(&mut self, cond: Cond, l: DynamicLabel) {
         let ops = &mut self.ops;
         match cond {

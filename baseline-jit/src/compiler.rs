@@ -41,9 +41,9 @@
 //!   interrupt pending. The frame is pushed inline (as `push_frame`
 //!   does, `frame.rs`'s layout) and the code jumps to the callee's first
 //!   instruction.
-//! - `Return`: not the entry frame, not a `new` frame, to a caller of the
-//!   same realm that has code: the frame is popped inline and the code
-//!   jumps to the caller's instruction after the call.
+//! - `Return`: from a frame a compiled call pushed (it holds the caller's
+//!   continuation): the frame is popped inline and the code jumps back
+//!   into the caller's code after the call.
 
 use dynasmrt::DynamicLabel;
 use strata_bytecode::{Instruction, Opcode as O, OperandScale};
@@ -68,6 +68,11 @@ pub(crate) struct Context<'a> {
     pub(crate) constants: &'a [Value],
     /// The function's formal parameter count.
     pub(crate) params: u32,
+    /// The function's `SharedFunction` cell and bytecode (what the cursor
+    /// holds while it runs).
+    pub(crate) shared: usize,
+    /// See `shared`.
+    pub(crate) bytecode: usize,
 }
 
 /// What an emitter made: code, and where each instruction and the entry
@@ -619,6 +624,12 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.mov(R::T5, R::Fp);
         self.m.box_int32(R::T5);
         self.m.store(R::T3, frame::CALLER_FP as i32 * 8, R::T5);
+        // The callee's return comes back to `landing`, below.
+        let landing = self.m.new_label();
+        self.m.label_address(R::T5, landing);
+        self.m.mov_imm(R::T0, INT32_TAG);
+        self.m.add(R::T5, R::T0);
+        self.m.store(R::T3, frame::RETURN_ADDRESS as i32 * 8, R::T5);
         // Registers start undefined (T4), two at a time: the frame has a
         // slot of room above it, so an odd count may write one past.
         let (fill, filled) = (self.m.new_label(), self.m.new_label());
@@ -644,6 +655,19 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.load(R::T5, R::T5, l.jit_table_ptr as i32);
         self.m.load(R::T5, R::T5, 0);
         self.m.jump_reg(R::T5);
+
+        // Back from the callee (its `Return` set the frame, registers and
+        // realm stayed this function's): the cursor describes this
+        // function again; on to the next instruction.
+        self.m.bind(landing);
+        self.m.mov_imm(R::T0, self.cx.shared as u64);
+        self.m.store(R::Cursor, c.cursor_shared as i32, R::T0);
+        self.m.load(R::T1, R::T0, c.shared_jit as i32);
+        self.m.store(R::Cursor, l.cursor_jit as i32, R::T1);
+        self.m.mov_imm(R::T1, self.cx.bytecode as u64);
+        self.m.store(R::Cursor, c.cursor_code as i32, R::T1);
+        self.m.mov_imm(R::T1, self.cx.feedback as u64);
+        self.m.store(R::Cursor, c.cursor_feedback as i32, R::T1);
         Ok(())
     }
 
@@ -710,60 +734,31 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         Ok(())
     }
 
-    /// `Return`: pops the frame and continues after the caller's call
-    /// instruction in the caller's code. See the module docs for the fast
-    /// path's conditions; the pop must match the interpreter's `return_`.
+    /// `Return` from a frame compiled code pushed (its RETURN_ADDRESS
+    /// holds the caller's continuation, see `frame.rs`): pops the frame
+    /// and jumps there; the caller's code restores the rest of the cursor
+    /// (the realm is the caller's already: compiled calls stay within
+    /// one). Anything else goes to the interpreter's handler, which
+    /// returns through `RETURN_PC`. The pop must match `return_`.
     fn ret(&mut self, i: usize) -> Result<(), String> {
         let Some(c) = self.cx.layout.calls else { return self.handler_call(i, false) };
         let l = self.cx.layout;
-        let (f, o) = (c.function, l.object);
         let slow = self.slow(i);
         let reg = |slot: isize| slot as i32 * 8;
 
         self.m.load(R::T0, R::Cursor, c.cursor_entry_fp as i32);
         self.m.cmp(R::T0, R::Fp);
         self.m.branch(Cond::Eq, slow);
-        self.m.load(R::T0, R::Regs, reg(frame::NEW_TARGET));
-        self.m.mov_imm(R::T1, Value::UNDEFINED.bits());
-        self.m.cmp(R::T0, R::T1);
-        self.m.branch(Cond::Ne, slow);
-        // T1 = the caller's fp (a non-negative int32).
-        self.m.load(R::T1, R::Regs, reg(frame::CALLER_FP));
-        self.m.mov_imm(R::T2, INT32_TAG);
-        self.m.cmp(R::T1, R::T2);
+        // T4 = the continuation.
+        self.m.load(R::T4, R::Regs, reg(frame::RETURN_ADDRESS));
+        self.m.mov_imm(R::T0, INT32_TAG);
+        self.m.cmp(R::T4, R::T0);
         self.m.branch(Cond::Below, slow);
+        self.m.sub(R::T4, R::T0);
+        // T1 = the caller's fp. The top drops to the frame's lowest
+        // argument slot: fp - header - max(argc, params).
+        self.m.load(R::T1, R::Regs, reg(frame::CALLER_FP));
         self.m.mov32(R::T1, R::T1);
-        self.m.cmp_imm(R::T1, i32::MAX as u32);
-        self.m.branch(Cond::AboveEq, slow);
-        // T0 = the caller's function: a bytecode function of this realm.
-        self.m.load(R::T0, R::Cursor, c.cursor_base as i32);
-        self.m.load_indexed(R::T0, R::T0, R::T1, reg(frame::CALLEE));
-        self.check_cell(R::T0, l.object_info, slow);
-        self.m.load8(R::T2, R::T0, o.call_kind as i32);
-        self.m.cmp_imm(R::T2, strata_vm::object::CALL_KIND_NONE as u32);
-        self.m.branch(Cond::Eq, slow);
-        self.m.load(R::T2, R::T0, f.realm as i32);
-        self.m.load(R::T3, R::Vm, offset32(c.current_realm as i64, "vm layout")?);
-        self.m.cmp(R::T2, R::T3);
-        self.m.branch(Cond::Ne, slow);
-        // T0 = its shared record, T2 = its code.
-        self.m.load(R::T0, R::T0, f.shared as i32);
-        self.m.load(R::T2, R::T0, c.shared_jit as i32);
-        self.m.cmp_imm(R::T2, 0);
-        self.m.branch(Cond::Eq, slow);
-        // T4 = where the caller goes on: the code after its call.
-        self.m.load(R::T3, R::Regs, reg(frame::RETURN_PC));
-        self.m.mov32(R::T3, R::T3);
-        self.m.load(R::T4, R::T2, l.jit_table_len as i32);
-        self.m.cmp(R::T3, R::T4);
-        self.m.branch(Cond::AboveEq, slow);
-        self.m.load(R::T4, R::T2, c.jit_after_ptr as i32);
-        self.m.load_indexed(R::T4, R::T4, R::T3, 0);
-        self.m.cmp_imm(R::T4, 0);
-        self.m.branch(Cond::Eq, slow);
-
-        // Committed. The top drops to the frame's lowest argument slot:
-        // fp - header - max(argc, params).
         let params = self.cx.params;
         self.m.load(R::T5, R::Regs, reg(frame::ARGC));
         self.m.mov32(R::T5, R::T5);
@@ -778,10 +773,13 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.sub(R::T3, R::T5);
         self.m.sub_imm(R::T3, frame::HEADER_SLOTS as u32);
         self.m.store(R::Vm, offset32(c.stack_top as i64, "vm layout")?, R::T3);
-        self.m.store(R::Cursor, l.cursor_jit as i32, R::T2);
         self.m.load(R::T3, R::Cursor, c.cursor_base as i32);
         self.m.lea_indexed(R::T3, R::T3, R::T1, 0);
-        self.enter_frame(c, R::T0, R::T1, R::T3)?;
+        self.m.store(R::Cursor, l.cursor_regs as i32, R::T3);
+        self.m.store(R::Cursor, l.cursor_fp as i32, R::T1);
+        self.m.store(R::Vm, offset32(c.stack_fp as i64, "vm layout")?, R::T1);
+        self.m.mov(R::Fp, R::T1);
+        self.m.mov(R::Regs, R::T3);
         self.m.jump_reg(R::T4);
         Ok(())
     }

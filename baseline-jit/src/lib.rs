@@ -189,6 +189,8 @@ impl Tier for BaselineTier {
             feedback: shared.feedback.slots.as_ptr() as usize,
             constants: &shared.constants,
             params: shared.code.param_count,
+            shared: shared.as_ptr() as usize,
+            bytecode: bytecode.as_ptr() as usize,
         };
         let emitted = match self.arch {
             Arch::X64 => compiler::emit(x64::X64::new(), &insns, &cx),
@@ -202,11 +204,7 @@ impl Tier for BaselineTier {
         // SAFETY: the entry sequence has the `JitEntry` signature and
         // calling convention (the emitters' contract).
         let entry: JitEntry = unsafe { std::mem::transmute::<usize, JitEntry>(range.start + emitted.entry) };
-        let mut lengths = vec![0usize; bytecode.len()];
-        for insn in &insns {
-            lengths[insn.offset as usize] = insn.len as usize;
-        }
-        let code = Box::new(JitCode::new(entry, table, |pc| lengths[pc]));
+        let code = Box::new(JitCode::new(entry, table));
         shared.jit.set(&*code as *const JitCode);
         self.codes.push(code);
         let took = start.elapsed();
@@ -336,6 +334,9 @@ mod tests {
         // An int32 add of r1 and the accumulator, feedback slot 0.
         encode(&mut code, Opcode::Add, &[1, 0]);
         encode(&mut code, Opcode::Return, &[]);
+        // r0.(r1)(r2), feedback slot 1.
+        encode(&mut code, Opcode::CallProperty1, &[0, 1, 2, 1]);
+        encode(&mut code, Opcode::Return, &[]);
         instructions(&code).collect()
     }
 
@@ -349,6 +350,8 @@ mod tests {
             feedback: 0x3000,
             constants: &[],
             params: 0,
+            shared: 0x4000,
+            bytecode: 0x5000,
         };
         match arch {
             Arch::X64 => compiler::emit(x64::X64::new(), &insns, &cx),
@@ -374,9 +377,11 @@ mod tests {
         assert_eq!(branch.len(), 3, "{branch:?}");
         assert_eq!(branch[1], "cmp r14,rax");
         assert!(branch[2].starts_with("je "), "{branch:?}");
-        // Return has no template: the interpreter's handler is called.
+        // Return: through the frame's RETURN_ADDRESS (fp - 7) into the
+        // caller's code (T4 = rcx).
         let ret = text(Arch::X64, &e.code, o[4], o[5]);
-        assert!(ret.iter().any(|l| l.starts_with("mov r11,")) && ret.contains(&"call r11".to_string()), "{ret:?}");
+        assert!(ret.contains(&"mov rcx,[rbx-38h]".to_string()), "{ret:?}");
+        assert_eq!(ret.last().map(String::as_str), Some("jmp rcx"), "{ret:?}");
         // Add: the int32 test of both operands, a 32-bit add with an
         // overflow check, the boxing, and the feedback.
         let add = text(Arch::X64, &e.code, o[6], o[7]);
@@ -385,7 +390,15 @@ mod tests {
         }
         assert!(add.iter().any(|l| l.starts_with("jo ")), "{add:?}");
         assert!(add.iter().any(|l| l.starts_with("or dword ptr [r10")), "{add:?}");
-        assert_eq!(e.slow_paths.len(), 1);
+        // A call: the callee's frame written (its argument at the new
+        // frame's PARAM0, fp - 9), the continuation taken, a jump into the
+        // callee's code (T5 = rdx), then the landing that restores the
+        // cursor.
+        let call = text(Arch::X64, &e.code, o[8], o[9]);
+        assert!(call.contains(&"mov [r10-48h],rdx".to_string()), "{call:?}");
+        assert!(call.iter().any(|l| l.starts_with("lea rdx,")), "{call:?}");
+        assert!(call.contains(&"jmp rdx".to_string()), "{call:?}");
+        assert_eq!(e.slow_paths.len(), 6);
     }
 
     #[test]
@@ -398,11 +411,16 @@ mod tests {
         assert_eq!(branch[branch.len() - 2], "cmp x21, x9");
         assert!(branch[branch.len() - 1].starts_with("b.eq "), "{branch:?}");
         let ret = text(Arch::Aarch64, &e.code, o[4], o[5]);
-        assert!(ret.contains(&"blr x16".to_string()), "{ret:?}");
+        assert!(ret.contains(&"ldur x13, [x24, #-0x38]".to_string()), "{ret:?}");
+        assert_eq!(ret.last().map(String::as_str), Some("br x13"), "{ret:?}");
         let add = text(Arch::Aarch64, &e.code, o[6], o[7]);
         for want in ["ldr x9, [x24, #8]", "and x10, x10, x21", "adds w9, w9, w21", "orr x9, x9, x16", "mov x21, x9"] {
             assert!(add.contains(&want.to_string()), "{want} in {add:?}");
         }
         assert!(add.iter().any(|l| l.starts_with("b.vs ")), "{add:?}");
+        let call = text(Arch::Aarch64, &e.code, o[8], o[9]);
+        assert!(call.contains(&"stur x14, [x12, #-0x48]".to_string()), "{call:?}");
+        assert!(call.iter().any(|l| l.starts_with("adr x14")), "{call:?}");
+        assert!(call.contains(&"br x14".to_string()), "{call:?}");
     }
 }

@@ -69,6 +69,8 @@ pub(crate) trait Masm {
     fn offset(&self) -> usize;
 
     fn jump(&mut self, label: DynamicLabel);
+    /// `dst` = the address `label` is bound to.
+    fn label_address(&mut self, dst: R, label: DynamicLabel);
     fn branch(&mut self, cond: Cond, label: DynamicLabel);
     /// Jumps to the address in `r`.
     fn jump_reg(&mut self, r: R);

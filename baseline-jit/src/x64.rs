@@ -53,6 +53,9 @@ impl Masm for X64 {
     fn jump(&mut self, label: DynamicLabel) {
         dynasm!(self.ops ; .arch x64 ; jmp =>label);
     }
+    fn label_address(&mut self, dst: R, label: DynamicLabel) {
+        dynasm!(self.ops ; .arch x64 ; lea Rq(code(dst)), [=>label]);
+    }
     fn branch(&mut self, cond: Cond, l: DynamicLabel) {
         let ops = &mut self.ops;
         match cond {

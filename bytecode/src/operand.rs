@@ -80,14 +80,14 @@ impl OperandKind {
 /// temporaries) at `fp + index`; negative ones are the fixed frame slots
 /// and parameters below the frame pointer. The frame layout itself (and
 /// these offsets) are defined once in the vm's `frame.rs`; the constants
-/// here must match it (`vm/src/frame.rs`: THIS = -7, PARAM0 = -8).
+/// here must match it (`vm/src/frame.rs`: THIS = -8, PARAM0 = -9).
 #[derive(Copy, Clone, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
 pub struct Register(pub i32);
 
 impl Register {
     /// `this` (the receiver slot). Derived constructors hold the hole
     /// here until `super()` returns.
-    pub const THIS: Register = Register(-7);
+    pub const THIS: Register = Register(-8);
     /// new.target (undefined for calls).
     pub const NEW_TARGET: Register = Register(-6);
     /// The running function object.
@@ -98,7 +98,7 @@ impl Register {
     /// `PushContext`/`PopContext` change it.
     pub const CONTEXT: Register = Register(-3);
     /// Offset of parameter 0; parameter `i` is at `PARAM0 - i`.
-    pub const PARAM0: i32 = -8;
+    pub const PARAM0: i32 = -9;
 
     /// Parameter `i` of the current function.
     pub const fn param(i: u32) -> Register {
@@ -126,7 +126,7 @@ impl std::fmt::Display for Register {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0 {
             i if i >= 0 => write!(f, "r{i}"),
-            -7 => write!(f, "<this>"),
+            -8 => write!(f, "<this>"),
             -6 => write!(f, "<new.target>"),
             -5 => write!(f, "<callee>"),
             -4 => write!(f, "<argc>"),

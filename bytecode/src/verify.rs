@@ -23,7 +23,7 @@ use crate::opcodes::Opcode;
 use crate::operand::OperandKind;
 
 /// Header slots below r0, `this` included (must match vm/src/frame.rs).
-const HEADER_SLOTS: i64 = 7;
+const HEADER_SLOTS: i64 = 8;
 
 /// Verifies `f`; the error names the first problem and its offset.
 pub fn verify(f: &BytecodeFunction) -> Result<(), String> {

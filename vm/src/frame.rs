@@ -9,10 +9,11 @@
 //! ```text
 //!   lower indices
 //!   │ ...caller's registers...               │
-//!   │ argument n-1 (n = max(argc, formals))  │ fp - 8 - (n-1)
+//!   │ argument n-1 (n = max(argc, formals))  │ fp - 9 - (n-1)
 //!   │ ...                                    │
-//!   │ argument 0                             │ fp - 8   PARAM0
-//!   │ this                                   │ fp - 7   THIS
+//!   │ argument 0                             │ fp - 9   PARAM0
+//!   │ this                                   │ fp - 8   THIS
+//!   │ compiled caller's continuation         │ fp - 7   RETURN_ADDRESS
 //!   │ new.target (undefined for calls)       │ fp - 6   NEW_TARGET
 //!   │ callee (the function object)           │ fp - 5   CALLEE
 //!   │ argc (int32: arguments actually passed)│ fp - 4   ARGC
@@ -33,15 +34,24 @@
 //! int32s — so the register file is a precise GC root up to the top of the
 //! last frame.
 //!
+//! RETURN_ADDRESS is for compiled code only: a frame that compiled code
+//! pushed for a call holds the native address where the caller's code
+//! goes on after the call, boxed with the int32 tag so it reads as a
+//! number, never as a pointer (the register file is scanned as values);
+//! every other frame holds undefined there, and a return through it takes
+//! the general path (`RETURN_PC` and `CALLER_FP` are always right).
+//!
 //! An entry frame (caller fp -1) was pushed by native code calling into
 //! JavaScript; returning from it leaves the interpreter loop. A suspended
 //! generator saves the slots from its lowest argument to its last register
 //! and restores them on resume, so frames can be suspended.
 
 /// Slot of argument 0; argument `i` is at `PARAM0 - i`.
-pub const PARAM0: isize = -8;
+pub const PARAM0: isize = -9;
 /// Slot of `this`.
-pub const THIS: isize = -7;
+pub const THIS: isize = -8;
+/// Slot of the compiled caller's continuation (see the module docs).
+pub const RETURN_ADDRESS: isize = -7;
 /// Slot of new.target.
 pub const NEW_TARGET: isize = -6;
 /// Slot of the callee.
@@ -56,7 +66,7 @@ pub const RETURN_PC: isize = -2;
 pub const CALLER_FP: isize = -1;
 
 /// Header slots between `this` and fp, `this` included.
-pub const HEADER_SLOTS: usize = 7;
+pub const HEADER_SLOTS: usize = 8;
 
 /// Slots a frame takes for `args` argument slots and `registers` registers.
 pub const fn frame_size(args: usize, registers: usize) -> usize {

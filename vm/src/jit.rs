@@ -42,31 +42,19 @@ pub type JitEntry = unsafe extern "C" fn(vm: *mut Vm, cur: *mut Cursor, acc: u64
 pub struct JitCode {
     /// The first entry of `table`.
     table_ptr: *const usize,
-    /// The entries in `table` (and in `after`).
+    /// The entries in `table`.
     table_len: usize,
-    /// The first entry of `after`.
-    after_ptr: *const usize,
     /// The entry sequence.
     pub entry: JitEntry,
     /// The native address of each instruction, by pc (0 between
     /// instruction starts).
     table: Box<[usize]>,
-    /// The native address of the instruction after each instruction, by
-    /// pc (0 where none): where a return to a call at that pc goes on.
-    after: Box<[usize]>,
 }
 
 impl JitCode {
-    /// Code with its entry and pc table; `len(pc)` is the length of the
-    /// instruction starting at each pc.
-    pub fn new(entry: JitEntry, table: Box<[usize]>, len: impl Fn(usize) -> usize) -> JitCode {
-        let mut after = vec![0usize; table.len()].into_boxed_slice();
-        for (pc, a) in after.iter_mut().enumerate() {
-            if table[pc] != 0 {
-                *a = table.get(pc + len(pc)).copied().unwrap_or(0);
-            }
-        }
-        JitCode { table_ptr: table.as_ptr(), table_len: table.len(), after_ptr: after.as_ptr(), entry, table, after }
+    /// Code with its entry and pc table.
+    pub fn new(entry: JitEntry, table: Box<[usize]>) -> JitCode {
+        JitCode { table_ptr: table.as_ptr(), table_len: table.len(), entry, table }
     }
 
     /// The native address of the instruction at `pc`, if compiled.
@@ -228,8 +216,6 @@ pub struct CallLayout {
     pub realm_global: usize,
     /// Offset of a feedback slot's cached call target.
     pub feedback_cached: usize,
-    /// Offset of a [`JitCode`]'s `after` table address.
-    pub jit_after_ptr: usize,
 }
 
 impl JitLayout {
@@ -322,7 +308,6 @@ impl CallLayout {
             frame_sloppy_this: shared(frame + offset_of!(FrameInfo, sloppy_this)),
             realm_global: PAYLOAD_OFFSET + offset_of!(Realm, global),
             feedback_cached: offset_of!(FeedbackSlot, cached),
-            jit_after_ptr: offset_of!(JitCode, after_ptr),
         })
     }
 }

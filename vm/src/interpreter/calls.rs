@@ -250,6 +250,7 @@ impl Vm {
             }
             let f = slots.offset(fp);
             *f.offset(frame::THIS) = this;
+            *f.offset(frame::RETURN_ADDRESS) = Value::UNDEFINED;
             *f.offset(frame::NEW_TARGET) = new_target;
             *f.offset(frame::CALLEE) = Value::from_gc(callee);
             *f.offset(frame::ARGC) = Value::int(argc as i32);

@@ -201,6 +201,9 @@ impl Vm {
         // caller, so stack traces continue through native code.
         self.roots.stack.set(entry_fp + frame::CALLER_FP, Value::int(saved_fp as i32));
         self.roots.stack.set(entry_fp + frame::RETURN_PC, Value::int(saved_pc as i32));
+        // A resumed generator's saved header may hold the continuation of
+        // the compiled call that first ran it.
+        self.roots.stack.set(entry_fp + frame::RETURN_ADDRESS, Value::UNDEFINED);
         let entry_base = frame_base(self, entry_fp, &shared);
         self.roots.stack.fp = entry_fp;
 
