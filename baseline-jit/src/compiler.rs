@@ -41,6 +41,9 @@
 //!   interrupt pending. The frame is pushed inline (as `push_frame`
 //!   does, `frame.rs`'s layout) and the code jumps to the callee's first
 //!   instruction.
+//! - `LdaGlobal`: the site's global IC holds in this realm and epoch; the
+//!   binding is an initialized script-level lexical or a data property of
+//!   the global object.
 //! - `Return`: from a frame a compiled call pushed (it holds the caller's
 //!   continuation): the frame is popped inline and the code jumps back
 //!   into the caller's code after the call.
@@ -534,8 +537,47 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 return self.call(i, reg(0)?, None, &args, op(3));
             }
             O::Return => return self.ret(i),
+            O::LdaGlobal | O::LdaGlobalInsideTypeof if layout.calls.is_some() => self.load_global(i, op(1))?,
             _ => return self.handler_call(i, false),
         }
+        Ok(())
+    }
+
+    /// `LdaGlobal` through the site's global IC (its mirror: the realm,
+    /// the epoch, and where the binding lives), as the interpreter's
+    /// `lda_global`: a script-level lexical binding that is initialized,
+    /// or a data property of the global object.
+    fn load_global(&mut self, i: usize, slot: i64) -> Result<(), String> {
+        let l = self.cx.layout;
+        let Some(c) = l.calls else { return self.handler_call(i, false) };
+        let slow = self.slow(i);
+        let property = self.m.new_label();
+        self.m.mov_imm(R::T3, self.slot_address(slot));
+        self.m.load(R::T1, R::T3, l.ic_shape as i32);
+        self.m.load(R::T2, R::Vm, offset32(c.current_realm as i64, "vm layout")?);
+        self.m.cmp(R::T1, R::T2);
+        self.m.branch(Cond::Ne, slow);
+        self.m.load32(R::T1, R::T3, l.ic_epoch as i32);
+        self.m.mov_imm(R::T0, l.epoch_address as u64);
+        self.m.load32(R::T0, R::T0, 0);
+        self.m.cmp32(R::T0, R::T1);
+        self.m.branch(Cond::Ne, slow);
+        self.m.load(R::T0, R::T3, l.ic_holder as i32);
+        self.m.load8(R::T1, R::T3, l.ic_array as i32);
+        self.m.cmp_imm(R::T1, strata_vm::ic::GLOBAL_LEXICAL as u32);
+        self.m.branch(Cond::Ne, property);
+        // The accumulator is only written: the slow path may find it
+        // clobbered.
+        self.m.load(R::Acc, R::T0, 0);
+        let done = self.m.new_label();
+        self.m.jump(done);
+        self.m.bind(property);
+        self.m.cmp_imm(R::T1, strata_vm::ic::GLOBAL_PROPERTY as u32);
+        self.m.branch(Cond::Ne, slow);
+        self.property_access(false, slow);
+        self.m.bind(done);
+        self.m.cmp_imm(R::Acc, Value::HOLE.bits() as u32);
+        self.m.branch(Cond::Eq, slow);
         Ok(())
     }
 

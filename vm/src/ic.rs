@@ -271,12 +271,42 @@ pub struct JitMirrorEntry {
     pub index: std::cell::Cell<u32>,
     /// The structure epoch a holder on the chain needs (0: none).
     pub epoch: std::cell::Cell<u32>,
-    /// Whether the receiver must be an Array (1) or must not (0).
+    /// Whether the receiver must be an Array (1) or must not (0). For a
+    /// global site's entry, [`GLOBAL_LEXICAL`] or [`GLOBAL_PROPERTY`].
     pub array: std::cell::Cell<u8>,
 }
 
+/// A global site's mirror (entry 0; `shape` is the realm, `epoch` the
+/// structure epoch the binding was cached in) for a script-level lexical
+/// binding: `holder` is the address of its value.
+pub const GLOBAL_LEXICAL: u8 = 2;
+/// A global site's mirror for a data property of the global object:
+/// `holder` is the global object and `index` the slot.
+pub const GLOBAL_PROPERTY: u8 = 3;
+
 impl JitMirror {
     fn refresh(&self, state: &IcState) {
+        if let IcState::Global(g) = state {
+            let m = &self.entries[0];
+            let (holder, index, kind) = match g.target {
+                GlobalTarget::Lexical(p) => {
+                    // SAFETY: lexical bindings are boxed and never removed
+                    // from their realm's table (see `GlobalTarget`); this
+                    // only takes the address of the value inside.
+                    (unsafe { std::ptr::addr_of!((*p).value) } as usize, 0, GLOBAL_LEXICAL)
+                }
+                GlobalTarget::Property(n) => (g.realm.global_object().as_ptr() as usize, n, GLOBAL_PROPERTY),
+            };
+            m.shape.set(g.realm.as_ptr() as usize);
+            m.holder.set(holder);
+            m.index.set(index);
+            m.epoch.set(g.epoch);
+            m.array.set(kind);
+            for m in &self.entries[1..] {
+                m.shape.set(0);
+            }
+            return;
+        }
         let cached: &[IcEntry] = match state {
             IcState::Monomorphic(e) => std::slice::from_ref(e),
             IcState::Polymorphic(v) => v,
