@@ -541,7 +541,9 @@ impl JsObject {
 
     /// Defines element `i` with any attributes (sparse unless default).
     pub fn define_element(&self, i: u32, v: Value, attrs: Attrs) {
-        if attrs == Attrs::DEFAULT {
+        // Default attributes may stay dense; an existing sparse element
+        // takes the new attributes (`set_element` would keep its old ones).
+        if attrs == Attrs::DEFAULT && self.read_elements(|e| matches!(e, Elements::Dense(_))) {
             return self.set_element(i, v);
         }
         self.with_elements(|e| {
