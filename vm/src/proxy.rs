@@ -138,7 +138,7 @@ impl Vm {
         }
         if !self.is_callable(trap) {
             let what = self.describe_value(trap);
-            return Err(self.type_error(&format!("{what} returned for property '{name}' of object '#<Object>' is not a function")));
+            return Err(self.type_error(&format!("The proxy handler's '{name}' trap is not a function: {what}")));
         }
         Ok(trap)
     }
