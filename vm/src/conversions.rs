@@ -297,6 +297,7 @@ impl Vm {
             Some(o) => match &o.kind {
                 ObjectKind::Function(f) => f.is_constructor(),
                 ObjectKind::BoundFunction(b) => self.is_constructor(b.target),
+                ObjectKind::Proxy(p) => p.constructor,
                 _ => false,
             },
             None => false,

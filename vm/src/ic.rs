@@ -22,6 +22,12 @@
 //! mutated in place); dictionary-mode holders on a prototype chain are,
 //! since any change to them bumps the epoch.
 //!
+//! Proxies are never cached, as receivers or on a chain: each has an
+//! unshared dictionary shape no ordinary object shares, and handler
+//! computation stops at a proxy on the prototype chain (its shape says
+//! nothing about what its traps answer). So no entry, stub-cache line or
+//! [`JitMirror`] ever matches a proxy, and every tier calls its traps.
+//!
 //! Array objects keep `length` outside their shape, so an entry also
 //! records whether the receiver was an Array and `length` on an Array is a
 //! handler of its own.

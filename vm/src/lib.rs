@@ -9,6 +9,7 @@
 //!
 //! Files: `value.rs` (NaN-boxing), `string.rs`, `symbol.rs`, `property.rs`,
 //! `shape.rs`, `object.rs` (storage), `object_ops.rs` (internal methods),
+//! `proxy.rs` (the Proxy exotic object's internal methods),
 //! `function.rs`, `context.rs`, `feedback.rs`, `realm.rs`, `vm.rs`,
 //! `frame.rs` (the frame layout), `stack.rs` (register file), `error.rs`,
 //! `conversions.rs`, `number_conv.rs`, `script.rs` (running source),
@@ -30,6 +31,7 @@ pub mod number_conv;
 pub mod object;
 pub mod object_ops;
 pub mod property;
+pub mod proxy;
 pub mod realm;
 pub mod script;
 pub mod shape;

@@ -184,6 +184,10 @@ pub enum ObjectKind {
     AsyncFromSyncIterator(crate::builtins::async_iteration::SyncIteratorRecord),
     /// A module namespace exotic object.
     ModuleNamespace(crate::module::NamespaceData),
+    /// A Proxy exotic object (§10.5): every internal method goes to
+    /// `proxy.rs`; the object's own shape and slots stay empty (only
+    /// private elements, which bypass traps, are stored there).
+    Proxy(crate::proxy::ProxyData),
 }
 
 // SAFETY: reports every value held in internal slots.
@@ -205,6 +209,7 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::Generator(g) => g.trace(t),
             ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
             ObjectKind::ModuleNamespace(ns) => ns.trace(t),
+            ObjectKind::Proxy(p) => p.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Array { .. }
             | ObjectKind::Error
@@ -620,7 +625,9 @@ impl JsObject {
 
     /// Defines element `i` with any attributes (sparse unless default).
     pub fn define_element(&self, i: u32, v: Value, attrs: Attrs) {
-        if attrs == Attrs::DEFAULT {
+        // Default attributes may stay dense; an existing sparse element
+        // takes the new attributes (`set_element` would keep its old ones).
+        if attrs == Attrs::DEFAULT && self.read_elements(|e| matches!(e, Elements::Dense(_))) {
             return self.set_element(i, v);
         }
         self.with_elements(|e| {
@@ -702,7 +709,17 @@ impl JsObject {
 
     /// Whether this is callable.
     pub fn is_callable(&self) -> bool {
-        matches!(self.kind, ObjectKind::Function(_) | ObjectKind::BoundFunction(_))
+        match &self.kind {
+            ObjectKind::Function(_) | ObjectKind::BoundFunction(_) => true,
+            ObjectKind::Proxy(p) => p.callable,
+            _ => false,
+        }
+    }
+    /// Whether this is a Proxy exotic object (whose internal methods are
+    /// traps: no fast path may read its storage).
+    #[inline]
+    pub fn is_proxy(&self) -> bool {
+        matches!(self.kind, ObjectKind::Proxy(_))
     }
     /// Whether this is an Array exotic object.
     pub fn is_array(&self) -> bool {

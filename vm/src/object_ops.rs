@@ -2,9 +2,12 @@
 //! (§10.4.2) and String (§10.4.3) exotic cases, and the value-level
 //! property access the interpreter uses (primitives included).
 //!
-//! Kinds dispatch here, in one place, so Proxy and the other exotic
-//! objects (TypedArray, module namespace, mapped arguments) slot in beside
-//! them.
+//! Kinds dispatch here, in one place, so the other exotic objects
+//! (TypedArray, module namespace, mapped arguments) slot in beside them.
+//! A Proxy (§10.5) is dispatched to `proxy.rs` at the entry of every
+//! internal method, and wherever a prototype-chain walk reaches one;
+//! [`get_own`] (infallible, runs no code) sees a proxy as having no
+//! properties, so callers that may meet proxies use the fallible forms.
 
 use strata_gc::Gc;
 
@@ -74,6 +77,9 @@ fn materialize(vm: &mut Vm, (v, a): OwnProperty) -> JsResult<OwnProperty> {
 
 /// [[GetOwnProperty]] as a descriptor.
 pub fn get_own_property(vm: &mut Vm, obj: Gc<JsObject>, key: PropertyKey) -> JsResult<Option<PropertyDescriptor>> {
+    if obj.is_proxy() {
+        return vm.proxy_get_own_property(obj, key);
+    }
     if let Some(ns) = namespace_for(obj, key) {
         return vm.namespace_get_own_property(ns, key);
     }
@@ -92,6 +98,9 @@ impl Vm {
     pub fn get(&mut self, obj: Gc<JsObject>, key: PropertyKey, receiver: Value) -> JsResult<Value> {
         let mut o = obj;
         loop {
+            if o.is_proxy() {
+                return self.proxy_get(o, key, receiver);
+            }
             if let Some(ns) = namespace_for(o, key) {
                 return match ns.lookup(key) {
                     Some(binding) => self.namespace_value(binding, key),
@@ -177,6 +186,9 @@ impl Vm {
         }
         let mut o = obj;
         let found = loop {
+            if o.is_proxy() {
+                return self.proxy_set(o, key, value, receiver);
+            }
             if matches!(o.kind, ObjectKind::ModuleNamespace(_)) {
                 // The parent's [[Set]] refuses.
                 return Ok(false);
@@ -262,7 +274,7 @@ impl Vm {
     /// CreateDataProperty: define an own enumerable, writable, configurable
     /// data property; false if refused.
     pub fn create_data_property(&mut self, obj: Gc<JsObject>, key: PropertyKey, value: Value) -> JsResult<bool> {
-        if get_own(self, obj, key).is_none() && obj.is_extensible() {
+        if !obj.is_proxy() && get_own(self, obj, key).is_none() && obj.is_extensible() {
             // New property: the common case, without descriptor validation.
             match key {
                 PropertyKey::Index(i) => {
@@ -299,6 +311,9 @@ impl Vm {
     /// [[DefineOwnProperty]] (ValidateAndApplyPropertyDescriptor, with the
     /// Array `length` and index rules).
     pub fn define_own_property(&mut self, obj: Gc<JsObject>, key: PropertyKey, desc: PropertyDescriptor) -> JsResult<bool> {
+        if obj.is_proxy() {
+            return self.proxy_define_own_property(obj, key, desc);
+        }
         if let Some(ns) = namespace_for(obj, key) {
             return self.namespace_define_own_property(ns, key, desc);
         }
@@ -513,6 +528,9 @@ impl Vm {
     pub fn has_property(&mut self, obj: Gc<JsObject>, key: PropertyKey) -> JsResult<bool> {
         let mut o = obj;
         loop {
+            if o.is_proxy() {
+                return self.proxy_has(o, key);
+            }
             if get_own(self, o, key).is_some() {
                 return Ok(true);
             }
@@ -525,6 +543,9 @@ impl Vm {
 
     /// [[Delete]].
     pub fn delete_property(&mut self, obj: Gc<JsObject>, key: PropertyKey) -> JsResult<bool> {
+        if obj.is_proxy() {
+            return self.proxy_delete(obj, key);
+        }
         if let Some(ns) = namespace_for(obj, key) {
             return Ok(ns.lookup(key).is_none());
         }
@@ -553,6 +574,9 @@ impl Vm {
     /// [[OwnPropertyKeys]]: indices ascending, then strings, then symbols,
     /// each in creation order.
     pub fn own_property_keys(&mut self, obj: Gc<JsObject>) -> JsResult<Vec<PropertyKey>> {
+        if obj.is_proxy() {
+            return self.proxy_own_keys(obj);
+        }
         let mut keys: Vec<PropertyKey> = Vec::new();
         if let ObjectKind::ModuleNamespace(ns) = &obj.kind {
             keys.extend(ns.keys());
@@ -576,8 +600,37 @@ impl Vm {
         Ok(keys)
     }
 
+    /// [[GetPrototypeOf]] (OrdinaryGetPrototypeOf, or the proxy's trap).
+    pub fn get_prototype_of(&mut self, obj: Gc<JsObject>) -> JsResult<Value> {
+        if obj.is_proxy() {
+            return self.proxy_get_prototype_of(obj);
+        }
+        Ok(obj.proto())
+    }
+
+    /// [[IsExtensible]] (OrdinaryIsExtensible, or the proxy's trap).
+    pub fn is_extensible(&mut self, obj: Gc<JsObject>) -> JsResult<bool> {
+        if obj.is_proxy() {
+            return self.proxy_is_extensible(obj);
+        }
+        Ok(obj.is_extensible())
+    }
+
+    /// [[PreventExtensions]] (OrdinaryPreventExtensions, or the proxy's
+    /// trap): false when refused.
+    pub fn prevent_extensions(&mut self, obj: Gc<JsObject>) -> JsResult<bool> {
+        if obj.is_proxy() {
+            return self.proxy_prevent_extensions(obj);
+        }
+        obj.prevent_extensions();
+        Ok(true)
+    }
+
     /// [[SetPrototypeOf]] (OrdinarySetPrototypeOf).
     pub fn set_prototype_of(&mut self, obj: Gc<JsObject>, proto: Value) -> JsResult<bool> {
+        if obj.is_proxy() {
+            return self.proxy_set_prototype_of(obj, proto);
+        }
         let current = obj.proto();
         if current == proto {
             return Ok(true);
@@ -595,6 +648,10 @@ impl Vm {
         while let Some(po) = p.as_gc::<JsObject>() {
             if po == obj {
                 return Ok(false);
+            }
+            // A proxy's [[GetPrototypeOf]] is not ordinary: the walk ends.
+            if po.is_proxy() {
+                break;
             }
             p = po.proto();
         }
@@ -620,7 +677,7 @@ fn write_mapped_argument(obj: Gc<JsObject>, i: u32, value: Value) {
 
 /// ValidateAndApplyPropertyDescriptor's checks against a non-configurable
 /// (or any) current property: whether `desc` may be applied.
-fn is_compatible(current: &PropertyDescriptor, desc: &PropertyDescriptor) -> bool {
+pub(crate) fn is_compatible(current: &PropertyDescriptor, desc: &PropertyDescriptor) -> bool {
     if current.configurable == Some(true) {
         return true;
     }

@@ -149,9 +149,18 @@ pub(crate) fn new_array_of_length(vm: &mut Vm, len: u64) -> JsResult<Gc<JsObject
     array_create(vm, len, proto)
 }
 
-/// IsArray. A revoked Proxy will throw here; a Proxy answers for its target.
-pub(crate) fn is_array(_vm: &mut Vm, v: Value) -> JsResult<bool> {
-    Ok(v.as_gc::<JsObject>().is_some_and(|o| o.is_array()))
+/// IsArray (§7.2.2): a Proxy answers for its target; a revoked one throws.
+pub(crate) fn is_array(vm: &mut Vm, v: Value) -> JsResult<bool> {
+    let mut cur = v;
+    // A loop, not recursion: a long chain of proxies must not overflow.
+    while let Some(o) = cur.as_gc::<JsObject>() {
+        let ObjectKind::Proxy(p) = &o.kind else { return Ok(o.is_array()) };
+        if p.is_revoked() {
+            return Err(vm.type_error("Cannot perform 'IsArray' on a proxy that has been revoked"));
+        }
+        cur = p.target.get();
+    }
+    Ok(false)
 }
 
 /// GetFunctionRealm.
@@ -161,6 +170,16 @@ pub(crate) fn get_function_realm(vm: &mut Vm, f: Value) -> JsResult<Gc<Realm>> {
         ObjectKind::Function(d) => Ok(d.realm),
         ObjectKind::BoundFunction(b) => {
             let target = b.target;
+            get_function_realm(vm, target)
+        }
+        ObjectKind::Proxy(p) => {
+            if p.is_revoked() {
+                return Err(vm.type_error("Cannot get the realm of a proxy that has been revoked"));
+            }
+            if !vm.native_stack_ok() {
+                return Err(vm.range_error("Maximum call stack size exceeded"));
+            }
+            let target = p.target.get();
             get_function_realm(vm, target)
         }
         _ => Ok(vm.realm()),
@@ -230,7 +249,7 @@ pub(crate) fn set_index(vm: &mut Vm, o: Gc<JsObject>, k: u64, v: Value) -> JsRes
 pub(crate) fn delete_index(vm: &mut Vm, o: Gc<JsObject>, k: u64) -> JsResult<()> {
     let key = index_key(vm, k);
     if !vm.delete_property(o, key)? {
-        let what = if o.is_array() { "[object Array]" } else { "[object Object]" };
+        let what = if is_array(vm, Value::from_gc(o)).unwrap_or(false) { "[object Array]" } else { "[object Object]" };
         return Err(vm.type_error(&format!("Cannot delete property '{k}' of {what}")));
     }
     Ok(())

@@ -30,11 +30,11 @@ use crate::property::PropertyKey;
 use crate::value::Value;
 use crate::vm::{JsResult, Vm};
 
-/// Whether `o`'s indexed properties can be listed without running code.
-/// Every kind so far; a Proxy (whose [[HasProperty]] is a trap) must
-/// answer false, which turns the skipping below off for it.
-pub(crate) fn indexes_visible(_o: &JsObject) -> bool {
-    true
+/// Whether `o`'s indexed properties can be listed without running code:
+/// every kind but a Proxy (whose [[HasProperty]] is a trap), for which
+/// false turns the skipping below off.
+pub(crate) fn indexes_visible(o: &JsObject) -> bool {
+    !o.is_proxy()
 }
 
 /// If `o` is an Array with a writable length whose indices `0..length`

@@ -459,6 +459,9 @@ fn receiver_string(vm: &mut Vm, v: Value) -> String {
 
 /// The value of `obj`'s own data property `key`, if it has one.
 fn data_property(vm: &mut Vm, obj: Gc<JsObject>, key: PropertyKey) -> Option<Value> {
+    if obj.is_proxy() {
+        return None;
+    }
     object_ops::get_own_property(vm, obj, key).ok().flatten().and_then(|d| d.value)
 }
 
@@ -467,6 +470,10 @@ fn data_property(vm: &mut Vm, obj: Gc<JsObject>, key: PropertyKey) -> Option<Val
 fn find_data_property(vm: &mut Vm, obj: Gc<JsObject>, key: PropertyKey) -> Option<Value> {
     let mut cur = Some(obj);
     while let Some(o) = cur {
+        // A proxy's traps are not run for an error message.
+        if o.is_proxy() {
+            return None;
+        }
         if let Ok(Some(d)) = object_ops::get_own_property(vm, o, key) {
             return d.value;
         }

@@ -79,13 +79,13 @@ fn bind(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let target = this.as_gc::<JsObject>().expect("callable values are objects");
     let bound_args: Box<[Value]> = (1..args.len()).map(|i| args.get(i)).collect();
     let nbound = bound_args.len();
-    let proto = target.proto();
+    let proto = vm.get_prototype_of(target)?;
     let f = vm.new_object_with(proto, ObjectKind::BoundFunction(BoundFunction { target: this, this: args.get(0), args: bound_args }))?;
     // length: max(0, target.length - bound args) when the target has an
     // own numeric length.
     let len_key = PropertyKey::String(vm.roots.names.length);
     let mut length = 0.0;
-    if crate::object_ops::get_own(vm, target, len_key).is_some() {
+    if crate::object_ops::get_own_property(vm, target, len_key)?.is_some() {
         let l = vm.get(target, len_key, this)?;
         if let Some(n) = l.as_number() {
             length = if n == f64::INFINITY {

@@ -358,7 +358,7 @@ fn internalize(vm: &mut Vm, holder: Gc<JsObject>, name: PropertyKey, reviver: Va
     let holder_v = Value::from_gc(holder);
     let val = vm.get(holder, name, holder_v)?;
     if let Some(o) = val.as_gc::<JsObject>() {
-        if o.is_array() {
+        if crate::builtins::array::is_array(vm, val)? {
             let len = length_of(vm, o)?;
             for i in 0..len {
                 let key = index_key(vm, i);
@@ -397,7 +397,7 @@ fn stringify(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Valu
     if let Some(r) = replacer.as_gc::<JsObject>() {
         if vm.is_callable(replacer) {
             replacer_fn = replacer;
-        } else if r.is_array() {
+        } else if crate::builtins::array::is_array(vm, replacer)? {
             property_list = Some(build_property_list(vm, r)?);
         }
     }
@@ -542,7 +542,11 @@ impl Serializer {
             self.stack.push(value);
             let stepback = self.indent.len();
             self.indent.extend_from_slice(&self.gap);
-            let r = if o.is_array() { self.array(vm, o) } else { self.object(vm, o) };
+            let r = match crate::builtins::array::is_array(vm, value) {
+                Ok(true) => self.array(vm, o),
+                Ok(false) => self.object(vm, o),
+                Err(e) => Err(e),
+            };
             self.indent.truncate(stepback);
             self.stack.pop();
             r?;

@@ -21,6 +21,8 @@ pub mod json;
 pub mod math;
 pub mod number;
 pub mod object;
+pub mod proxy;
+pub mod reflect;
 pub mod string;
 pub mod symbol;
 
@@ -123,6 +125,8 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     json::init(vm, global)?;
     date::init(vm, global)?;
     promise::init(vm, global)?;
+    proxy::init(vm, global)?;
+    reflect::init(vm, global)?;
     async_iteration::init(vm)?;
     crate::interpreter::generators::init(vm)?;
     global::init(vm, global)?;

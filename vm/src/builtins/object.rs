@@ -118,6 +118,18 @@ fn set_proto(vm: &mut Vm, o: Gc<JsObject>, proto: Value) -> JsResult<bool> {
     vm.set_prototype_of(o, proto)
 }
 
+/// The TypeError for a refused [[SetPrototypeOf]] (a proxy's refusal is
+/// its trap's, so no reason is guessed for it).
+fn set_proto_error(vm: &mut Vm, o: Gc<JsObject>) -> crate::vm::Exception {
+    vm.type_error(if o.is_proxy() {
+        "'setPrototypeOf' on proxy: trap returned falsish"
+    } else if o.is_extensible() {
+        "Cyclic __proto__ value"
+    } else {
+        "#<Object> is not extensible"
+    })
+}
+
 /// ToPropertyDescriptor (§6.2.6.5).
 pub fn to_property_descriptor(vm: &mut Vm, v: Value) -> JsResult<PropertyDescriptor> {
     let Some(o) = v.as_gc::<JsObject>() else {
@@ -232,7 +244,9 @@ fn object_define_properties(vm: &mut Vm, o: Gc<JsObject>, properties: Value) -> 
 
 /// SetIntegrityLevel (§7.3.15).
 fn set_integrity_level(vm: &mut Vm, o: Gc<JsObject>, frozen: bool) -> JsResult<bool> {
-    o.prevent_extensions();
+    if !vm.prevent_extensions(o)? {
+        return Ok(false);
+    }
     let keys = own_keys(vm, o)?;
     for i in 0..keys.len() {
         let key = key_at(&keys, i);
@@ -250,7 +264,7 @@ fn set_integrity_level(vm: &mut Vm, o: Gc<JsObject>, frozen: bool) -> JsResult<b
 
 /// TestIntegrityLevel (§7.3.16).
 fn test_integrity_level(vm: &mut Vm, o: Gc<JsObject>, frozen: bool) -> JsResult<bool> {
-    if o.is_extensible() {
+    if vm.is_extensible(o)? {
         return Ok(false);
     }
     let keys = own_keys(vm, o)?;
@@ -427,16 +441,21 @@ fn seal(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     Ok(v)
 }
 
-fn prevent_extensions(_vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
+fn prevent_extensions(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let v = args.get(0);
-    if let Some(o) = v.as_gc::<JsObject>() {
-        o.prevent_extensions();
+    if let Some(o) = v.as_gc::<JsObject>()
+        && !vm.prevent_extensions(o)?
+    {
+        return Err(vm.type_error("Cannot prevent extensions: [[PreventExtensions]] returned false"));
     }
     Ok(v)
 }
 
-fn is_extensible(_vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    Ok(Value::bool(args.get(0).as_gc::<JsObject>().is_some_and(|o| o.is_extensible())))
+fn is_extensible(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
+    match args.get(0).as_gc::<JsObject>() {
+        Some(o) => Ok(Value::bool(vm.is_extensible(o)?)),
+        None => Ok(Value::FALSE),
+    }
 }
 
 fn is_frozen(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
@@ -513,7 +532,8 @@ fn get_own_property_symbols(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -
 }
 
 fn get_prototype_of(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    Ok(vm.to_object(args.get(0))?.proto())
+    let o = vm.to_object(args.get(0))?;
+    vm.get_prototype_of(o)
 }
 
 /// Object.groupBy (§20.1.2.12): GroupBy with property keys, into a
@@ -597,11 +617,7 @@ fn set_prototype_of(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResu
     }
     let Some(o) = v.as_gc::<JsObject>() else { return Ok(v) };
     if !set_proto(vm, o, proto)? {
-        return Err(vm.type_error(if o.is_extensible() {
-            "Cyclic __proto__ value"
-        } else {
-            "#<Object> is not extensible"
-        }));
+        return Err(set_proto_error(vm, o));
     }
     Ok(v)
 }
@@ -618,7 +634,7 @@ fn is_prototype_of(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult
     let Some(mut v) = args.get(0).as_gc::<JsObject>() else { return Ok(Value::FALSE) };
     let o = vm.to_object(this)?;
     loop {
-        match v.proto().as_gc::<JsObject>() {
+        match vm.get_prototype_of(v)?.as_gc::<JsObject>() {
             None => return Ok(Value::FALSE),
             Some(p) if p == o => return Ok(Value::TRUE),
             Some(p) => v = p,
@@ -649,6 +665,8 @@ pub fn to_string(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<
     }
     let o = vm.to_object(this)?;
     let builtin_tag = match &o.kind {
+        ObjectKind::Proxy(_) if super::array::is_array(vm, this)? => "Array",
+        ObjectKind::Proxy(p) if p.callable => "Function",
         ObjectKind::Array { .. } => "Array",
         ObjectKind::Arguments(_) => "Arguments",
         ObjectKind::Function(_) | ObjectKind::BoundFunction(_) => "Function",
@@ -675,7 +693,8 @@ fn value_of(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<Value
 }
 
 fn proto_getter(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<Value> {
-    Ok(vm.to_object(this)?.proto())
+    let o = vm.to_object(this)?;
+    vm.get_prototype_of(o)
 }
 
 fn proto_setter(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
@@ -688,11 +707,7 @@ fn proto_setter(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Va
     }
     let Some(o) = this.as_gc::<JsObject>() else { return Ok(Value::UNDEFINED) };
     if !set_proto(vm, o, proto)? {
-        return Err(vm.type_error(if o.is_extensible() {
-            "Cyclic __proto__ value"
-        } else {
-            "#<Object> is not extensible"
-        }));
+        return Err(set_proto_error(vm, o));
     }
     Ok(Value::UNDEFINED)
 }
@@ -733,7 +748,7 @@ fn lookup_accessor(vm: &mut Vm, this: Value, args: Args, setter: bool) -> JsResu
             let f = if setter { d.set } else { d.get };
             return Ok(if d.is_accessor() { f.unwrap_or(Value::UNDEFINED) } else { Value::UNDEFINED });
         }
-        match o.proto().as_gc::<JsObject>() {
+        match vm.get_prototype_of(o)?.as_gc::<JsObject>() {
             Some(p) => o = p,
             None => return Ok(Value::UNDEFINED),
         }

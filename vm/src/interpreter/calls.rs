@@ -59,6 +59,7 @@ impl Vm {
                 let (target, bound_this) = (b.target, b.this);
                 self.call(target, bound_this, &all)
             }
+            ObjectKind::Proxy(p) if p.callable => self.proxy_call(obj, this, args),
             _ => Err(self.not_callable(f)),
         }
     }
@@ -88,6 +89,7 @@ impl Vm {
                 let nt = if new_target == f { target } else { new_target };
                 self.construct(target, &all, nt)
             }
+            ObjectKind::Proxy(_) => self.proxy_construct(obj, args, new_target),
             _ => Err(self.type_error("not a constructor")),
         }
     }
@@ -154,9 +156,8 @@ impl Vm {
                 return Ok(p);
             }
             // The fallback comes from new.target's realm.
-            if let ObjectKind::Function(d) = &nt.kind {
-                return Ok(d.realm.intrinsic_value(fallback));
-            }
+            let realm = crate::builtins::array::get_function_realm(self, new_target)?;
+            return Ok(realm.intrinsic_value(fallback));
         }
         Ok(Value::from_gc(self.intrinsic(fallback)))
     }
@@ -280,6 +281,7 @@ impl Vm {
         if let Some(o) = v.as_gc::<JsObject>() {
             return match &o.kind {
                 ObjectKind::Function(_) | ObjectKind::BoundFunction(_) => "function".into(),
+                ObjectKind::Proxy(p) if p.callable => "function".into(),
                 ObjectKind::Array { .. } => "array".into(),
                 _ => "object".into(),
             };

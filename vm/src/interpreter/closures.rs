@@ -417,7 +417,12 @@ impl Vm {
         for &e in excluded {
             excluded_keys.push(self.to_property_key(e)?);
         }
+        let mut keys = self.heap.rooted_vec::<PropertyKey>();
         for key in self.own_property_keys(from)? {
+            keys.push(key);
+        }
+        for i in 0..keys.len() {
+            let key = keys.get(i).expect("index below the list's length");
             if excluded_keys.contains(&key) {
                 continue;
             }

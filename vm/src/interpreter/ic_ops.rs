@@ -34,7 +34,8 @@ impl Vm {
     /// The load handler for `key` on `obj`, computed without side effects;
     /// `None` when the access is not cacheable.
     fn compute_load_handler(&self, obj: Gc<JsObject>, key: PropertyKey) -> Option<Handler> {
-        if obj.shape().is_dictionary() || matches!(key, PropertyKey::Index(_)) {
+        // A proxy's dictionary shape already refuses; the test says why.
+        if obj.shape().is_dictionary() || obj.is_proxy() || matches!(key, PropertyKey::Index(_)) {
             return None;
         }
         let is_length = key == PropertyKey::String(self.roots.names.length);
@@ -43,8 +44,9 @@ impl Vm {
         }
         let mut o = obj;
         loop {
-            if (is_length && o.is_array()) || matches!(o.kind, ObjectKind::ModuleNamespace(_)) {
-                // Exotic [[Get]] on the chain: not cacheable.
+            if (is_length && o.is_array()) || matches!(o.kind, ObjectKind::ModuleNamespace(_) | ObjectKind::Proxy(_)) {
+                // Exotic [[Get]] on the chain (a proxy's is a trap, whose
+                // shape says nothing): not cacheable.
                 return None;
             }
             if let Some((slot, attrs)) = o.shape().lookup(key) {
@@ -172,7 +174,8 @@ impl Vm {
     /// The store handler for an existing own property, or `None` if the
     /// store must add a property (or is not cacheable: `Err(())`).
     fn compute_store_handler(&self, obj: Gc<JsObject>, key: PropertyKey, kind: StoreKind) -> Result<Option<Handler>, ()> {
-        if obj.shape().is_dictionary() || matches!(key, PropertyKey::Index(_)) {
+        // A proxy's dictionary shape already refuses; the test says why.
+        if obj.shape().is_dictionary() || obj.is_proxy() || matches!(key, PropertyKey::Index(_)) {
             return Err(());
         }
         let is_length = key == PropertyKey::String(self.roots.names.length);
@@ -193,7 +196,7 @@ impl Vm {
             // Adding is cacheable when nothing up the chain intercepts it.
             let mut p = obj.proto();
             while let Some(o) = p.as_gc::<JsObject>() {
-                if (is_length && o.is_array()) || matches!(o.kind, ObjectKind::ModuleNamespace(_)) {
+                if (is_length && o.is_array()) || matches!(o.kind, ObjectKind::ModuleNamespace(_) | ObjectKind::Proxy(_)) {
                     return Err(());
                 }
                 if let Some((_, attrs)) = o.shape().lookup(key) {

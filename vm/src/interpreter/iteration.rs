@@ -132,7 +132,14 @@ impl Vm {
             let mut seen: Vec<PropertyKey> = Vec::new();
             let mut o = Some(obj);
             while let Some(cur) = o {
+                // Rooted: a proxy's trap may have made the only reference
+                // to a key, and the getters below may collect.
+                let mut own = self.heap.rooted_vec::<PropertyKey>();
                 for key in self.own_property_keys(cur)? {
+                    own.push(key);
+                }
+                for i in 0..own.len() {
+                    let key = own.get(i).expect("index below the list's length");
                     if key.is_symbol() || seen.contains(&key) {
                         continue;
                     }
@@ -144,7 +151,7 @@ impl Vm {
                         keys.push(k);
                     }
                 }
-                o = cur.proto().as_gc::<JsObject>();
+                o = self.get_prototype_of(cur)?.as_gc::<JsObject>();
             }
         }
         let state = ForInState { object, keys: keys.as_slice().to_vec(), index: 0 };
@@ -164,6 +171,12 @@ impl Vm {
                 (s.object, k)
             };
             let Some(obj) = object.as_gc::<JsObject>() else { return Ok(None) };
+            // A proxy's keys were checked with its getOwnPropertyDescriptor
+            // trap when collected; running its `has` trap as well would be
+            // an observable extra step (engines do not take it).
+            if obj.is_proxy() {
+                return Ok(Some(key));
+            }
             let pk = self.to_property_key(key)?;
             if self.has_property(obj, pk)? {
                 return Ok(Some(key));

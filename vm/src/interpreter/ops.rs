@@ -246,7 +246,7 @@ impl Vm {
             return Err(self.type_error("Function has non-object prototype in instanceof check"));
         };
         loop {
-            let next: Option<Gc<JsObject>> = obj.proto().as_gc::<JsObject>();
+            let next: Option<Gc<JsObject>> = self.get_prototype_of(obj)?.as_gc::<JsObject>();
             match next {
                 None => return Ok(false),
                 Some(p) if p == proto => return Ok(true),
