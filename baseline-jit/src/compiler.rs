@@ -188,6 +188,24 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         (self.cx.feedback + slot as usize * self.cx.layout.feedback_slot_size) as u64
     }
 
+    /// With the feedback slot in T3: goes to `slow` unless the structure
+    /// epoch is the one its IC mirror's first entry was cached in.
+    /// Clobbers T0 and T1.
+    fn check_epoch(&mut self, slow: DynamicLabel) {
+        let l = self.cx.layout;
+        self.m.load32(R::T1, R::T3, l.ic_epoch as i32);
+        self.m.mov_imm(R::T0, l.epoch_address as u64);
+        self.m.load32(R::T0, R::T0, 0);
+        self.m.cmp32(R::T0, R::T1);
+        self.m.branch(Cond::Ne, slow);
+    }
+
+    /// Compares `a` with the constant `v` (materialized in `tmp`).
+    fn cmp_value(&mut self, a: R, v: Value, tmp: R) {
+        self.m.mov_imm(tmp, v.bits());
+        self.m.cmp(a, tmp);
+    }
+
     /// Joins type-feedback `bits` into `slot`, as the interpreter's
     /// `FeedbackSlot::record_type` does.
     fn record_type(&mut self, slot: i64, bits: u32) {
@@ -313,11 +331,9 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 let target = self.label_at(target(0))?;
                 let negate = insn.opcode == O::JumpIfNotUndefinedOrNull;
                 let skip = self.m.new_label();
-                self.m.mov_imm(R::T0, Value::UNDEFINED.bits());
-                self.m.cmp(R::Acc, R::T0);
+                self.cmp_value(R::Acc, Value::UNDEFINED, R::T0);
                 self.m.branch(Cond::Eq, if negate { skip } else { target });
-                self.m.mov_imm(R::T0, Value::NULL.bits());
-                self.m.cmp(R::Acc, R::T0);
+                self.cmp_value(R::Acc, Value::NULL, R::T0);
                 self.m.branch(if negate { Cond::Ne } else { Cond::Eq }, target);
                 self.m.bind(skip);
             }
@@ -325,22 +341,18 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 let (target, next) = (self.label_at(target(0))?, self.labels[i + 1]);
                 let (on_true, on_false) = if insn.opcode == O::JumpIfToBooleanTrue { (target, next) } else { (next, target) };
                 let slow = self.slow(i);
-                self.m.mov_imm(R::T0, Value::TRUE.bits());
-                self.m.cmp(R::Acc, R::T0);
+                self.cmp_value(R::Acc, Value::TRUE, R::T0);
                 self.m.branch(Cond::Eq, on_true);
-                self.m.mov_imm(R::T0, Value::FALSE.bits());
-                self.m.cmp(R::Acc, R::T0);
+                self.cmp_value(R::Acc, Value::FALSE, R::T0);
                 self.m.branch(Cond::Eq, on_false);
                 self.m.jump(slow);
             }
             O::ToBooleanLogicalNot => {
                 let slow = self.slow(i);
                 let flip = self.m.new_label();
-                self.m.mov_imm(R::T0, Value::TRUE.bits());
-                self.m.cmp(R::Acc, R::T0);
+                self.cmp_value(R::Acc, Value::TRUE, R::T0);
                 self.m.branch(Cond::Eq, flip);
-                self.m.mov_imm(R::T0, Value::FALSE.bits());
-                self.m.cmp(R::Acc, R::T0);
+                self.cmp_value(R::Acc, Value::FALSE, R::T0);
                 self.m.branch(Cond::Ne, slow);
                 self.m.bind(flip);
                 self.m.flip_bool(R::Acc);
@@ -438,11 +450,7 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 self.m.load(R::T2, R::T3, layout.ic_holder as i32);
                 self.m.cmp_imm(R::T2, 0);
                 self.m.branch(Cond::Eq, own);
-                self.m.load32(R::T1, R::T3, layout.ic_epoch as i32);
-                self.m.mov_imm(R::T0, layout.epoch_address as u64);
-                self.m.load32(R::T0, R::T0, 0);
-                self.m.cmp32(R::T0, R::T1);
-                self.m.branch(Cond::Ne, slow);
+                self.check_epoch(slow);
                 self.m.mov(R::T0, R::T2);
                 self.m.bind(own);
                 self.property_access(false, slow);
@@ -557,11 +565,7 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.load(R::T2, R::Vm, offset32(c.current_realm as i64, "vm layout")?);
         self.m.cmp(R::T1, R::T2);
         self.m.branch(Cond::Ne, slow);
-        self.m.load32(R::T1, R::T3, l.ic_epoch as i32);
-        self.m.mov_imm(R::T0, l.epoch_address as u64);
-        self.m.load32(R::T0, R::T0, 0);
-        self.m.cmp32(R::T0, R::T1);
-        self.m.branch(Cond::Ne, slow);
+        self.check_epoch(slow);
         self.m.load(R::T0, R::T3, l.ic_holder as i32);
         self.m.load8(R::T1, R::T3, l.ic_array as i32);
         self.m.cmp_imm(R::T1, strata_vm::ic::GLOBAL_LEXICAL as u32);
@@ -624,8 +628,7 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.load(R::T2, R::T3, c.feedback_cached as i32);
         self.m.cmp(R::T2, R::T0);
         self.m.branch(Cond::Eq, recorded);
-        self.m.mov_imm(R::T4, Value::HOLE.bits());
-        self.m.cmp(R::T2, R::T4);
+        self.cmp_value(R::T2, Value::HOLE, R::T4);
         self.m.branch(Cond::Ne, slow);
         self.m.bind(recorded);
         // T4 = this (OrdinaryCallBindThis).
@@ -743,11 +746,9 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
             self.m.bind(not_cell);
             self.m.cmp_imm(R::T4, Value::HOLE.bits() as u32);
             self.m.branch(Cond::Eq, done);
-            self.m.mov_imm(R::T2, Value::UNDEFINED.bits());
-            self.m.cmp(R::T4, R::T2);
+            self.cmp_value(R::T4, Value::UNDEFINED, R::T2);
             self.m.branch(Cond::Eq, global);
-            self.m.mov_imm(R::T2, Value::NULL.bits());
-            self.m.cmp(R::T4, R::T2);
+            self.cmp_value(R::T4, Value::NULL, R::T2);
             self.m.branch(Cond::Ne, slow);
         }
         self.m.bind(global);
