@@ -184,6 +184,10 @@ pub enum ObjectKind {
     AsyncFromSyncIterator(crate::builtins::async_iteration::SyncIteratorRecord),
     /// A module namespace exotic object.
     ModuleNamespace(crate::module::NamespaceData),
+    /// A RegExp instance ([[RegExpMatcher]], [[OriginalSource]], ...).
+    RegExp(crate::builtins::regexp::RegExpData),
+    /// `%RegExpStringIteratorPrototype%` instances.
+    RegExpStringIterator(crate::builtins::regexp_symbols::RegExpStringIterator),
 }
 
 // SAFETY: reports every value held in internal slots.
@@ -205,6 +209,8 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::Generator(g) => g.trace(t),
             ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
             ObjectKind::ModuleNamespace(ns) => ns.trace(t),
+            ObjectKind::RegExp(r) => r.trace(t),
+            ObjectKind::RegExpStringIterator(it) => it.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Array { .. }
             | ObjectKind::Error

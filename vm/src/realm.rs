@@ -33,6 +33,7 @@ intrinsics! {
     Promise, PromisePrototype, PromisePrototypeThen, GeneratorPrototype, GeneratorFunctionPrototype,
     AsyncFunctionPrototype, AsyncIteratorPrototype, AsyncFromSyncIteratorPrototype,
     AsyncGeneratorPrototype, AsyncGeneratorFunctionPrototype,
+    RegExp, RegExpPrototype, RegExpPrototypeExec, RegExpStringIteratorPrototype,
 }
 
 /// A script-level `let`/`const`/`class` binding.

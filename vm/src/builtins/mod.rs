@@ -21,6 +21,8 @@ pub mod json;
 pub mod math;
 pub mod number;
 pub mod object;
+pub mod regexp;
+pub mod regexp_symbols;
 pub mod string;
 pub mod symbol;
 
@@ -116,6 +118,7 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     function::init(vm, global)?;
     array::init(vm, global)?;
     string::init(vm, global)?;
+    regexp::init(vm, global)?;
     number::init(vm, global)?;
     boolean::init(vm, global)?;
     symbol::init(vm, global)?;
