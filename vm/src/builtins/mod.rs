@@ -22,6 +22,7 @@ pub mod math;
 pub mod number;
 pub mod object;
 pub mod regexp;
+pub mod regexp_legacy;
 pub mod regexp_symbols;
 pub mod string;
 pub mod symbol;

@@ -1,7 +1,8 @@
 //! RegExp (ECMA-262 §22.2): RegExp objects and their internal slots, the
 //! constructor, `RegExp.escape`, RegExp.prototype's `exec`, `test`,
 //! `toString`, the flag and `source` getters and Annex B's `compile`, and
-//! the literals the interpreter creates (`CreateRegExpLiteral`).
+//! the literals the interpreter creates (`CreateRegExpLiteral`). Annex B's
+//! `compile` and static `RegExp.$1`... are in `regexp_legacy.rs`.
 //!
 //! Matching is the `regress` crate's backtracking engine over UTF-16 code
 //! units: `find_from_ucs2` (every unit a character) without the `u`/`v`
@@ -34,7 +35,7 @@ use crate::conversions::{same_value, to_boolean};
 use crate::function::{Args, NativeFn};
 use crate::object::{JsObject, ObjectKind};
 use crate::property::{Attrs, PropertyKey};
-use crate::realm::Intrinsic;
+use crate::realm::{Intrinsic, Realm};
 use crate::string::{Flat, JsString};
 use crate::value::Value;
 use crate::vm::{JsResult, Vm, WellKnown};
@@ -85,6 +86,8 @@ pub struct RegExpData {
     /// [[LegacyFeaturesEnabled]]: made by %RegExp% itself, not a subclass
     /// (Annex B `compile` refuses subclass instances).
     legacy: bool,
+    /// [[Realm]]: the realm that allocated it.
+    realm: Gc<Realm>,
     /// The last subject string and its code units, when it is Latin-1 (a
     /// UTF-16 string is matched in place).
     subject: RefCell<Option<(Gc<JsString>, Rc<[u16]>)>>,
@@ -95,6 +98,7 @@ unsafe impl Trace for RegExpData {
     fn trace(&self, t: &mut Tracer) {
         self.source.get().trace(t);
         self.flags_string.get().trace(t);
+        t.mark(self.realm.cell());
         if let Some((s, _)) = &*self.subject.borrow() {
             t.mark(s.cell());
         }
@@ -102,8 +106,9 @@ unsafe impl Trace for RegExpData {
 }
 
 impl RegExpData {
-    fn new(legacy: bool) -> RegExpData {
+    fn new(legacy: bool, realm: Gc<Realm>) -> RegExpData {
         RegExpData {
+            realm,
             source: Cell::new(Value::UNDEFINED),
             flags_string: Cell::new(Value::UNDEFINED),
             flags: Cell::new(0),
@@ -111,6 +116,16 @@ impl RegExpData {
             legacy,
             subject: RefCell::new(None),
         }
+    }
+
+    /// [[LegacyFeaturesEnabled]].
+    pub fn legacy(&self) -> bool {
+        self.legacy
+    }
+
+    /// [[Realm]].
+    pub fn realm(&self) -> Gc<Realm> {
+        self.realm
     }
 
     /// The flags as bits.
@@ -191,10 +206,12 @@ pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
     let species = PropertyKey::Symbol(vm.well_known(WellKnown::Species));
     getter(vm, ctor, species, "[Symbol.species]", return_this)?;
     method(vm, ctor, "escape", 1, escape)?;
+    super::regexp_legacy::init(vm, ctor)?;
 
     let exec_fn = method(vm, proto, "exec", 1, exec)?;
     vm.realm().set_intrinsic(Intrinsic::RegExpPrototypeExec, exec_fn);
-    let methods: &[(&str, u32, NativeFn)] = &[("compile", 2, compile), ("test", 1, test), ("toString", 0, to_string)];
+    let methods: &[(&str, u32, NativeFn)] =
+        &[("compile", 2, super::regexp_legacy::compile), ("test", 1, test), ("toString", 0, to_string)];
     for &(name, length, f) in methods {
         method(vm, proto, name, length, f)?;
     }
@@ -250,17 +267,116 @@ thread_local! {
 const COMPILED_CACHE_LIMIT: usize = 512;
 
 /// The pattern's characters as regress reads them: code points when
-/// `full_unicode` (surrogate pairs joined), else one per code unit.
+/// `full_unicode` (surrogate pairs joined), else one per code unit —
+/// except in group names (`(?<name>`, `\k<name>`), which are made of code
+/// points in every mode.
 fn pattern_chars(units: &[u16], full_unicode: bool) -> Vec<u32> {
-    if !full_unicode {
-        return units.iter().map(|&u| u as u32).collect();
+    let decode = |units: &[u16]| -> Vec<u32> {
+        char::decode_utf16(units.iter().copied())
+            .map(|r| match r {
+                Ok(c) => c as u32,
+                Err(e) => e.unpaired_surrogate() as u32,
+            })
+            .collect()
+    };
+    if full_unicode {
+        return decode(units);
     }
-    char::decode_utf16(units.iter().copied())
-        .map(|r| match r {
-            Ok(c) => c as u32,
-            Err(e) => e.unpaired_surrogate() as u32,
-        })
-        .collect()
+    let is = |i: usize, c: u8| units.get(i) == Some(&(c as u16));
+    let mut out = Vec::with_capacity(units.len());
+    let (mut i, mut in_class) = (0, false);
+    while i < units.len() {
+        let name_start = if is(i, b'\\') && is(i + 1, b'k') && is(i + 2, b'<') && !in_class {
+            Some(i + 3)
+        } else if is(i, b'(') && is(i + 1, b'?') && is(i + 2, b'<') && !is(i + 3, b'=') && !is(i + 3, b'!') && !in_class {
+            Some(i + 3)
+        } else {
+            None
+        };
+        if let Some(start) = name_start {
+            let end = (start..units.len()).find(|&j| is(j, b'>')).unwrap_or(units.len());
+            out.extend(units[i..start].iter().map(|&u| u as u32));
+            out.extend(decode(&units[start..end]));
+            i = end;
+            continue;
+        }
+        let u = units[i];
+        if is(i, b'\\') {
+            out.push(u as u32);
+            if let Some(&next) = units.get(i + 1) {
+                out.push(next as u32);
+            }
+            i += 2;
+            continue;
+        }
+        if is(i, b'[') {
+            in_class = true;
+        } else if is(i, b']') {
+            in_class = false;
+        }
+        out.push(u as u32);
+        i += 1;
+    }
+    out
+}
+
+/// `\k<name>` for a name several groups share, rewritten as `(?:\i\j…)`
+/// over those groups' numbers: regress resolves such a reference to the
+/// first group only, while the spec means whichever took part (the
+/// others are in other alternatives, so they match empty). None when no
+/// name repeats.
+fn rewrite_duplicate_backrefs(units: &[u16], v_mode: bool) -> Option<Vec<u16>> {
+    let is = |i: usize, c: u8| units.get(i) == Some(&(c as u16));
+    // Capture groups by number with their names; where each `\k<` is.
+    let mut groups: Vec<&[u16]> = Vec::new();
+    let mut refs: Vec<(usize, usize)> = Vec::new();
+    let (mut i, mut class_depth) = (0, 0usize);
+    while i < units.len() {
+        if is(i, b'\\') {
+            if class_depth == 0 && is(i + 1, b'k') && is(i + 2, b'<') {
+                let end = (i + 3..units.len()).find(|&j| is(j, b'>'))?;
+                refs.push((i, end + 1));
+                i = end + 1;
+            } else {
+                i += 2;
+            }
+            continue;
+        }
+        if is(i, b'[') && (class_depth == 0 || v_mode) {
+            class_depth += 1;
+        } else if is(i, b']') && class_depth > 0 {
+            class_depth -= 1;
+        } else if class_depth == 0 && is(i, b'(') {
+            if !is(i + 1, b'?') {
+                groups.push(&[]);
+            } else if is(i + 2, b'<') && !is(i + 3, b'=') && !is(i + 3, b'!') {
+                let end = (i + 3..units.len()).find(|&j| is(j, b'>'))?;
+                groups.push(&units[i + 3..end]);
+            }
+        }
+        i += 1;
+    }
+    let repeats = |name: &[u16]| groups.iter().filter(|g| **g == name).count() > 1;
+    if !groups.iter().any(|g| !g.is_empty() && repeats(g)) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(units.len() + 16);
+    let mut last = 0;
+    for (start, end) in refs {
+        let name = &units[start + 3..end - 1];
+        if !repeats(name) {
+            continue;
+        }
+        out.extend_from_slice(&units[last..start]);
+        out.extend("(?:".encode_utf16());
+        for (n, _) in groups.iter().enumerate().filter(|(_, g)| **g == name) {
+            out.extend(format!("\\{}", n + 1).encode_utf16());
+        }
+        out.push(b')' as u16);
+        last = end;
+    }
+    out.extend_from_slice(&units[last..]);
+    Some(out)
 }
 
 /// Compiles `pattern` under `flags` (or finds it compiled). A SyntaxError
@@ -271,7 +387,8 @@ fn compile_pattern(vm: &mut Vm, pattern: &[u16], flags: u8) -> JsResult<Rc<regre
         return Ok(re);
     }
     let full_unicode = flags & (UNICODE | UNICODE_SETS) != 0;
-    let chars = pattern_chars(pattern, full_unicode);
+    let rewritten = rewrite_duplicate_backrefs(pattern, flags & UNICODE_SETS != 0);
+    let chars = pattern_chars(rewritten.as_deref().unwrap_or(pattern), full_unicode);
     let re_flags = regress::Flags {
         icase: flags & IGNORE_CASE != 0,
         multiline: flags & MULTILINE != 0,
@@ -305,15 +422,16 @@ fn compile_pattern(vm: &mut Vm, pattern: &[u16], flags: u8) -> JsResult<Rc<regre
 /// from `new_target`, with its non-configurable `lastIndex`.
 fn regexp_alloc(vm: &mut Vm, new_target: Value) -> JsResult<Gc<JsObject>> {
     let proto = vm.prototype_from_constructor(new_target, Intrinsic::RegExpPrototype)?;
-    let legacy = new_target == vm.realm().intrinsic_value(Intrinsic::RegExp);
-    let obj = vm.new_object_with(proto, ObjectKind::RegExp(RegExpData::new(legacy)))?;
+    let realm = vm.realm();
+    let legacy = new_target == realm.intrinsic_value(Intrinsic::RegExp);
+    let obj = vm.new_object_with(proto, ObjectKind::RegExp(RegExpData::new(legacy, realm)))?;
     let key = vm.key("lastIndex");
     vm.add_named_property(obj, key, Value::UNDEFINED, Attrs(Attrs::WRITABLE))?;
     Ok(obj)
 }
 
 /// RegExpInitialize (§22.2.3.3).
-fn regexp_initialize(vm: &mut Vm, obj: Gc<JsObject>, pattern: Value, flags: Value) -> JsResult<Value> {
+pub(crate) fn regexp_initialize(vm: &mut Vm, obj: Gc<JsObject>, pattern: Value, flags: Value) -> JsResult<Value> {
     let p = if pattern.is_undefined() { vm.roots.names.empty } else { vm.to_string(pattern)? };
     let f = if flags.is_undefined() { vm.roots.names.empty } else { vm.to_string(flags)? };
     let Some(bits) = parse_flags(f.flat().units()) else {
@@ -492,6 +610,7 @@ pub(crate) fn builtin_exec_record(vm: &mut Vm, r: Gc<JsObject>, s: Gc<JsString>)
     if global || sticky {
         vm.set_value(rv, key, Value::number(m.range.end as f64), true)?;
     }
+    super::regexp_legacy::record_match(vm, data, s, &m);
     Ok(Some(m))
 }
 
@@ -576,7 +695,7 @@ pub(crate) fn builtin_exec(vm: &mut Vm, r: Gc<JsObject>, s: Gc<JsString>) -> JsR
 }
 
 /// `this` as an initialized RegExp, or a TypeError naming the method.
-fn this_regexp(vm: &mut Vm, this: Value, method: &str) -> JsResult<Gc<JsObject>> {
+pub(crate) fn this_regexp(vm: &mut Vm, this: Value, method: &str) -> JsResult<Gc<JsObject>> {
     match as_regexp(this) {
         Some(o) => Ok(o),
         None => {
@@ -620,26 +739,6 @@ fn to_string(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<Valu
     out.push(b'/' as u16);
     out.extend(flags.flat().units());
     Ok(Value::from_gc(vm.new_string_units(&out)?))
-}
-
-/// RegExp.prototype.compile ( pattern, flags ) (Annex B.2.4.1).
-fn compile(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    let o = this_regexp(vm, this, "compile")?;
-    if !regexp_data(&o).is_some_and(|d| d.legacy) {
-        return Err(vm.type_error("RegExp.prototype.compile called on a RegExp subclass instance"));
-    }
-    let (pattern, flags) = (args.get(0), args.get(1));
-    let pattern_slots = as_regexp(pattern).and_then(|p| regexp_data(&p).map(|d| (d.source.get(), d.flags_string.get())));
-    let (p, f) = match pattern_slots {
-        Some(slots) => {
-            if !flags.is_undefined() {
-                return Err(vm.type_error("Cannot supply flags when constructing one RegExp from another"));
-            }
-            slots
-        }
-        None => (pattern, flags),
-    };
-    regexp_initialize(vm, o, p, f)
 }
 
 // ---- accessors --------------------------------------------------------------------
