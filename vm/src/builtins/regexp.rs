@@ -90,8 +90,14 @@ pub struct RegExpData {
     realm: Gc<Realm>,
     /// The last subject string and its code units, when it is Latin-1 (a
     /// UTF-16 string is matched in place).
-    subject: RefCell<Option<(Gc<JsString>, Rc<[u16]>)>>,
+    subject: RefCell<Option<WidenedSubject>>,
 }
+
+/// A Latin-1 string and its code units widened to UTF-16.
+type WidenedSubject = (Gc<JsString>, Rc<[u16]>);
+
+/// Compiled patterns by (pattern, matcher flags).
+type CompiledCache = HashMap<(Box<[u16]>, u8), Rc<regress::Regex>>;
 
 // SAFETY: reports the source and flags strings and the cached subject.
 unsafe impl Trace for RegExpData {
@@ -260,7 +266,7 @@ pub fn parse_flags(units: impl Iterator<Item = u16>) -> Option<u8> {
 thread_local! {
     /// Compiled patterns by (pattern, matcher flags). Matchers are plain
     /// data, so VMs on one thread may share them.
-    static COMPILED: RefCell<HashMap<(Box<[u16]>, u8), Rc<regress::Regex>>> = RefCell::new(HashMap::new());
+    static COMPILED: RefCell<CompiledCache> = RefCell::new(HashMap::new());
 }
 
 /// Most patterns the per-thread cache keeps before it starts over.
@@ -286,13 +292,9 @@ fn pattern_chars(units: &[u16], full_unicode: bool) -> Vec<u32> {
     let mut out = Vec::with_capacity(units.len());
     let (mut i, mut in_class) = (0, false);
     while i < units.len() {
-        let name_start = if is(i, b'\\') && is(i + 1, b'k') && is(i + 2, b'<') && !in_class {
-            Some(i + 3)
-        } else if is(i, b'(') && is(i + 1, b'?') && is(i + 2, b'<') && !is(i + 3, b'=') && !is(i + 3, b'!') && !in_class {
-            Some(i + 3)
-        } else {
-            None
-        };
+        let backreference = is(i, b'\\') && is(i + 1, b'k') && is(i + 2, b'<');
+        let group = is(i, b'(') && is(i + 1, b'?') && is(i + 2, b'<') && !is(i + 3, b'=') && !is(i + 3, b'!');
+        let name_start = ((backreference || group) && !in_class).then_some(i + 3);
         if let Some(start) = name_start {
             let end = (start..units.len()).find(|&j| is(j, b'>')).unwrap_or(units.len());
             out.extend(units[i..start].iter().map(|&u| u as u32));
@@ -413,7 +415,10 @@ fn compile_pattern(vm: &mut Vm, pattern: &[u16], flags: u8) -> JsResult<Rc<regre
         Ok(Err(e)) => e.text,
         Err(_) => "the pattern could not be compiled".to_string(),
     };
-    let shown = String::from_utf16_lossy(pattern);
+    let mut shown = String::from_utf16_lossy(&pattern[..pattern.len().min(200)]);
+    if pattern.len() > 200 {
+        shown.push_str("...");
+    }
     let flag_text: String = FLAG_CHARS.iter().filter(|(_, b, _)| flags & b != 0).map(|(c, _, _)| *c as char).collect();
     Err(vm.syntax_error(&format!("Invalid regular expression: /{shown}/{flag_text}: {message}")))
 }

@@ -225,7 +225,7 @@ fn symbol_match(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Va
             step_past_empty(vm, rx, s, full_unicode)?;
         }
     }
-    if matches.len() == 0 {
+    if matches.is_empty() {
         return Ok(Value::NULL);
     }
     Ok(Value::from_gc(vm.new_array(matches.as_slice())?))
