@@ -188,6 +188,10 @@ pub enum ObjectKind {
     /// `proxy.rs`; the object's own shape and slots stay empty (only
     /// private elements, which bypass traps, are stored there).
     Proxy(crate::proxy::ProxyData),
+    /// A RegExp instance ([[RegExpMatcher]], [[OriginalSource]], ...).
+    RegExp(crate::builtins::regexp::RegExpData),
+    /// `%RegExpStringIteratorPrototype%` instances.
+    RegExpStringIterator(crate::builtins::regexp_symbols::RegExpStringIterator),
 }
 
 // SAFETY: reports every value held in internal slots.
@@ -210,6 +214,8 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
             ObjectKind::ModuleNamespace(ns) => ns.trace(t),
             ObjectKind::Proxy(p) => p.trace(t),
+            ObjectKind::RegExp(r) => r.trace(t),
+            ObjectKind::RegExpStringIterator(it) => it.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Array { .. }
             | ObjectKind::Error

@@ -33,6 +33,7 @@ intrinsics! {
     Promise, PromisePrototype, PromisePrototypeThen, GeneratorPrototype, GeneratorFunctionPrototype,
     AsyncFunctionPrototype, AsyncIteratorPrototype, AsyncFromSyncIteratorPrototype,
     AsyncGeneratorPrototype, AsyncGeneratorFunctionPrototype,
+    RegExp, RegExpPrototype, RegExpPrototypeExec, RegExpStringIteratorPrototype,
 }
 
 /// A script-level `let`/`const`/`class` binding.
@@ -55,10 +56,13 @@ pub struct Realm {
     pub templates: RefCell<HashMap<(usize, u32), Value>>,
     /// [[VarNames]]: names declared by `var`/function at script top level.
     pub var_names: RefCell<std::collections::HashSet<Gc<JsString>>>,
+    /// %RegExp%'s legacy static slots (Annex B `RegExp.$1` and friends).
+    pub regexp_statics: crate::builtins::regexp_legacy::LegacyStatics,
 }
 strata_gc::cell_type!(Realm);
 
-// SAFETY: reports intrinsics, the global object, lexicals and templates.
+// SAFETY: reports intrinsics, the global object, lexicals, templates,
+// var names and the RegExp statics.
 unsafe impl Trace for Realm {
     fn trace(&self, t: &mut Tracer) {
         for i in self.intrinsics.iter() {
@@ -75,6 +79,7 @@ unsafe impl Trace for Realm {
         for n in self.var_names.borrow().iter() {
             t.mark(n.cell());
         }
+        self.regexp_statics.trace(t);
     }
 }
 
@@ -87,6 +92,7 @@ impl Realm {
             lexicals: RefCell::new(HashMap::new()),
             templates: RefCell::new(HashMap::new()),
             var_names: RefCell::new(std::collections::HashSet::new()),
+            regexp_statics: Default::default(),
         }
     }
 

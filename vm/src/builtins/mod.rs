@@ -23,6 +23,9 @@ pub mod number;
 pub mod object;
 pub mod proxy;
 pub mod reflect;
+pub mod regexp;
+pub mod regexp_legacy;
+pub mod regexp_symbols;
 pub mod string;
 pub mod symbol;
 
@@ -118,6 +121,7 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     function::init(vm, global)?;
     array::init(vm, global)?;
     string::init(vm, global)?;
+    regexp::init(vm, global)?;
     number::init(vm, global)?;
     boolean::init(vm, global)?;
     symbol::init(vm, global)?;

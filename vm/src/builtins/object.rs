@@ -675,6 +675,7 @@ pub fn to_string(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<
         ObjectKind::Number(_) => "Number",
         ObjectKind::String(_) => "String",
         ObjectKind::Date(_) => "Date",
+        ObjectKind::RegExp(_) => "RegExp",
         _ => "Object",
     };
     let key = PropertyKey::Symbol(vm.well_known(WellKnown::ToStringTag));

@@ -11,10 +11,10 @@
 //!
 //! `replace`, `replaceAll`, `split`, `match`, `matchAll` and `search`
 //! first look for an object pattern's `@@replace`/`@@split`/... method and
-//! call it: that is where RegExp plugs in. Without one they handle string
-//! patterns here; `match`/`matchAll`/`search` then need RegExpCreate,
-//! which uses the realm's `RegExp` global until RegExp has an intrinsic.
-//! [`get_substitution`] is shared with RegExp's `@@replace`.
+//! call it: that is where RegExp plugs in (`regexp_symbols.rs`). Without
+//! one they handle string patterns here; `match`/`matchAll`/`search` turn
+//! the pattern into a RegExp (RegExpCreate) first. [`get_substitution`] is
+//! shared with RegExp's `@@replace`.
 //!
 //! Without Intl, `localeCompare` compares the NFC forms by code unit and
 //! the `toLocale*Case` methods are the locale-independent mappings.
@@ -24,7 +24,6 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::array::{index_key, length_of};
 use super::{constructor, method, symbol_method};
-use crate::conversions::to_boolean;
 use crate::function::{Args, NativeFn};
 use crate::number_conv;
 use crate::object::{JsObject, ObjectKind};
@@ -124,7 +123,7 @@ fn new_str(vm: &mut Vm, units: &[u16]) -> JsResult<Value> {
 }
 
 /// `s[from..to]` as a string value (`s` itself when whole).
-fn substring_value(vm: &mut Vm, s: Gc<JsString>, from: usize, to: usize) -> JsResult<Value> {
+pub(crate) fn substring_value(vm: &mut Vm, s: Gc<JsString>, from: usize, to: usize) -> JsResult<Value> {
     if from == 0 && to == s.len() {
         return Ok(Value::from_gc(s));
     }
@@ -248,29 +247,18 @@ fn pattern_method(vm: &mut Vm, pattern: Value, which: WellKnown) -> JsResult<Opt
     Ok((!f.is_undefined()).then_some(f))
 }
 
-/// IsRegExp (§7.2.8). RegExp objects without `@@match` join in when
-/// RegExp gets its object kind.
+/// IsRegExp (§7.2.8).
 fn is_regexp(vm: &mut Vm, v: Value) -> JsResult<bool> {
-    let Some(o) = v.as_gc::<JsObject>() else { return Ok(false) };
-    let key = PropertyKey::Symbol(vm.well_known(WellKnown::Match));
-    let matcher = vm.get(o, key, v)?;
-    Ok(!matcher.is_undefined() && to_boolean(matcher))
+    super::regexp::is_regexp(vm, v)
 }
 
-/// RegExpCreate(pattern, flags), through the realm's `RegExp` global
-/// until RegExp has an intrinsic of its own.
+/// RegExpCreate(pattern, flags) (§22.2.3.1).
 fn regexp_create(vm: &mut Vm, pattern: Value, flags: Option<&str>) -> JsResult<Value> {
-    let global = vm.realm().global_object();
-    let key = vm.key("RegExp");
-    let ctor = crate::object_ops::get_own(vm, global, key).map_or(Value::UNDEFINED, |(v, _)| v);
-    if !vm.is_constructor(ctor) {
-        return Err(vm.type_error("RegExp is not supported"));
-    }
     let flags = match flags {
         Some(f) => vm.string_value(f)?,
         None => Value::UNDEFINED,
     };
-    vm.construct(ctor, &[pattern, flags], ctor)
+    super::regexp::regexp_create(vm, pattern, flags)
 }
 
 /// Invoke(v, @@which, «arg»).

@@ -1147,7 +1147,9 @@ impl Vm {
                         }
                     }
                     Opcode::CreateRegExpLiteral => {
-                        fail!(self.syntax_error("regular expressions are not supported yet"));
+                        let pattern = shared.constants.get(o!(0) as usize).copied().unwrap_or(Value::UNDEFINED);
+                        let flags = shared.constants.get(o!(1) as usize).copied().unwrap_or(Value::UNDEFINED);
+                        acc = t!(crate::builtins::regexp::create_literal(self, pattern, flags));
                     }
                     Opcode::GetTemplateObject => {
                         acc = t!(self.template_object(shared, o!(0) as u32));
