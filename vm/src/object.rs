@@ -184,6 +184,22 @@ pub enum ObjectKind {
     AsyncFromSyncIterator(crate::builtins::async_iteration::SyncIteratorRecord),
     /// A module namespace exotic object.
     ModuleNamespace(crate::module::NamespaceData),
+    /// A Map instance: its [[MapData]] (see `builtins/ordered_table.rs`).
+    Map(Box<RefCell<crate::builtins::ordered_table::OrderedTable>>),
+    /// A Set instance: its [[SetData]].
+    Set(Box<RefCell<crate::builtins::ordered_table::OrderedTable>>),
+    /// `%MapIteratorPrototype%` instances.
+    MapIterator(Box<crate::builtins::ordered_table::CollectionIterator>),
+    /// `%SetIteratorPrototype%` instances.
+    SetIterator(Box<crate::builtins::ordered_table::CollectionIterator>),
+    /// A WeakMap instance: its ephemeron table (see `builtins/weak.rs`).
+    WeakMap(Gc<crate::builtins::weak::WeakTable>),
+    /// A WeakSet instance: a weak table whose values are all undefined.
+    WeakSet(Gc<crate::builtins::weak::WeakTable>),
+    /// A WeakRef instance: [[WeakRefTarget]] in a weak slot.
+    WeakRef(Gc<crate::builtins::weak::WeakTarget>),
+    /// A FinalizationRegistry instance: its callback and [[Cells]].
+    FinalizationRegistry(Gc<crate::builtins::weak::FinalizationCells>),
 }
 
 // SAFETY: reports every value held in internal slots.
@@ -205,6 +221,11 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::Generator(g) => g.trace(t),
             ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
             ObjectKind::ModuleNamespace(ns) => ns.trace(t),
+            ObjectKind::Map(table) | ObjectKind::Set(table) => table.trace(t),
+            ObjectKind::MapIterator(it) | ObjectKind::SetIterator(it) => it.trace(t),
+            ObjectKind::WeakMap(table) | ObjectKind::WeakSet(table) => t.mark(table.cell()),
+            ObjectKind::WeakRef(target) => t.mark(target.cell()),
+            ObjectKind::FinalizationRegistry(cells) => t.mark(cells.cell()),
             ObjectKind::Ordinary
             | ObjectKind::Array { .. }
             | ObjectKind::Error

@@ -33,6 +33,8 @@ intrinsics! {
     Promise, PromisePrototype, PromisePrototypeThen, GeneratorPrototype, GeneratorFunctionPrototype,
     AsyncFunctionPrototype, AsyncIteratorPrototype, AsyncFromSyncIteratorPrototype,
     AsyncGeneratorPrototype, AsyncGeneratorFunctionPrototype,
+    Map, MapPrototype, MapIteratorPrototype, Set, SetPrototype, SetIteratorPrototype,
+    WeakMapPrototype, WeakSetPrototype, WeakRefPrototype, FinalizationRegistryPrototype,
 }
 
 /// A script-level `let`/`const`/`class` binding.

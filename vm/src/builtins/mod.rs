@@ -18,11 +18,15 @@ pub mod error;
 pub mod function;
 pub mod global;
 pub mod json;
+pub mod map;
 pub mod math;
 pub mod number;
 pub mod object;
+pub mod ordered_table;
+pub mod set;
 pub mod string;
 pub mod symbol;
+pub mod weak;
 
 use strata_gc::Gc;
 
@@ -123,6 +127,9 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     json::init(vm, global)?;
     date::init(vm, global)?;
     promise::init(vm, global)?;
+    map::init(vm, global)?;
+    set::init(vm, global)?;
+    weak::init(vm, global)?;
     async_iteration::init(vm)?;
     crate::interpreter::generators::init(vm)?;
     global::init(vm, global)?;
