@@ -134,7 +134,12 @@ pub(crate) fn get_adder(vm: &mut Vm, target: Gc<JsObject>, name: &str, ctor: &st
 
 /// AddEntriesFromIterable (§24.1.1.2): `adder.call(target, entry[0],
 /// entry[1])` for each entry of `iterable`, closing the iterator on error.
-pub(crate) fn add_entries_from_iterable(vm: &mut Vm, target: Gc<JsObject>, iterable: Value, adder: Value) -> JsResult<()> {
+pub(crate) fn add_entries_from_iterable(
+    vm: &mut Vm,
+    target: Gc<JsObject>,
+    iterable: Value,
+    adder: Value,
+) -> JsResult<()> {
     let (iter, next) = vm.get_iterator(iterable)?;
     while let Some(entry) = vm.iterator_step(iter, next)? {
         if let Err(e) = add_entry(vm, target, entry, adder) {

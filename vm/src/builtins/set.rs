@@ -13,8 +13,8 @@
 use strata_gc::Gc;
 
 use super::map::{
-    close_with, create_iterator, get_adder, iterator_step, not_callable, requires_new,
-    return_this, table, to_string_tag,
+    close_with, create_iterator, get_adder, iterator_step, not_callable, requires_new, return_this, table,
+    to_string_tag,
 };
 use super::ordered_table::{OrderedTable, canonical_key};
 use super::{constructor, getter, method};

@@ -231,7 +231,9 @@ fn this_table(vm: &mut Vm, this: Value, set: bool, method: &str) -> JsResult<Gc<
 
 fn invalid_key(vm: &mut Vm, key: Value, class: &str) -> crate::vm::Exception {
     let what = vm.describe_value(key);
-    vm.type_error(&format!("Invalid value used as {class} key: {what} (only objects and non-registered symbols can be held weakly)"))
+    vm.type_error(&format!(
+        "Invalid value used as {class} key: {what} (only objects and non-registered symbols can be held weakly)"
+    ))
 }
 
 /// A new WeakMap or WeakSet for `new_target`.
@@ -478,7 +480,8 @@ fn this_registry(vm: &mut Vm, this: Value, method: &str) -> JsResult<Gc<Finaliza
         return Ok(*cells);
     }
     let what = vm.describe_value(this);
-    Err(vm.type_error(&format!("Method FinalizationRegistry.prototype.{method} called on incompatible receiver {what}")))
+    Err(vm
+        .type_error(&format!("Method FinalizationRegistry.prototype.{method} called on incompatible receiver {what}")))
 }
 
 /// FinalizationRegistry ( cleanupCallback ) (§26.2.1.1).
@@ -511,7 +514,9 @@ fn registry_register(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResu
     let (target, holdings, token) = (args.get(0), args.get(1), args.get(2));
     let Some(target_cell) = weak_cell(target) else {
         let what = vm.describe_value(target);
-        return Err(vm.type_error(&format!("FinalizationRegistry.prototype.register: target {what} cannot be held weakly")));
+        return Err(
+            vm.type_error(&format!("FinalizationRegistry.prototype.register: target {what} cannot be held weakly"))
+        );
     };
     if same_value(target, holdings) {
         return Err(vm.type_error("FinalizationRegistry.prototype.register: target and holdings must not be the same"));
