@@ -46,6 +46,19 @@ var chainRefs = [];
   registry.unregister(tok);
 })();
 
+// A chain of keys reachable only through the table's own values: each
+// value is the next entry's key.
+var next = new WeakMap();
+var chainHead = {};
+(function () {
+  var cur = chainHead;
+  for (var i = 0; i < 1000; i++) {
+    var n = { n: i };
+    next.set(cur, n);
+    cur = n;
+  }
+})();
+
 print("same job:", refs.every(function (r) { return r.deref() !== undefined; }));
 
 setTimeout(function () {
@@ -55,6 +68,9 @@ setTimeout(function () {
   print("dead targets cleared:", cleared >= N * 0.9);
   print("values of dead keys cleared:", valuesCleared >= N * 0.9);
   print("live keys kept:", liveRefs.every(function (r, i) { return r.deref() === liveKeys[i]; }));
+  var length = 0;
+  for (var c = chainHead; next.has(c); c = next.get(c)) length++;
+  print("chain through values kept:", length, c.n);
   print("values of live keys kept:", chainRefs.every(function (r, i) {
     var inner = r.deref();
     return inner !== undefined && inner.inner === i && wm.get(wm.get(liveKeys[i]).link) === inner;

@@ -125,7 +125,7 @@ const MIN_COMPACT_LEN: usize = 16;
 #[derive(Default)]
 pub struct OrderedTable {
     entries: Vec<Entry>,
-    index: HashMap<IndexKey, u32, BuildKeyHasher>,
+    index: HashMap<IndexKey, usize, BuildKeyHasher>,
     live: usize,
     cursors: Vec<Weak<Cursor>>,
     /// `cursors.len()` after the last pruning of dead cursors.
@@ -175,7 +175,7 @@ impl OrderedTable {
         if self.live == 0 {
             return None;
         }
-        self.index.get(&IndexKey(canonical_key(key))).map(|&i| i as usize)
+        self.index.get(&IndexKey(canonical_key(key))).copied()
     }
 
     /// The value stored under `key` (SameValueZero).
@@ -210,7 +210,7 @@ impl OrderedTable {
 
     fn append(&mut self, key: Value, value: Value) {
         debug_assert!(!key.is_hole());
-        let pos = self.entries.len() as u32;
+        let pos = self.entries.len();
         self.entries.push(Entry { key, value });
         self.index.insert(IndexKey(key), pos);
         self.live += 1;
@@ -225,7 +225,7 @@ impl OrderedTable {
         let Some(pos) = self.index.remove(&IndexKey(canonical_key(key))) else {
             return false;
         };
-        self.entries[pos as usize] = Entry { key: Value::HOLE, value: Value::UNDEFINED };
+        self.entries[pos] = Entry { key: Value::HOLE, value: Value::UNDEFINED };
         self.live -= 1;
         if self.live == 0 {
             self.clear();
@@ -258,21 +258,21 @@ impl OrderedTable {
         let mut live_before = Vec::new();
         if !cursors.is_empty() {
             live_before.reserve(self.entries.len() + 1);
-            let mut n = 0u32;
+            let mut n = 0usize;
             for e in &self.entries {
                 live_before.push(n);
-                n += u32::from(!e.key.is_hole());
+                n += usize::from(!e.key.is_hole());
             }
             live_before.push(n);
         }
         self.entries.retain(|e| !e.key.is_hole());
         self.index.clear();
         for (i, e) in self.entries.iter().enumerate() {
-            self.index.insert(IndexKey(e.key), i as u32);
+            self.index.insert(IndexKey(e.key), i);
         }
         for c in &cursors {
             let at = c.0.get().min(live_before.len() - 1);
-            c.0.set(live_before[at] as usize);
+            c.0.set(live_before[at]);
         }
         self.cursors = cursors.iter().map(Rc::downgrade).collect();
         self.cursors_pruned = self.cursors.len();
@@ -334,7 +334,7 @@ impl OrderedTable {
     /// Reports the table's outside memory to the collector's budget.
     fn note_size(&mut self) {
         let bytes = self.entries.capacity() * std::mem::size_of::<Entry>()
-            + self.index.capacity() * (std::mem::size_of::<(IndexKey, u32)>() + 1);
+            + self.index.capacity() * (std::mem::size_of::<(IndexKey, usize)>() + 1);
         strata_gc::adjust_external(bytes as isize - self.external as isize);
         self.external = bytes;
     }

@@ -5,11 +5,11 @@
 //! Each instance is an ordinary `JsObject` whose kind points at a cell of
 //! a weak type (`cell_type!(T, weak)`), because only such cells get the
 //! collector's `process_weak` call after marking:
-//! - [`WeakTable`] (WeakMap, WeakSet): an ephemeron table. Its trace marks
-//!   the value of each entry whose key is already marked and asks to be
-//!   traced again while some key is not (`Tracer::retrace_when_drained`),
-//!   so a value stays alive exactly as long as its key does, even through
-//!   chains of tables; weak processing then drops the entries whose keys
+//! - [`WeakTable`] (WeakMap, WeakSet): an ephemeron table. Its trace
+//!   reports each entry with `Tracer::ephemeron`, which marks the value
+//!   once the key is marked, so a value stays alive exactly as long as its
+//!   key does, even through chains of entries and tables, in time linear
+//!   in the entries; weak processing then drops the entries whose keys
 //!   died. Keys are objects or unregistered symbols (CanBeHeldWeakly),
 //!   compared by address — the collector never moves cells, and dead keys
 //!   leave the table before their address can be reused.
@@ -155,24 +155,18 @@ pub struct WeakTable {
 }
 strata_gc::cell_type!(WeakTable, weak);
 
-// SAFETY: the ephemeron rule: a value is reported once its key is marked;
-// keys are never reported (they are weak), and the table asks to be traced
-// again while any key is unmarked, so values of keys marked later are
-// reported in a later round. Weak processing removes the rest.
+// SAFETY: every entry is reported as an ephemeron, so its value is marked
+// exactly when its key is; keys are never reported (they are weak). Weak
+// processing removes the entries whose keys stayed unmarked.
 unsafe impl Trace for WeakTable {
     fn trace(&self, t: &mut Tracer) {
         // SAFETY: a read while the mutator is stopped (as `RefCell`'s
         // `Trace` does); no mutator code holds a borrow across allocation.
         let entries = unsafe { &*self.entries.as_ptr() };
-        let mut pending = false;
         for (key, value) in entries.values() {
-            match key.as_cell() {
-                Some(k) if t.is_marked(k) => value.trace(t),
-                _ => pending |= value.is_cell(),
+            if let (Some(k), Some(v)) = (key.as_cell(), value.as_cell()) {
+                t.ephemeron(k, v);
             }
-        }
-        if pending {
-            t.retrace_when_drained();
         }
     }
 }
