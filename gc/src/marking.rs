@@ -5,15 +5,23 @@
 //! 1. roots: precise root sets, persistent handles, rooted containers, then
 //!    the conservative scan of the native stack and registers;
 //! 2. drain the mark stack, tracing each newly marked cell once;
-//! 3. ephemeron fixpoint: cells that asked to be traced again (a WeakMap
-//!    whose keys were not all marked yet) are re-traced until a round marks
-//!    nothing new;
+//! 3. ephemeron fixpoint: cells that asked to be traced again (a table
+//!    whose keys were not all marked yet, through
+//!    [`Tracer::retrace_when_drained`]) are re-traced until a round marks
+//!    nothing new. Tables that report each entry with [`Tracer::ephemeron`]
+//!    instead need no rounds: an entry whose key is unmarked waits in a map
+//!    keyed by the key's address, and the drain marks its value when it
+//!    pops the key — linear in the entries, however the keys chain (a
+//!    value that is the key of another entry, a thousand deep, costs a
+//!    thousand steps, not a thousand rounds over the table);
 //! 4. weak processing: every live cell whose type has weak references is
 //!    told, through [`WeakProcessor`], which targets died.
 //!
 //! Only then does the sweep free anything, so weak processing still sees
 //! every dead cell's memory intact (but must not keep a dead cell alive).
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ptr::NonNull;
 
 use crate::block::Block;
@@ -38,7 +46,30 @@ pub struct Tracer<'h> {
     current: Option<NonNull<CellHeader>>,
     retrace: Vec<NonNull<CellHeader>>,
     weak_cells: Vec<NonNull<CellHeader>>,
+    /// Ephemerons waiting for their key: key address → values to mark
+    /// when the drain pops the key.
+    ephemerons: HashMap<usize, Vec<NonNull<CellHeader>>, BuildHasherDefault<AddressHasher>>,
     marked: usize,
+}
+
+/// Hashes cell addresses (8-aligned words) for the ephemeron map.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 32)
+    }
 }
 
 impl<'h> Tracer<'h> {
@@ -49,6 +80,7 @@ impl<'h> Tracer<'h> {
             current: None,
             retrace: Vec::new(),
             weak_cells: Vec::new(),
+            ephemerons: HashMap::default(),
             marked: 0,
         }
     }
@@ -86,6 +118,19 @@ impl<'h> Tracer<'h> {
         is_marked(cell.addr())
     }
 
+    /// Reports an ephemeron: `value` is reachable if `key` is (a WeakMap
+    /// entry). Marks `value` now if `key` is marked, else when the drain
+    /// pops `key`; if `key` is never marked, `value` gets no edge from
+    /// here. The table's weak processing then drops entries of dead keys.
+    #[inline]
+    pub fn ephemeron(&mut self, key: CellPtr, value: CellPtr) {
+        if is_marked(key.addr()) {
+            self.mark(value);
+        } else {
+            self.ephemerons.entry(key.addr()).or_default().push(value.as_raw());
+        }
+    }
+
     /// Asks for the cell being traced to be traced again once the mark stack
     /// drains: the ephemeron protocol. A table calls it when some key was not
     /// yet marked; its next trace marks the values of keys marked since.
@@ -109,6 +154,14 @@ impl<'h> Tracer<'h> {
             // SAFETY: only allocated cells are pushed; the header names
             // their type.
             let Some(info) = (unsafe { cell.as_ref() }).info() else { continue };
+            if !self.ephemerons.is_empty()
+                && let Some(values) = self.ephemerons.remove(&(cell.as_ptr() as usize))
+            {
+                for v in values {
+                    // SAFETY: reported through `ephemeron` as a cell.
+                    self.mark(unsafe { CellPtr::from_raw(v) });
+                }
+            }
             if info.process_weak.is_some() {
                 self.weak_cells.push(cell);
             }
@@ -171,8 +224,9 @@ impl WeakProcessor {
 /// `cell_type!(T, weak)` and calls [`WeakSlot::process`] on each slot from
 /// its `process_weak`. Tracing a `WeakSlot` does nothing. Reading it gives
 /// the target while it is alive and `None` after the collection that found
-/// it unreachable. WeakRef, WeakMap (with [`Tracer::retrace_when_drained`])
-/// and FinalizationRegistry are built on this.
+/// it unreachable. WeakRef and FinalizationRegistry are built on this;
+/// WeakMap and WeakSet use [`Tracer::ephemeron`] and `process_weak` on
+/// their tables instead.
 #[derive(Default)]
 pub struct WeakSlot {
     target: std::cell::Cell<Option<CellPtr>>,

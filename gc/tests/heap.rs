@@ -86,6 +86,26 @@ impl Ephemerons {
 }
 cell_type!(Ephemerons, weak);
 
+/// An ephemeron table that reports its entries with `Tracer::ephemeron`
+/// (what WeakMap does).
+struct LinearEphemerons {
+    entries: RefCell<Vec<(CellPtr, CellPtr)>>,
+}
+// SAFETY: every entry is an ephemeron edge; keys are weak.
+unsafe impl Trace for LinearEphemerons {
+    fn trace(&self, t: &mut Tracer) {
+        for &(k, v) in self.entries.borrow().iter() {
+            t.ephemeron(k, v);
+        }
+    }
+}
+impl LinearEphemerons {
+    fn process_weak(&self, weak: &WeakProcessor) {
+        self.entries.borrow_mut().retain(|&(k, _)| weak.is_live(k));
+    }
+}
+cell_type!(LinearEphemerons, weak);
+
 /// A cell bigger than the largest size class.
 struct Big {
     next: Cell<Option<Gc<Node>>>,
@@ -293,6 +313,44 @@ fn ephemeron_values_live_exactly_as_long_as_their_keys() {
         drop(entries);
         assert_eq!(heap.allocated_cells(), 4, "table, live key, v1, v3");
         black_box((table, live_key));
+    });
+}
+
+#[test]
+fn ephemeron_chains_are_marked_in_one_pass() {
+    on_clean_stack(|| {
+        let mut heap = Heap::new(HeapConfig::default());
+        let table = heap.alloc(LinearEphemerons { entries: RefCell::new(Vec::new()) }).expect("room");
+        let head = node(&mut heap, 0);
+        const CHAIN: u64 = 20_000;
+        #[inline(never)]
+        fn fill(heap: &mut Heap, table: Gc<LinearEphemerons>, head: Gc<Node>) {
+            // head -> n1 -> n2 -> ... each link an entry whose value is the
+            // next entry's key, listed from the far end (the worst order
+            // for re-tracing rounds); then a dead key with a value, and a
+            // value reachable both strongly and through a dead key.
+            let mut nodes = vec![head];
+            for i in 1..=CHAIN {
+                nodes.push(node(heap, i));
+            }
+            let mut e = table.entries.borrow_mut();
+            for w in nodes.windows(2).rev() {
+                e.push((w[0].cell(), w[1].cell()));
+            }
+            let dead_key = node(heap, 1_000_000);
+            let dead_value = node(heap, 1_000_001);
+            e.push((dead_key.cell(), dead_value.cell()));
+            head.edges.borrow_mut().push(nodes[5]);
+            let other_dead = node(heap, 1_000_002);
+            e.push((other_dead.cell(), nodes[5].cell()));
+        }
+        fill(&mut heap, table, head);
+        let start = std::time::Instant::now();
+        collect!(heap);
+        assert!(start.elapsed() < std::time::Duration::from_secs(5), "linear, not a round per link");
+        assert_eq!(table.entries.borrow().len(), CHAIN as usize, "both dead keys' entries are dropped");
+        assert_eq!(heap.allocated_cells(), 2 + CHAIN as usize, "table, head and chain; dead keys and value gone");
+        black_box((table, head));
     });
 }
 

@@ -4,7 +4,7 @@
 //! drive the binary.
 //!
 //! What exists: `createRealm`, `evalScript`, `detachArrayBuffer` (throws a
-//! TypeError until the VM has ArrayBuffer), `gc`, `global`. What does not:
+//! TypeError until the VM has ArrayBuffer), `gc`, `clearKeptObjects`, `global`. What does not:
 //! `IsHTMLDDA` (needs an [[IsHTMLDDA]] slot the VM's `typeof`, ToBoolean
 //! and `==` would have to honour), `agent` (no SharedArrayBuffer, no
 //! agents) and `AbstractModuleSource` (no modules). Tests that need them
@@ -41,6 +41,7 @@ fn define_262(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<Gc<JsObject>> {
     def(vm, "evalScript", 1, eval_script)?;
     def(vm, "detachArrayBuffer", 1, detach_array_buffer)?;
     def(vm, "gc", 0, gc)?;
+    def(vm, "clearKeptObjects", 0, clear_kept_objects)?;
     vm.define_value(host, "global", Value::from_gc(global), Attrs::HIDDEN)?;
     vm.define_value(global, "$262", Value::from_gc(host), Attrs::HIDDEN)?;
     Ok(host)
@@ -75,6 +76,13 @@ fn eval_script(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Va
 /// `$262.detachArrayBuffer(buffer)`: the VM has no ArrayBuffer yet.
 fn detach_array_buffer(vm: &mut Vm, _this: Value, _args: Args, _nt: Value) -> JsResult<Value> {
     Err(vm.type_error("$262.detachArrayBuffer: ArrayBuffer is not supported yet"))
+}
+
+/// `$262.clearKeptObjects()`: ClearKeptObjects, so WeakRef targets
+/// created or dereferenced in this job may die.
+fn clear_kept_objects(vm: &mut Vm, _this: Value, _args: Args, _nt: Value) -> JsResult<Value> {
+    vm.clear_kept_objects();
+    Ok(Value::UNDEFINED)
 }
 
 /// `$262.gc()`: a full collection.

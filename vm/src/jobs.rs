@@ -42,6 +42,9 @@ pub enum Job {
     Callback(Value),
     /// Loading, linking and evaluating the module of an `import()`.
     DynamicImport(Box<crate::module::DynamicImportJob>),
+    /// CleanupFinalizationRegistry for a registry (a FinalizationRegistry
+    /// object) some of whose targets died.
+    FinalizationCleanup(Value),
 }
 
 impl Job {
@@ -58,6 +61,7 @@ impl Job {
             }
             Job::Callback(f) => f.trace(t),
             Job::DynamicImport(job) => job.trace(t),
+            Job::FinalizationCleanup(registry) => registry.trace(t),
         }
     }
 }
@@ -102,10 +106,20 @@ impl Vm {
     /// stops the checkpoint and its exception is returned, with the rest of
     /// the queue left for the next checkpoint (Node reports it as an
     /// uncaught exception).
+    ///
+    /// FinalizationRegistry cleanup jobs join the queue here, once it is
+    /// empty (a host may run them whenever no script is running); the
+    /// checkpoint ends with ClearKeptObjects.
     pub fn run_microtasks(&mut self) -> JsResult<()> {
-        while let Some(job) = self.roots.jobs.jobs.pop_front() {
-            self.run_job(job)?;
+        loop {
+            while let Some(job) = self.roots.jobs.jobs.pop_front() {
+                self.run_job(job)?;
+            }
+            if !self.enqueue_finalization_cleanups() {
+                break;
+            }
         }
+        self.clear_kept_objects();
         Ok(())
     }
 
@@ -124,6 +138,7 @@ impl Vm {
             }
             Job::Callback(f) => self.call(f, Value::UNDEFINED, &[]).map(|_| ()),
             Job::DynamicImport(job) => self.run_dynamic_import(*job),
+            Job::FinalizationCleanup(registry) => crate::builtins::weak::cleanup_finalization_registry(self, registry),
         }
     }
 

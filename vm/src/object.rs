@@ -192,6 +192,22 @@ pub enum ObjectKind {
     RegExp(crate::builtins::regexp::RegExpData),
     /// `%RegExpStringIteratorPrototype%` instances.
     RegExpStringIterator(crate::builtins::regexp_symbols::RegExpStringIterator),
+    /// A Map instance: its [[MapData]] (see `builtins/ordered_table.rs`).
+    Map(Box<RefCell<crate::builtins::ordered_table::OrderedTable>>),
+    /// A Set instance: its [[SetData]].
+    Set(Box<RefCell<crate::builtins::ordered_table::OrderedTable>>),
+    /// `%MapIteratorPrototype%` instances.
+    MapIterator(Box<crate::builtins::ordered_table::CollectionIterator>),
+    /// `%SetIteratorPrototype%` instances.
+    SetIterator(Box<crate::builtins::ordered_table::CollectionIterator>),
+    /// A WeakMap instance: its ephemeron table (see `builtins/weak.rs`).
+    WeakMap(Gc<crate::builtins::weak::WeakTable>),
+    /// A WeakSet instance: a weak table whose values are all undefined.
+    WeakSet(Gc<crate::builtins::weak::WeakTable>),
+    /// A WeakRef instance: [[WeakRefTarget]] in a weak slot.
+    WeakRef(Gc<crate::builtins::weak::WeakTarget>),
+    /// A FinalizationRegistry instance: its callback and [[Cells]].
+    FinalizationRegistry(Gc<crate::builtins::weak::FinalizationCells>),
 }
 
 // SAFETY: reports every value held in internal slots.
@@ -216,6 +232,11 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::Proxy(p) => p.trace(t),
             ObjectKind::RegExp(r) => r.trace(t),
             ObjectKind::RegExpStringIterator(it) => it.trace(t),
+            ObjectKind::Map(table) | ObjectKind::Set(table) => table.trace(t),
+            ObjectKind::MapIterator(it) | ObjectKind::SetIterator(it) => it.trace(t),
+            ObjectKind::WeakMap(table) | ObjectKind::WeakSet(table) => t.mark(table.cell()),
+            ObjectKind::WeakRef(target) => t.mark(target.cell()),
+            ObjectKind::FinalizationRegistry(cells) => t.mark(cells.cell()),
             ObjectKind::Ordinary
             | ObjectKind::Array { .. }
             | ObjectKind::Error

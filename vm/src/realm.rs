@@ -34,6 +34,8 @@ intrinsics! {
     AsyncFunctionPrototype, AsyncIteratorPrototype, AsyncFromSyncIteratorPrototype,
     AsyncGeneratorPrototype, AsyncGeneratorFunctionPrototype,
     RegExp, RegExpPrototype, RegExpPrototypeExec, RegExpStringIteratorPrototype,
+    Map, MapPrototype, MapIteratorPrototype, Set, SetPrototype, SetIteratorPrototype,
+    WeakMapPrototype, WeakSetPrototype, WeakRefPrototype, FinalizationRegistryPrototype,
 }
 
 /// A script-level `let`/`const`/`class` binding.

@@ -125,6 +125,8 @@ pub struct VmRoots {
     pub unhandled_rejections: Vec<Gc<JsObject>>,
     /// The module map (see `module/`).
     pub modules: crate::module::ModuleMap,
+    /// [[KeptAlive]] and registries due for cleanup (see `builtins/weak.rs`).
+    pub weak: crate::builtins::weak::WeakRoots,
 }
 
 impl VmRoots {
@@ -164,6 +166,7 @@ impl VmRoots {
             t.mark(p.cell());
         }
         self.modules.trace(t);
+        self.weak.trace(t);
     }
 }
 
@@ -313,6 +316,7 @@ impl Vm {
                 native_callee: None,
                 unhandled_rejections: Vec::new(),
                 modules: crate::module::ModuleMap::default(),
+                weak: Default::default(),
             },
             scripts: Vec::new(),
             native_stack_limit: here.saturating_sub(options.native_stack_budget),

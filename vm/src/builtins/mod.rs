@@ -18,6 +18,7 @@ pub mod error;
 pub mod function;
 pub mod global;
 pub mod json;
+pub mod map;
 pub mod math;
 pub mod number;
 pub mod object;
@@ -26,8 +27,11 @@ pub mod reflect;
 pub mod regexp;
 pub mod regexp_legacy;
 pub mod regexp_symbols;
+pub mod ordered_table;
+pub mod set;
 pub mod string;
 pub mod symbol;
+pub mod weak;
 
 use strata_gc::Gc;
 
@@ -131,6 +135,9 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     promise::init(vm, global)?;
     proxy::init(vm, global)?;
     reflect::init(vm, global)?;
+    map::init(vm, global)?;
+    set::init(vm, global)?;
+    weak::init(vm, global)?;
     async_iteration::init(vm)?;
     crate::interpreter::generators::init(vm)?;
     global::init(vm, global)?;

@@ -41,6 +41,18 @@ impl Vm {
         {
             return crate::builtins::array::array_iterator_step(self, it);
         }
+        // The same for Map and Set iterators (for-of over a collection).
+        if let Some(it) = iter.as_gc::<JsObject>() {
+            match &it.kind {
+                ObjectKind::MapIterator(state) if is_native(next, crate::builtins::map::map_iterator_next) => {
+                    return crate::builtins::map::iterator_step(self, state, false);
+                }
+                ObjectKind::SetIterator(state) if is_native(next, crate::builtins::set::set_iterator_next) => {
+                    return crate::builtins::map::iterator_step(self, state, true);
+                }
+                _ => {}
+            }
+        }
         let result = self.call(next, iter, &[])?;
         let Some(r) = result.as_gc::<JsObject>() else {
             let what = self.describe_value(result);
