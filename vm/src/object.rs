@@ -188,6 +188,11 @@ pub enum ObjectKind {
     /// `proxy.rs`; the object's own shape and slots stay empty (only
     /// private elements, which bypass traps, are stored there).
     Proxy(crate::proxy::ProxyData),
+    /// An iterator helper (%IteratorHelperPrototype% instances): the
+    /// state of a lazy map/filter/take/drop/flatMap/concat.
+    IteratorHelper(crate::builtins::iterator::IteratorHelperData),
+    /// An `Iterator.from` wrapper: its [[Iterated]] record.
+    WrapForValidIterator(crate::builtins::iterator::IteratorRecord),
 }
 
 // SAFETY: reports every value held in internal slots.
@@ -210,6 +215,8 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
             ObjectKind::ModuleNamespace(ns) => ns.trace(t),
             ObjectKind::Proxy(p) => p.trace(t),
+            ObjectKind::IteratorHelper(h) => h.trace(t),
+            ObjectKind::WrapForValidIterator(r) => r.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Array { .. }
             | ObjectKind::Error

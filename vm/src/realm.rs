@@ -33,6 +33,7 @@ intrinsics! {
     Promise, PromisePrototype, PromisePrototypeThen, GeneratorPrototype, GeneratorFunctionPrototype,
     AsyncFunctionPrototype, AsyncIteratorPrototype, AsyncFromSyncIteratorPrototype,
     AsyncGeneratorPrototype, AsyncGeneratorFunctionPrototype,
+    Iterator, IteratorHelperPrototype, WrapForValidIteratorPrototype,
 }
 
 /// A script-level `let`/`const`/`class` binding.
