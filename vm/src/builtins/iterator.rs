@@ -16,6 +16,9 @@
 //! running helper is a TypeError, and `return()` closes the underlying
 //! iterator (or, for flatMap, the inner one first).
 //!
+//! `%Iterator.prototype%[@@dispose]` (explicit resource management) is
+//! here too.
+//!
 //! Every iterator here is read through an Iterator Record: the `next`
 //! method is read once (GetIteratorDirect) and called with no arguments.
 
@@ -162,6 +165,8 @@ pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
     method(vm, proto, "some", 1, some)?;
     method(vm, proto, "every", 1, every)?;
     method(vm, proto, "find", 1, find)?;
+    let dispose_key = PropertyKey::Symbol(vm.well_known(WellKnown::Dispose));
+    super::symbol_method(vm, proto, dispose_key, "[Symbol.dispose]", 0, dispose)?;
 
     let helper_proto = vm.new_object_with(pv, ObjectKind::Ordinary)?;
     vm.realm().set_intrinsic(Intrinsic::IteratorHelperPrototype, helper_proto);
@@ -701,6 +706,17 @@ fn find(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
         Ok(to_boolean(call_back(vm, f, value, counter)?).then_some(value))
     })?;
     Ok(found.unwrap_or(Value::UNDEFINED))
+}
+
+/// %Iterator.prototype% [ @@dispose ] ( ) (the explicit resource management
+/// proposal, sec-%iteratorprototype%-@@dispose): calls `return` if there is one.
+fn dispose(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<Value> {
+    let key = PropertyKey::String(vm.roots.names.return_);
+    let ret = super::string::get_method(vm, this, key)?;
+    if !ret.is_undefined() {
+        vm.call(ret, this, &[])?;
+    }
+    Ok(Value::UNDEFINED)
 }
 
 // ---- Iterator.from -------------------------------------------------------------
