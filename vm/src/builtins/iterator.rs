@@ -235,7 +235,7 @@ fn to_string_tag_set(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResu
 }
 
 /// SetterThatIgnoresPrototypeProperties(thisValue, %Iterator.prototype%,
-/// p, v) (§27.1.4.1.3): assigning through an inheriting object defines an
+/// p, v): assigning through an inheriting object defines an
 /// own data property instead of hitting the accessor again.
 fn setter_that_ignores_prototype_properties(vm: &mut Vm, this: Value, key: PropertyKey, v: Value) -> JsResult<()> {
     let Some(o) = this.as_gc::<JsObject>() else {
@@ -258,14 +258,14 @@ fn setter_that_ignores_prototype_properties(vm: &mut Vm, this: Value, key: Prope
 
 // ---- iterator records ---------------------------------------------------------
 
-/// GetIteratorDirect(obj) (§7.4.3): reads `next` once.
+/// GetIteratorDirect(obj): reads `next` once.
 fn get_iterator_direct(vm: &mut Vm, obj: Value) -> JsResult<(Value, Value)> {
     let key = PropertyKey::String(vm.roots.names.next);
     let next = vm.get_value(obj, key)?;
     Ok((obj, next))
 }
 
-/// GetIteratorFlattenable(obj, primitiveHandling) (§7.4.4): an iterable's
+/// GetIteratorFlattenable(obj, primitiveHandling): an iterable's
 /// iterator, or `obj` itself when it has no @@iterator. Strings are
 /// accepted only when `strings` (Iterator.from), other primitives never.
 fn get_iterator_flattenable(vm: &mut Vm, obj: Value, strings: bool) -> JsResult<(Value, Value)> {
@@ -359,12 +359,12 @@ fn map(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     callback_helper(vm, this, args, HelperOp::Map, "map")
 }
 
-/// Iterator.prototype.filter ( predicate ) (§27.1.4.5).
+/// Iterator.prototype.filter ( predicate ) (§27.1.4.4).
 fn filter(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     callback_helper(vm, this, args, HelperOp::Filter, "filter")
 }
 
-/// Iterator.prototype.flatMap ( mapper ) (§27.1.4.7).
+/// Iterator.prototype.flatMap ( mapper ) (§27.1.4.6).
 fn flat_map(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     callback_helper(vm, this, args, HelperOp::FlatMap, "flatMap")
 }
@@ -400,7 +400,7 @@ fn take(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     limit_helper(vm, this, args, HelperOp::Take, "take")
 }
 
-/// Iterator.prototype.drop ( limit ) (§27.1.4.3).
+/// Iterator.prototype.drop ( limit ) (§27.1.4.2).
 fn drop(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     limit_helper(vm, this, args, HelperOp::Drop, "drop")
 }
@@ -663,7 +663,7 @@ fn to_array(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<Value
     Ok(Value::from_gc(vm.new_array(items.as_slice())?))
 }
 
-/// Iterator.prototype.forEach ( procedure ) (§27.1.4.6).
+/// Iterator.prototype.forEach ( procedure ) (§27.1.4.7).
 fn for_each(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let f = args.get(0);
     let o = this_iterator(vm, this, "forEach", Some(f))?;
@@ -686,7 +686,7 @@ fn some(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     Ok(found.unwrap_or(Value::FALSE))
 }
 
-/// Iterator.prototype.every ( predicate ) (§27.1.4.4).
+/// Iterator.prototype.every ( predicate ) (§27.1.4.3).
 fn every(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let f = args.get(0);
     let o = this_iterator(vm, this, "every", Some(f))?;
