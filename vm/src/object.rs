@@ -208,6 +208,11 @@ pub enum ObjectKind {
     WeakRef(Gc<crate::builtins::weak::WeakTarget>),
     /// A FinalizationRegistry instance: its callback and [[Cells]].
     FinalizationRegistry(Gc<crate::builtins::weak::FinalizationCells>),
+    /// An iterator helper (%IteratorHelperPrototype% instances): the
+    /// state of a lazy map/filter/take/drop/flatMap/concat.
+    IteratorHelper(crate::builtins::iterator::IteratorHelperData),
+    /// An `Iterator.from` wrapper: its [[Iterated]] record.
+    WrapForValidIterator(crate::builtins::iterator::IteratorRecord),
 }
 
 // SAFETY: reports every value held in internal slots.
@@ -237,6 +242,8 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::WeakMap(table) | ObjectKind::WeakSet(table) => t.mark(table.cell()),
             ObjectKind::WeakRef(target) => t.mark(target.cell()),
             ObjectKind::FinalizationRegistry(cells) => t.mark(cells.cell()),
+            ObjectKind::IteratorHelper(h) => h.trace(t),
+            ObjectKind::WrapForValidIterator(r) => r.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Array { .. }
             | ObjectKind::Error

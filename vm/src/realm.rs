@@ -36,6 +36,7 @@ intrinsics! {
     RegExp, RegExpPrototype, RegExpPrototypeExec, RegExpStringIteratorPrototype,
     Map, MapPrototype, MapIteratorPrototype, Set, SetPrototype, SetIteratorPrototype,
     WeakMapPrototype, WeakSetPrototype, WeakRefPrototype, FinalizationRegistryPrototype,
+    Iterator, IteratorHelperPrototype, WrapForValidIteratorPrototype,
 }
 
 /// A script-level `let`/`const`/`class` binding.

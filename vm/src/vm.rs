@@ -33,7 +33,9 @@ pub type JsResult<T> = Result<T, Exception>;
 #[repr(usize)]
 #[allow(missing_docs)]
 pub enum WellKnown {
+    AsyncDispose,
     AsyncIterator,
+    Dispose,
     HasInstance,
     IsConcatSpreadable,
     Iterator,
@@ -49,8 +51,10 @@ pub enum WellKnown {
 }
 
 /// Names of the well-known symbols, in `WellKnown` order.
-pub const WELL_KNOWN_NAMES: [&str; 13] = [
+pub const WELL_KNOWN_NAMES: [&str; 15] = [
+    "asyncDispose",
     "asyncIterator",
+    "dispose",
     "hasInstance",
     "isConcatSpreadable",
     "iterator",

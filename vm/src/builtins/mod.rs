@@ -17,6 +17,7 @@ pub mod date;
 pub mod error;
 pub mod function;
 pub mod global;
+pub mod iterator;
 pub mod json;
 pub mod map;
 pub mod math;
@@ -129,6 +130,7 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     number::init(vm, global)?;
     boolean::init(vm, global)?;
     symbol::init(vm, global)?;
+    iterator::init(vm, global)?;
     math::init(vm, global)?;
     json::init(vm, global)?;
     date::init(vm, global)?;
