@@ -204,6 +204,30 @@ pub fn constructor(
     Ok(ctor)
 }
 
+/// SpeciesConstructor ( O, defaultConstructor ) (§7.3.22), the default
+/// being the current realm's `default`; `what` names O's kind in the
+/// errors ("promise", "RegExp").
+pub(crate) fn species_constructor(vm: &mut Vm, o: Gc<JsObject>, default: Intrinsic, what: &str) -> JsResult<Value> {
+    let default = Value::from_gc(vm.intrinsic(default));
+    let key = PropertyKey::String(vm.roots.names.constructor);
+    let c = vm.get(o, key, Value::from_gc(o))?;
+    if c.is_undefined() {
+        return Ok(default);
+    }
+    let Some(c_obj) = c.as_gc::<JsObject>() else {
+        return Err(vm.type_error(&format!("The {what}'s constructor property is not an object")));
+    };
+    let species = PropertyKey::Symbol(vm.well_known(crate::vm::WellKnown::Species));
+    let s = vm.get(c_obj, species, c)?;
+    if s.is_nullish() {
+        return Ok(default);
+    }
+    if vm.is_constructor(s) {
+        return Ok(s);
+    }
+    Err(vm.type_error(&format!("The {what}'s constructor[Symbol.species] is not a constructor")))
+}
+
 /// `this` as an object of kind `F`, or a TypeError naming the method.
 pub fn this_object(vm: &mut Vm, this: Value, method: &str) -> JsResult<Gc<JsObject>> {
     match this.as_gc::<JsObject>() {

@@ -462,35 +462,13 @@ fn handler(vm: &Vm, v: Value) -> ReactionHandler {
     ReactionHandler::Function(if vm.is_callable(v) { v } else { Value::UNDEFINED })
 }
 
-/// SpeciesConstructor(o, %Promise%).
-fn species_constructor(vm: &mut Vm, o: Gc<JsObject>) -> JsResult<Value> {
-    let default = Value::from_gc(vm.intrinsic(Intrinsic::Promise));
-    let key = PropertyKey::String(vm.roots.names.constructor);
-    let c = vm.get(o, key, Value::from_gc(o))?;
-    if c.is_undefined() {
-        return Ok(default);
-    }
-    let Some(c_obj) = c.as_gc::<JsObject>() else {
-        return Err(vm.type_error("The promise's constructor property is not an object"));
-    };
-    let species = PropertyKey::Symbol(vm.well_known(WellKnown::Species));
-    let s = vm.get(c_obj, species, c)?;
-    if s.is_nullish() {
-        return Ok(default);
-    }
-    if vm.is_constructor(s) {
-        return Ok(s);
-    }
-    Err(vm.type_error("The promise's constructor[Symbol.species] is not a constructor"))
-}
-
 /// Promise.prototype.then (§27.2.5.4).
 fn then(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let Some((promise, _)) = promise_data(this) else {
         let what = vm.describe_value(this);
         return Err(vm.type_error(&format!("Method Promise.prototype.then called on incompatible receiver {what}")));
     };
-    let c = species_constructor(vm, promise)?;
+    let c = super::species_constructor(vm, promise, Intrinsic::Promise, "promise")?;
     let cap = vm.new_promise_capability(c)?;
     let (f, r) = (handler(vm, args.get(0)), handler(vm, args.get(1)));
     vm.perform_promise_then(promise, f, r, Some(cap));
@@ -515,7 +493,7 @@ fn finally(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> 
         let what = vm.describe_value(this);
         return Err(vm.type_error(&format!("Method Promise.prototype.finally called on incompatible receiver {what}")));
     };
-    let c = species_constructor(vm, promise)?;
+    let c = super::species_constructor(vm, promise, Intrinsic::Promise, "promise")?;
     let on_finally = args.get(0);
     if !vm.is_callable(on_finally) {
         return invoke_then(vm, this, &[on_finally, on_finally]);

@@ -231,33 +231,11 @@ fn symbol_match(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Va
     Ok(Value::from_gc(vm.new_array(matches.as_slice())?))
 }
 
-/// SpeciesConstructor(o, %RegExp%) (§7.3.22).
-fn species_constructor(vm: &mut Vm, o: Gc<JsObject>) -> JsResult<Value> {
-    let default = vm.realm().intrinsic_value(Intrinsic::RegExp);
-    let key = PropertyKey::String(vm.roots.names.constructor);
-    let c = vm.get(o, key, Value::from_gc(o))?;
-    if c.is_undefined() {
-        return Ok(default);
-    }
-    let Some(c_obj) = c.as_gc::<JsObject>() else {
-        return Err(vm.type_error("The RegExp's constructor property is not an object"));
-    };
-    let species = PropertyKey::Symbol(vm.well_known(WellKnown::Species));
-    let s = vm.get(c_obj, species, c)?;
-    if s.is_nullish() {
-        return Ok(default);
-    }
-    if vm.is_constructor(s) {
-        return Ok(s);
-    }
-    Err(vm.type_error("The RegExp's constructor[Symbol.species] is not a constructor"))
-}
-
 /// RegExp.prototype [ @@matchAll ] ( string ) (§22.2.6.9).
 fn symbol_match_all(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let r = this_object(vm, this, "[Symbol.matchAll]")?;
     let s = vm.to_string(args.get(0))?;
-    let c = species_constructor(vm, r)?;
+    let c = super::species_constructor(vm, r, Intrinsic::RegExp, "RegExp")?;
     let flags = flags_of(vm, r)?;
     let flags_value = Value::from_gc(vm.new_string_units(&flags)?);
     let matcher = vm.construct(c, &[this, flags_value], c)?;
@@ -479,7 +457,7 @@ fn symbol_split(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Va
     let rx = this_object(vm, this, "[Symbol.split]")?;
     let s = vm.to_string(args.get(0))?;
     let limit = args.get(1);
-    let c = species_constructor(vm, rx)?;
+    let c = super::species_constructor(vm, rx, Intrinsic::RegExp, "RegExp")?;
     let mut flags = flags_of(vm, rx)?;
     let unicode_matching = has_unit(&flags, b'u') || has_unit(&flags, b'v');
     if !has_unit(&flags, b'y') {
