@@ -694,7 +694,12 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.store(R::Vm, offset32(c.stack_top as i64, "vm layout")?, R::T5);
         // The cursor and the fixed registers describe the callee's frame
         // (as `enter_frame`); its code starts at pc 0.
-        self.enter_frame(c, R::T1, R::T2, R::T3)?;
+        self.m.store(R::Cursor, c.cursor_shared as i32, R::T1);
+        self.m.load(R::T5, R::T1, c.frame_code as i32);
+        self.m.store(R::Cursor, c.cursor_code as i32, R::T5);
+        self.m.load(R::T5, R::T1, c.frame_feedback as i32);
+        self.m.store(R::Cursor, c.cursor_feedback as i32, R::T5);
+        self.set_frame(c, R::T2, R::T3)?;
         self.m.load(R::T5, R::T1, c.shared_jit as i32);
         self.m.store(R::Cursor, l.cursor_jit as i32, R::T5);
         self.m.load(R::T5, R::T5, l.jit_table_ptr as i32);
@@ -757,18 +762,11 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.bind(done);
     }
 
-    /// Points the cursor and the fixed registers at another frame: the
-    /// function's shared record in `shared`, the frame's fp in `fp` and
-    /// its registers in `regs` (what `Vm::enter_frame` does, the realm
-    /// staying the same). Clobbers T5; leaves the cursor's code pointer
-    /// to the caller.
-    fn enter_frame(&mut self, c: CallLayout, shared: R, fp: R, regs: R) -> Result<(), String> {
+    /// Points the cursor and the fixed registers at the frame whose fp is
+    /// in `fp` and registers in `regs` (the frame half of
+    /// `Vm::enter_frame`; the function half is the caller's).
+    fn set_frame(&mut self, c: CallLayout, fp: R, regs: R) -> Result<(), String> {
         let l = self.cx.layout;
-        self.m.store(R::Cursor, c.cursor_shared as i32, shared);
-        self.m.load(R::T5, shared, c.frame_code as i32);
-        self.m.store(R::Cursor, c.cursor_code as i32, R::T5);
-        self.m.load(R::T5, shared, c.frame_feedback as i32);
-        self.m.store(R::Cursor, c.cursor_feedback as i32, R::T5);
         self.m.store(R::Cursor, l.cursor_regs as i32, regs);
         self.m.store(R::Cursor, l.cursor_fp as i32, fp);
         self.m.store(R::Vm, offset32(c.stack_fp as i64, "vm layout")?, fp);
@@ -785,7 +783,6 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
     /// returns through `RETURN_PC`. The pop must match `return_`.
     fn ret(&mut self, i: usize) -> Result<(), String> {
         let Some(c) = self.cx.layout.calls else { return self.handler_call(i, false) };
-        let l = self.cx.layout;
         let slow = self.slow(i);
         let reg = |slot: isize| slot as i32 * 8;
 
@@ -818,11 +815,7 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.store(R::Vm, offset32(c.stack_top as i64, "vm layout")?, R::T3);
         self.m.load(R::T3, R::Cursor, c.cursor_base as i32);
         self.m.lea_indexed(R::T3, R::T3, R::T1, 0);
-        self.m.store(R::Cursor, l.cursor_regs as i32, R::T3);
-        self.m.store(R::Cursor, l.cursor_fp as i32, R::T1);
-        self.m.store(R::Vm, offset32(c.stack_fp as i64, "vm layout")?, R::T1);
-        self.m.mov(R::Fp, R::T1);
-        self.m.mov(R::Regs, R::T3);
+        self.set_frame(c, R::T1, R::T3)?;
         self.m.jump_reg(R::T4);
         Ok(())
     }
