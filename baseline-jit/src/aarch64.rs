@@ -9,7 +9,9 @@
 use dynasmrt::{DynamicLabel, DynasmApi, DynasmLabelApi, dynasm};
 use strata_arch::aarch64::{self, Reg};
 
-use crate::masm::{Arg, Cond, Masm, R};
+use strata_vm::value::{CANONICAL_NAN, DOUBLE_ENCODE_OFFSET, INT32_TAG};
+
+use crate::masm::{Arg, Cond, F, FloatOp, Masm, R, Shift};
 
 /// The emitter.
 pub(crate) struct A64 {
@@ -19,6 +21,14 @@ pub(crate) struct A64 {
 impl A64 {
     pub(crate) fn new() -> A64 {
         A64 { ops: aarch64::assembler() }
+    }
+}
+
+/// Floating-point register numbers; d2 is the macro-assembler's own.
+fn fcode(f: F) -> u32 {
+    match f {
+        F::F0 => 0,
+        F::F1 => 1,
     }
 }
 
@@ -258,6 +268,113 @@ impl Masm for A64 {
     fn flip_bool(&mut self, dst: R) {
         let d = code(dst);
         dynasm!(self.ops ; .arch aarch64 ; eor XSP(d), X(d), #1);
+    }
+
+    fn mul32(&mut self, dst: R, src: R, overflow: DynamicLabel) {
+        let d = code(dst);
+        // The full 64-bit product fits int32 iff it equals its low half
+        // sign-extended.
+        dynasm!(self.ops
+            ; .arch aarch64
+            ; smull x16, W(d), W(code(src))
+            ; cmp x16, w16, sxtw
+            ; b.ne =>overflow
+            ; mov W(d), w16
+        );
+    }
+    fn shift32(&mut self, kind: Shift, dst: R, count: R) {
+        // The register forms shift by the count modulo 32.
+        let (d, c) = (code(dst), code(count));
+        match kind {
+            Shift::Left => dynasm!(self.ops ; .arch aarch64 ; lsl W(d), W(d), W(c)),
+            Shift::Right => dynasm!(self.ops ; .arch aarch64 ; asr W(d), W(d), W(c)),
+            Shift::RightLogical => dynasm!(self.ops ; .arch aarch64 ; lsr W(d), W(d), W(c)),
+        }
+    }
+    fn branch_negative32(&mut self, r: R, label: DynamicLabel) {
+        dynasm!(self.ops ; .arch aarch64 ; tbnz W(code(r)), #31, =>label);
+    }
+
+    fn unbox_number(&mut self, f: F, src: R, not_number: DynamicLabel) {
+        let (v, s) = (fcode(f), code(src));
+        let (not_int, done) = (self.new_label(), self.new_label());
+        aarch64::load_imm64(&mut self.ops, Reg(16), INT32_TAG);
+        dynasm!(self.ops
+            ; .arch aarch64
+            ; cmp X(s), x16
+            ; b.lo =>not_int
+            ; scvtf D(v), W(s)
+            ; b =>done
+            ; =>not_int
+        );
+        aarch64::load_imm64(&mut self.ops, Reg(16), DOUBLE_ENCODE_OFFSET);
+        dynasm!(self.ops
+            ; .arch aarch64
+            ; cmp X(s), x16
+            ; b.lo =>not_number
+            ; sub x16, X(s), x16
+            ; fmov D(v), x16
+            ; =>done
+        );
+    }
+    fn float_op(&mut self, op: FloatOp, a: F, b: F) {
+        let (a, b) = (fcode(a), fcode(b));
+        match op {
+            FloatOp::Add => dynasm!(self.ops ; .arch aarch64 ; fadd D(a), D(a), D(b)),
+            FloatOp::Sub => dynasm!(self.ops ; .arch aarch64 ; fsub D(a), D(a), D(b)),
+            FloatOp::Mul => dynasm!(self.ops ; .arch aarch64 ; fmul D(a), D(a), D(b)),
+            FloatOp::Div => dynasm!(self.ops ; .arch aarch64 ; fdiv D(a), D(a), D(b)),
+        }
+    }
+    fn box_number(&mut self, dst: R, f: F) {
+        let (v, d) = (fcode(f), code(dst));
+        let (int, double, not_nan, done) = (self.new_label(), self.new_label(), self.new_label(), self.new_label());
+        // Truncate (saturating) and convert back: equal means an int32,
+        // unless it is -0. NaN compares unequal.
+        dynasm!(self.ops
+            ; .arch aarch64
+            ; fcvtzs w16, D(v)
+            ; scvtf d2, w16
+            ; fcmp d2, D(v)
+            ; b.ne =>double
+            ; cbnz w16, =>int
+            ; fmov X(d), D(v)
+            ; tbnz X(d), #63, =>double
+            ; =>int
+        );
+        aarch64::load_imm64(&mut self.ops, Reg(17), INT32_TAG);
+        dynasm!(self.ops
+            ; .arch aarch64
+            ; mov w16, w16
+            ; orr X(d), x16, x17
+            ; b =>done
+            ; =>double
+            ; fmov X(d), D(v)
+            ; fcmp D(v), D(v)
+            ; b.vc =>not_nan
+        );
+        aarch64::load_imm64(&mut self.ops, Reg(d as u8), CANONICAL_NAN);
+        dynasm!(self.ops ; .arch aarch64 ; =>not_nan);
+        aarch64::load_imm64(&mut self.ops, Reg(17), DOUBLE_ENCODE_OFFSET);
+        dynasm!(self.ops
+            ; .arch aarch64
+            ; add X(d), X(d), x17
+            ; =>done
+        );
+    }
+    fn float_set_bool(&mut self, dst: R, cond: Cond, a: F, b: F) {
+        // After fcmp, unordered sets C and V: `mi`, `ls`, `gt` and `ge`
+        // are all false for it.
+        let d = code(dst);
+        dynasm!(self.ops ; .arch aarch64 ; fcmp D(fcode(a)), D(fcode(b)));
+        match cond {
+            Cond::Lt => dynasm!(self.ops ; .arch aarch64 ; cset X(d), mi),
+            Cond::Le => dynasm!(self.ops ; .arch aarch64 ; cset X(d), ls),
+            Cond::Gt => dynasm!(self.ops ; .arch aarch64 ; cset X(d), gt),
+            Cond::Ge => dynasm!(self.ops ; .arch aarch64 ; cset X(d), ge),
+            _ => unreachable!("float_set_bool takes an ordering"),
+        }
+        dynasm!(self.ops ; .arch aarch64 ; add XSP(d), XSP(d), #6);
     }
 
     fn or_mem32(&mut self, base: R, offset: i32, imm: u32) {

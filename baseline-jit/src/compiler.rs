@@ -15,11 +15,18 @@
 //! - `Ldar`, `Star`, `Mov`, the constant loads, `LdaConstant`, `Jump`,
 //!   the `JumpIf*` on exact values: always inline.
 //! - `JumpIfToBoolean*`, `ToBooleanLogicalNot`: a boolean accumulator.
-//! - `Add`, `Sub`, `BitwiseAnd`/`Or`/`Xor`, `AddSmi`, `SubSmi`, `Inc`,
-//!   `Dec`: int32 operands, no overflow; records int32 feedback, as the
-//!   interpreter does.
-//! - `TestLessThan`/`GreaterThan`/`…OrEqual`, `TestEqualStrict`: int32
-//!   operands; records int32 feedback.
+//! - `Add`, `Sub`, `Mul`: int32 operands, no overflow (and no -0
+//!   product), records int32 feedback, as the interpreter does; other
+//!   numbers (int32 or double) in double arithmetic, the result boxed as
+//!   `Value::number` boxes it (an int32 when integral), recording number
+//!   feedback. `Div`: numbers, in double arithmetic (number feedback,
+//!   also where the interpreter's exact int32 division records int32).
+//! - `BitwiseAnd`/`Or`/`Xor`, `ShiftLeft`, `ShiftRight`, `AddSmi`,
+//!   `SubSmi`, `Inc`, `Dec`: int32 operands, no overflow; records int32
+//!   feedback. `ShiftRightLogical`: the same, the result below 2^31.
+//! - `TestLessThan`/`GreaterThan`/`…OrEqual`: int32 operands (int32
+//!   feedback) or numbers (number feedback; false for NaN).
+//!   `TestEqualStrict`: int32 operands; records int32 feedback.
 //! - `GetNamedProperty`, `SetNamedProperty`: the site's monomorphic or
 //!   polymorphic IC (its [`strata_vm::ic::JitMirror`]): an object of a
 //!   cached shape (and Array-ness), the property in a slot (inline or out
@@ -55,7 +62,7 @@ use strata_vm::frame;
 use strata_vm::jit::{CallLayout, JitLayout};
 use strata_vm::value::{INT32_TAG, NOT_CELL_MASK};
 
-use crate::masm::{Arg, Cond, Masm, R};
+use crate::masm::{Arg, Cond, F, FloatOp, Masm, R, Shift};
 
 /// What the templates need besides the instructions.
 pub(crate) struct Context<'a> {
@@ -92,6 +99,8 @@ pub(crate) struct Emitted {
 
 /// The type-feedback bit of int32 operands (`type_feedback::INT32`).
 const FEEDBACK_INT32: u32 = strata_vm::feedback::type_feedback::INT32 as u32;
+/// The type-feedback bits of numbers (`type_feedback::NUMBER`).
+const FEEDBACK_NUMBER: u32 = strata_vm::feedback::type_feedback::NUMBER as u32;
 /// The type-feedback bits of anything else (`type_feedback::ANY`).
 const FEEDBACK_ANY: u32 = strata_vm::feedback::type_feedback::ANY as u32;
 
@@ -272,6 +281,18 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.branch(Cond::Below, slow);
     }
 
+    /// `acc = register lhs op acc` for two numbers (int32 or double),
+    /// boxed as the interpreter boxes it; goes to `slow` for anything
+    /// else. Records number feedback.
+    fn float_arith(&mut self, op: FloatOp, lhs: i32, slot: i64, slow: DynamicLabel) {
+        self.m.load(R::T0, R::Regs, lhs);
+        self.m.unbox_number(F::F0, R::T0, slow);
+        self.m.unbox_number(F::F1, R::Acc, slow);
+        self.m.float_op(op, F::F0, F::F1);
+        self.m.box_number(R::Acc, F::F0);
+        self.record_type(slot, FEEDBACK_NUMBER);
+    }
+
     /// Goes to `slow` unless the accumulator is an int32.
     fn int32_acc(&mut self, slow: DynamicLabel) {
         self.m.mov_imm(R::T2, INT32_TAG);
@@ -373,18 +394,70 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 self.m.saturating_inc_mem32(R::T3, layout.feedback_state as i32);
                 self.m.jump(target);
             }
-            O::Add | O::Sub | O::BitwiseAnd | O::BitwiseOr | O::BitwiseXor => {
-                let slow = self.slow(i);
-                self.int32_pair(reg(0)?, slow);
+            O::Add | O::Sub | O::Mul => {
+                // int32 operands without overflow (and, for `*`, not -0)
+                // inline; other numbers through the double path.
+                let (slow, float, done) = (self.slow(i), self.m.new_label(), self.m.new_label());
+                self.int32_pair(reg(0)?, float);
                 match insn.opcode {
                     O::Add => self.m.add32(R::T0, R::Acc),
                     O::Sub => self.m.sub32(R::T0, R::Acc),
+                    _ => {
+                        let nonzero = self.m.new_label();
+                        self.m.mov(R::T1, R::T0);
+                        self.m.mul32(R::T0, R::Acc, float);
+                        self.m.cmp_imm(R::T0, 0);
+                        self.m.branch(Cond::Ne, nonzero);
+                        // A zero product of a negative operand is -0.
+                        self.m.or32(R::T1, R::Acc);
+                        self.m.branch_negative32(R::T1, float);
+                        self.m.bind(nonzero);
+                    }
+                }
+                if insn.opcode != O::Mul {
+                    self.m.branch(Cond::Overflow, float);
+                }
+                self.m.box_int32(R::T0);
+                self.m.mov(R::Acc, R::T0);
+                self.record_type(op(1), FEEDBACK_INT32);
+                self.m.jump(done);
+                self.m.bind(float);
+                let fop = match insn.opcode {
+                    O::Add => FloatOp::Add,
+                    O::Sub => FloatOp::Sub,
+                    _ => FloatOp::Mul,
+                };
+                self.float_arith(fop, reg(0)?, op(1), slow);
+                self.m.bind(done);
+            }
+            O::Div => {
+                let slow = self.slow(i);
+                self.float_arith(FloatOp::Div, reg(0)?, op(1), slow);
+            }
+            O::BitwiseAnd | O::BitwiseOr | O::BitwiseXor => {
+                let slow = self.slow(i);
+                self.int32_pair(reg(0)?, slow);
+                match insn.opcode {
                     O::BitwiseAnd => self.m.and32(R::T0, R::Acc),
                     O::BitwiseOr => self.m.or32(R::T0, R::Acc),
                     _ => self.m.xor32(R::T0, R::Acc),
                 }
-                if matches!(insn.opcode, O::Add | O::Sub) {
-                    self.m.branch(Cond::Overflow, slow);
+                self.m.box_int32(R::T0);
+                self.m.mov(R::Acc, R::T0);
+                self.record_type(op(1), FEEDBACK_INT32);
+            }
+            O::ShiftLeft | O::ShiftRight | O::ShiftRightLogical => {
+                let slow = self.slow(i);
+                self.int32_pair(reg(0)?, slow);
+                let kind = match insn.opcode {
+                    O::ShiftLeft => Shift::Left,
+                    O::ShiftRight => Shift::Right,
+                    _ => Shift::RightLogical,
+                };
+                self.m.shift32(kind, R::T0, R::Acc);
+                if kind == Shift::RightLogical {
+                    // Above int32: a double, which the handler boxes.
+                    self.m.branch_negative32(R::T0, slow);
                 }
                 self.m.box_int32(R::T0);
                 self.m.mov(R::Acc, R::T0);
@@ -433,11 +506,18 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                     O::TestLessThanOrEqual => Cond::Le,
                     _ => Cond::Ge,
                 };
-                let slow = self.slow(i);
-                self.int32_pair(reg(0)?, slow);
+                let (slow, float, done) = (self.slow(i), self.m.new_label(), self.m.new_label());
+                self.int32_pair(reg(0)?, float);
                 self.m.cmp32(R::T0, R::Acc);
                 self.m.set_bool(R::Acc, cond);
                 self.record_type(op(1), FEEDBACK_INT32);
+                self.m.jump(done);
+                self.m.bind(float);
+                self.m.unbox_number(F::F0, R::T0, slow);
+                self.m.unbox_number(F::F1, R::Acc, slow);
+                self.m.float_set_bool(R::Acc, cond, F::F0, F::F1);
+                self.record_type(op(1), FEEDBACK_NUMBER);
+                self.m.bind(done);
             }
             O::GetNamedProperty => {
                 let slow = self.slow(i);

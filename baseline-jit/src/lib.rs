@@ -337,6 +337,9 @@ mod tests {
         // r0.(r1)(r2), feedback slot 1.
         encode(&mut code, Opcode::CallProperty1, &[0, 1, 2, 1]);
         encode(&mut code, Opcode::Return, &[]);
+        // r1 * acc, feedback slot 2: int32, then doubles.
+        encode(&mut code, Opcode::Mul, &[1, 2]);
+        encode(&mut code, Opcode::Return, &[]);
         instructions(&code).collect()
     }
 
@@ -398,7 +401,14 @@ mod tests {
         assert!(call.contains(&"mov [r10-48h],rdx".to_string()), "{call:?}");
         assert!(call.iter().any(|l| l.starts_with("lea rdx,")), "{call:?}");
         assert!(call.contains(&"jmp rdx".to_string()), "{call:?}");
-        assert_eq!(e.slow_paths.len(), 6);
+        // Mul: imul with an overflow check, then the double path: both
+        // operands unboxed, mulsd, and the result boxed (an int32 when
+        // the truncation converts back exactly).
+        let mul = text(Arch::X64, &e.code, o[10], o[11]);
+        for want in ["imul eax,r14d", "cvtsi2sd xmm0,eax", "mulsd xmm0,xmm1", "cvttsd2si r11d,xmm0", "ucomisd xmm2,xmm0"] {
+            assert!(mul.contains(&want.to_string()), "{want} in {mul:?}");
+        }
+        assert_eq!(e.slow_paths.len(), 8);
     }
 
     #[test]
@@ -422,5 +432,9 @@ mod tests {
         assert!(call.contains(&"stur x14, [x12, #-0x48]".to_string()), "{call:?}");
         assert!(call.iter().any(|l| l.starts_with("adr x14")), "{call:?}");
         assert!(call.contains(&"br x14".to_string()), "{call:?}");
+        let mul = text(Arch::Aarch64, &e.code, o[10], o[11]);
+        for want in ["smull x16, w9, w21", "cmp x16, w16, sxtw", "scvtf d0, w9", "fmul d0, d0, d1", "fcvtzs w16, d0", "fcmp d2, d0"] {
+            assert!(mul.contains(&want.to_string()), "{want} in {mul:?}");
+        }
     }
 }

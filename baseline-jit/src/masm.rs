@@ -52,6 +52,35 @@ pub(crate) enum Cond {
     Overflow,
 }
 
+/// A floating-point register: scratch, clobbered by calls (x86-64 xmm0
+/// and xmm1, AArch64 d0 and d1; each implementation keeps one more of its
+/// own).
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub(crate) enum F {
+    F0,
+    F1,
+}
+
+/// A double-precision operation.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub(crate) enum FloatOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+/// A 32-bit shift.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub(crate) enum Shift {
+    /// `<<`.
+    Left,
+    /// `>>` (arithmetic).
+    Right,
+    /// `>>>` (logical).
+    RightLogical,
+}
+
 /// A call argument.
 #[derive(Copy, Clone, Debug)]
 pub(crate) enum Arg {
@@ -129,6 +158,28 @@ pub(crate) trait Masm {
     fn set_bool(&mut self, dst: R, cond: Cond);
     /// `dst ^= 1` (64-bit): flips a boxed boolean.
     fn flip_bool(&mut self, dst: R);
+
+    /// 32-bit `dst *= src` (upper half of `dst`: zero); jumps to
+    /// `overflow` when the product leaves int32 (`dst` is then garbage).
+    fn mul32(&mut self, dst: R, src: R, overflow: DynamicLabel);
+    /// 32-bit `dst = dst shift (count & 31)` (upper half of `dst`: zero).
+    /// x86-64 passes the count through T4, so `dst` must not be T4.
+    fn shift32(&mut self, kind: Shift, dst: R, count: R);
+    /// Jumps when bit 31 of `r` is set.
+    fn branch_negative32(&mut self, r: R, label: DynamicLabel);
+
+    /// `f` = the number `src` holds, an int32 or a boxed double (see
+    /// `strata_vm::value`); jumps to `not_number` for anything else.
+    /// `src` is unchanged.
+    fn unbox_number(&mut self, f: F, src: R, not_number: DynamicLabel);
+    /// `a = a op b`.
+    fn float_op(&mut self, op: FloatOp, a: F, b: F);
+    /// `dst` = `f` boxed as `Value::number` boxes it: an int32 when `f` is
+    /// integral, in range and not -0, else a double (NaN canonical).
+    fn box_number(&mut self, dst: R, f: F);
+    /// `dst` = the boolean `a cond b` for `Lt`, `Le`, `Gt` or `Ge`; false
+    /// when either is NaN.
+    fn float_set_bool(&mut self, dst: R, cond: Cond, a: F, b: F);
 
     /// `[base + offset] |= imm` (32-bit): records type feedback.
     fn or_mem32(&mut self, base: R, offset: i32, imm: u32);

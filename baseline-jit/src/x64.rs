@@ -10,7 +10,9 @@
 use dynasmrt::{DynamicLabel, DynasmApi, DynasmLabelApi, dynasm};
 use strata_arch::x64;
 
-use crate::masm::{Arg, Cond, Masm, R};
+use strata_vm::value::{CANONICAL_NAN, DOUBLE_ENCODE_OFFSET, INT32_TAG};
+
+use crate::masm::{Arg, Cond, F, FloatOp, Masm, R, Shift};
 
 /// The emitter.
 pub(crate) struct X64 {
@@ -20,6 +22,14 @@ pub(crate) struct X64 {
 impl X64 {
     pub(crate) fn new() -> X64 {
         X64 { ops: x64::assembler() }
+    }
+}
+
+/// xmm register numbers; xmm2 is the macro-assembler's own.
+fn fcode(f: F) -> u8 {
+    match f {
+        F::F0 => 0,
+        F::F1 => 1,
     }
 }
 
@@ -187,6 +197,103 @@ impl Masm for X64 {
     }
     fn flip_bool(&mut self, dst: R) {
         dynasm!(self.ops ; .arch x64 ; xor Rq(code(dst)), 1);
+    }
+
+    fn mul32(&mut self, dst: R, src: R, overflow: DynamicLabel) {
+        dynasm!(self.ops ; .arch x64 ; imul Rd(code(dst)), Rd(code(src)) ; jo =>overflow);
+    }
+    fn shift32(&mut self, kind: Shift, dst: R, count: R) {
+        debug_assert!(dst != R::T4, "x86-64 shifts count in cl (T4)");
+        let d = code(dst);
+        dynasm!(self.ops ; .arch x64 ; mov ecx, Rd(code(count)));
+        match kind {
+            Shift::Left => dynasm!(self.ops ; .arch x64 ; shl Rd(d), cl),
+            Shift::Right => dynasm!(self.ops ; .arch x64 ; sar Rd(d), cl),
+            Shift::RightLogical => dynasm!(self.ops ; .arch x64 ; shr Rd(d), cl),
+        }
+    }
+    fn branch_negative32(&mut self, r: R, label: DynamicLabel) {
+        dynasm!(self.ops ; .arch x64 ; test Rd(code(r)), Rd(code(r)) ; js =>label);
+    }
+
+    fn unbox_number(&mut self, f: F, src: R, not_number: DynamicLabel) {
+        let (x, s) = (fcode(f), code(src));
+        let (not_int, done) = (self.new_label(), self.new_label());
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov r11, QWORD INT32_TAG as i64
+            ; cmp Rq(s), r11
+            ; jb =>not_int
+            // xorps breaks the dependency on the register's old value.
+            ; xorps Rx(x), Rx(x)
+            ; cvtsi2sd Rx(x), Rd(s)
+            ; jmp =>done
+            ; =>not_int
+            ; mov r11, QWORD DOUBLE_ENCODE_OFFSET as i64
+            ; cmp Rq(s), r11
+            ; jb =>not_number
+            ; neg r11
+            ; add r11, Rq(s)
+            ; movq Rx(x), r11
+            ; =>done
+        );
+    }
+    fn float_op(&mut self, op: FloatOp, a: F, b: F) {
+        let (a, b) = (fcode(a), fcode(b));
+        match op {
+            FloatOp::Add => dynasm!(self.ops ; .arch x64 ; addsd Rx(a), Rx(b)),
+            FloatOp::Sub => dynasm!(self.ops ; .arch x64 ; subsd Rx(a), Rx(b)),
+            FloatOp::Mul => dynasm!(self.ops ; .arch x64 ; mulsd Rx(a), Rx(b)),
+            FloatOp::Div => dynasm!(self.ops ; .arch x64 ; divsd Rx(a), Rx(b)),
+        }
+    }
+    fn box_number(&mut self, dst: R, f: F) {
+        let (x, d) = (fcode(f), code(dst));
+        let (int, double, not_nan, done) = (self.new_label(), self.new_label(), self.new_label(), self.new_label());
+        dynasm!(self.ops
+            ; .arch x64
+            // Truncate and convert back: equal (and ordered) means the
+            // value is an int32, unless it is -0.
+            ; cvttsd2si r11d, Rx(x)
+            ; xorps xmm2, xmm2
+            ; cvtsi2sd xmm2, r11d
+            ; ucomisd xmm2, Rx(x)
+            ; jne =>double
+            ; jp =>double
+            ; test r11d, r11d
+            ; jnz =>int
+            ; movq Rq(d), Rx(x)
+            ; test Rq(d), Rq(d)
+            ; js =>double
+            ; =>int
+            ; mov Rd(d), r11d
+            ; mov r11, QWORD INT32_TAG as i64
+            ; or Rq(d), r11
+            ; jmp =>done
+            ; =>double
+            ; movq Rq(d), Rx(x)
+            ; ucomisd Rx(x), Rx(x)
+            ; jnp =>not_nan
+            ; mov Rq(d), QWORD CANONICAL_NAN as i64
+            ; =>not_nan
+            ; mov r11, QWORD DOUBLE_ENCODE_OFFSET as i64
+            ; add Rq(d), r11
+            ; =>done
+        );
+    }
+    fn float_set_bool(&mut self, dst: R, cond: Cond, a: F, b: F) {
+        // `seta`/`setae` are false on unordered (CF = ZF = 1): swap the
+        // operands for less-than.
+        let (a, b) = (fcode(a), fcode(b));
+        let d = code(dst);
+        match cond {
+            Cond::Gt => dynasm!(self.ops ; .arch x64 ; ucomisd Rx(a), Rx(b) ; seta Rb(d)),
+            Cond::Ge => dynasm!(self.ops ; .arch x64 ; ucomisd Rx(a), Rx(b) ; setae Rb(d)),
+            Cond::Lt => dynasm!(self.ops ; .arch x64 ; ucomisd Rx(b), Rx(a) ; seta Rb(d)),
+            Cond::Le => dynasm!(self.ops ; .arch x64 ; ucomisd Rx(b), Rx(a) ; setae Rb(d)),
+            _ => unreachable!("float_set_bool takes an ordering"),
+        }
+        dynasm!(self.ops ; .arch x64 ; movzx Rd(d), Rb(d) ; or Rd(d), 6);
     }
 
     fn or_mem32(&mut self, base: R, offset: i32, imm: u32) {

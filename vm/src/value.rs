@@ -33,7 +33,8 @@ const VALUE_FALSE: u64 = 0x06;
 const VALUE_TRUE: u64 = 0x07;
 const VALUE_UNDEFINED: u64 = 0x0A;
 const VALUE_HOLE: u64 = 0x00;
-const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
+/// The one NaN a boxed double holds (NaNs are canonicalized when boxed).
+pub const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
 
 /// A JavaScript value (or the internal hole).
 #[derive(Copy, Clone, PartialEq, Eq, Hash)]
