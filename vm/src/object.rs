@@ -29,7 +29,7 @@ pub enum Elements {
     /// configurable).
     Dense(Vec<Value>),
     /// Any indices, any attributes (accessors hold an `Accessor` cell).
-    Sparse(BTreeMap<u32, (Value, Attrs)>),
+    Sparse(Box<BTreeMap<u32, (Value, Attrs)>>),
 }
 
 impl Elements {
@@ -179,7 +179,7 @@ pub enum ObjectKind {
     /// A Promise instance.
     Promise(crate::builtins::promise::PromiseData),
     /// A generator, or the frame holder of an async function.
-    Generator(crate::interpreter::generators::GeneratorData),
+    Generator(Box<crate::interpreter::generators::GeneratorData>),
     /// An async-from-sync iterator (internal to for-await and yield*).
     AsyncFromSyncIterator(crate::builtins::async_iteration::SyncIteratorRecord),
     /// A module namespace exotic object.
@@ -189,7 +189,7 @@ pub enum ObjectKind {
     /// private elements, which bypass traps, are stored there).
     Proxy(crate::proxy::ProxyData),
     /// A RegExp instance ([[RegExpMatcher]], [[OriginalSource]], ...).
-    RegExp(crate::builtins::regexp::RegExpData),
+    RegExp(Box<crate::builtins::regexp::RegExpData>),
     /// `%RegExpStringIteratorPrototype%` instances.
     RegExpStringIterator(crate::builtins::regexp_symbols::RegExpStringIterator),
     /// A Map instance: its [[MapData]] (see `builtins/ordered_table.rs`).
@@ -210,10 +210,15 @@ pub enum ObjectKind {
     FinalizationRegistry(Gc<crate::builtins::weak::FinalizationCells>),
     /// An iterator helper (%IteratorHelperPrototype% instances): the
     /// state of a lazy map/filter/take/drop/flatMap/concat.
-    IteratorHelper(crate::builtins::iterator::IteratorHelperData),
+    IteratorHelper(Box<crate::builtins::iterator::IteratorHelperData>),
     /// An `Iterator.from` wrapper: its [[Iterated]] record.
     WrapForValidIterator(crate::builtins::iterator::IteratorRecord),
 }
+
+// Every object pays for the largest kind (plain objects and arrays are
+// most of the heap): a kind with more than a few words of state keeps it
+// boxed, as `Generator`, `RegExp` and `IteratorHelper` do.
+const _: () = assert!(std::mem::size_of::<ObjectKind>() <= 56, "box the state of large ObjectKind variants");
 
 // SAFETY: reports every value held in internal slots.
 unsafe impl Trace for ObjectKind {
@@ -622,7 +627,7 @@ impl JsObject {
                     d.push(v);
                     return;
                 }
-                *e = Elements::Sparse(to_sparse(d));
+                *e = Elements::Sparse(Box::new(to_sparse(d)));
             }
             if let Elements::Sparse(m) = e {
                 // An existing element keeps its attributes: only the value
@@ -666,7 +671,7 @@ impl JsObject {
         }
         self.with_elements(|e| {
             if let Elements::Dense(d) = e {
-                *e = Elements::Sparse(to_sparse(d));
+                *e = Elements::Sparse(Box::new(to_sparse(d)));
             }
             if let Elements::Sparse(m) = e {
                 m.insert(i, (v, attrs));

@@ -960,10 +960,36 @@ fn fill(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let k = relative_index(vm, args.get(1), len)?;
     let fin = relative_end(vm, args.get(2), len)?;
     let value = args.get(0);
+    if k < fin && fill_dense(o, k, fin, value) {
+        return Ok(Value::from_gc(o));
+    }
     for i in k..fin {
         set_index(vm, o, i, value)?;
     }
     Ok(Value::from_gc(o))
+}
+
+/// `fill`'s loop written to the element store directly, when each Set
+/// would do no more: an extensible Array with a writable length whose
+/// dense store reaches `k` (so the filled run stays contiguous), no
+/// indexed property on its prototype chain (no setter to call, nothing
+/// read-only to obey). Present dense elements are plain writable data.
+fn fill_dense(o: Gc<JsObject>, k: u64, fin: u64, value: Value) -> bool {
+    let ObjectKind::Array { length, length_writable } = &o.kind else { return false };
+    if !length_writable.get() || fin > length.get() as u64 || !o.is_extensible() || !proto_chain_elementless(o) {
+        return false;
+    }
+    o.with_elements(|e| match e {
+        Elements::Dense(d) if k as usize <= d.len() => {
+            let (k, fin) = (k as usize, fin as usize);
+            if d.len() < fin {
+                d.resize(fin, value);
+            }
+            d[k..fin].fill(value);
+            true
+        }
+        _ => false,
+    })
 }
 
 // ---- reordering ---------------------------------------------------------------

@@ -343,7 +343,7 @@ fn new_helper(
         inner: IteratorRecord::new(Value::UNDEFINED, Value::UNDEFINED),
         iterables,
     };
-    Ok(Value::from_gc(vm.new_object_with(proto, ObjectKind::IteratorHelper(data))?))
+    Ok(Value::from_gc(vm.new_object_with(proto, ObjectKind::IteratorHelper(Box::new(data)))?))
 }
 
 /// The helper with a callback: map, filter and flatMap.

@@ -429,7 +429,7 @@ fn regexp_alloc(vm: &mut Vm, new_target: Value) -> JsResult<Gc<JsObject>> {
     let proto = vm.prototype_from_constructor(new_target, Intrinsic::RegExpPrototype)?;
     let realm = vm.realm();
     let legacy = new_target == realm.intrinsic_value(Intrinsic::RegExp);
-    let obj = vm.new_object_with(proto, ObjectKind::RegExp(RegExpData::new(legacy, realm)))?;
+    let obj = vm.new_object_with(proto, ObjectKind::RegExp(Box::new(RegExpData::new(legacy, realm))))?;
     let key = vm.key("lastIndex");
     vm.add_named_property(obj, key, Value::UNDEFINED, Attrs(Attrs::WRITABLE))?;
     Ok(obj)

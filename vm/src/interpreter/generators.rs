@@ -134,7 +134,7 @@ pub(crate) fn generator_data(v: Value) -> Option<(Gc<JsObject>, &'static Generat
     match &o.kind {
         // SAFETY: the data lives in the cell, kept alive by the caller's
         // `v` for as long as the reference is used.
-        ObjectKind::Generator(g) => Some((o, unsafe { &*(g as *const GeneratorData) })),
+        ObjectKind::Generator(g) => Some((o, unsafe { &*(&**g as *const GeneratorData) })),
         _ => None,
     }
 }
@@ -165,7 +165,7 @@ impl Vm {
             };
         }
         let data = GeneratorData::new(kind, GeneratorState::SuspendedStart, Value::UNDEFINED);
-        Ok(Value::from_gc(self.new_object_with(proto, ObjectKind::Generator(data))?))
+        Ok(Value::from_gc(self.new_object_with(proto, ObjectKind::Generator(Box::new(data)))?))
     }
 
     /// The object holding a running async function's frame and promise
@@ -173,7 +173,7 @@ impl Vm {
     pub(crate) fn create_async_function_object(&mut self) -> JsResult<Value> {
         let promise = self.new_promise()?;
         let data = GeneratorData::new(GeneratorKind::Async, GeneratorState::Executing, Value::from_gc(promise));
-        Ok(Value::from_gc(self.new_object_with(Value::NULL, ObjectKind::Generator(data))?))
+        Ok(Value::from_gc(self.new_object_with(Value::NULL, ObjectKind::Generator(Box::new(data)))?))
     }
 
     /// The object holding a module's top-level frame (CreateModuleObject),
@@ -187,7 +187,7 @@ impl Vm {
             self.create_async_function_object()?
         } else {
             let data = GeneratorData::new(GeneratorKind::Sync, GeneratorState::Executing, Value::UNDEFINED);
-            Value::from_gc(self.new_object_with(Value::NULL, ObjectKind::Generator(data))?)
+            Value::from_gc(self.new_object_with(Value::NULL, ObjectKind::Generator(Box::new(data)))?)
         };
         module.frame.set(object);
         Ok(object)
