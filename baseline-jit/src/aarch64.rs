@@ -291,6 +291,14 @@ impl Masm for A64 {
             Shift::RightLogical => dynasm!(self.ops ; .arch aarch64 ; lsr W(d), W(d), W(c)),
         }
     }
+    fn rem32(&mut self, dst: R, src: R) {
+        let (d, s) = (code(dst), code(src));
+        dynasm!(self.ops
+            ; .arch aarch64
+            ; udiv w16, W(d), W(s)
+            ; msub W(d), w16, W(s), W(d)
+        );
+    }
     fn branch_negative32(&mut self, r: R, label: DynamicLabel) {
         dynasm!(self.ops ; .arch aarch64 ; tbnz W(code(r)), #31, =>label);
     }

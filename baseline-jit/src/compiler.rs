@@ -24,6 +24,7 @@
 //! - `BitwiseAnd`/`Or`/`Xor`, `ShiftLeft`, `ShiftRight`, `AddSmi`,
 //!   `SubSmi`, `Inc`, `Dec`: int32 operands, no overflow; records int32
 //!   feedback. `ShiftRightLogical`: the same, the result below 2^31.
+//!   `Mod`: a non-negative int32 modulo a positive one.
 //! - `TestLessThan`/`GreaterThan`/`…OrEqual`: int32 operands (int32
 //!   feedback) or numbers (number feedback; false for NaN).
 //!   `TestEqualStrict`: int32 operands; records int32 feedback.
@@ -429,6 +430,21 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 };
                 self.float_arith(fop, reg(0)?, op(1), slow);
                 self.m.bind(done);
+            }
+            O::Mod => {
+                // A non-negative int32 modulo a positive one (the
+                // interpreter's int32 case); anything else by the handler.
+                let slow = self.slow(i);
+                self.int32_pair(reg(0)?, slow);
+                self.m.branch_negative32(R::T0, slow);
+                self.m.mov32(R::T1, R::Acc);
+                self.m.cmp_imm(R::T1, 0);
+                self.m.branch(Cond::Eq, slow);
+                self.m.branch_negative32(R::T1, slow);
+                self.m.rem32(R::T0, R::T1);
+                self.m.box_int32(R::T0);
+                self.m.mov(R::Acc, R::T0);
+                self.record_type(op(1), FEEDBACK_INT32);
             }
             O::Div => {
                 let slow = self.slow(i);

@@ -165,6 +165,9 @@ pub(crate) trait Masm {
     /// 32-bit `dst = dst shift (count & 31)` (upper half of `dst`: zero).
     /// x86-64 passes the count through T4, so `dst` must not be T4.
     fn shift32(&mut self, kind: Shift, dst: R, count: R);
+    /// 32-bit `dst = dst % src` for `dst >= 0` and `src > 0` (unsigned
+    /// division). x86-64 divides in rax:rdx, so it clobbers T0 and T5.
+    fn rem32(&mut self, dst: R, src: R);
     /// Jumps when bit 31 of `r` is set.
     fn branch_negative32(&mut self, r: R, label: DynamicLabel);
 

@@ -212,6 +212,17 @@ impl Masm for X64 {
             Shift::RightLogical => dynasm!(self.ops ; .arch x64 ; shr Rd(d), cl),
         }
     }
+    fn rem32(&mut self, dst: R, src: R) {
+        debug_assert!(dst != R::T5 && src != R::T5 && src != R::T0, "div uses rax:rdx");
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov r11d, Rd(code(src))
+            ; mov eax, Rd(code(dst))
+            ; xor edx, edx
+            ; div r11d
+            ; mov Rd(code(dst)), edx
+        );
+    }
     fn branch_negative32(&mut self, r: R, label: DynamicLabel) {
         dynasm!(self.ops ; .arch x64 ; test Rd(code(r)), Rd(code(r)) ; js =>label);
     }
