@@ -537,18 +537,9 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
             }
             O::GetNamedProperty => {
                 let slow = self.slow(i);
-                let own = self.m.new_label();
                 self.m.load(R::T0, R::Regs, reg(0)?);
                 self.check_cell(R::T0, layout.object_info, slow);
                 self.ic_shape_check(op(2), slow);
-                // T3 = the feedback slot. A holder on the chain needs the
-                // epoch it was cached in.
-                self.m.load(R::T2, R::T3, layout.ic_holder as i32);
-                self.m.cmp_imm(R::T2, 0);
-                self.m.branch(Cond::Eq, own);
-                self.check_epoch(slow);
-                self.m.mov(R::T0, R::T2);
-                self.m.bind(own);
                 self.property_access(false, slow);
             }
             O::SetNamedProperty => {
@@ -556,9 +547,6 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 self.m.load(R::T0, R::Regs, reg(0)?);
                 self.check_cell(R::T0, layout.object_info, slow);
                 self.ic_shape_check(op(2), slow);
-                self.m.load(R::T2, R::T3, layout.ic_holder as i32);
-                self.m.cmp_imm(R::T2, 0);
-                self.m.branch(Cond::Ne, slow);
                 self.property_access(true, slow);
             }
             O::GetKeyedProperty => {
@@ -926,8 +914,9 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
 
     /// With the object in T0: goes to `slow` unless one of the entries of
     /// the IC of feedback `slot` (monomorphic or polymorphic) has its
-    /// shape and Array-ness. Leaves T3 = that entry, as if it were the
-    /// first (the mirror's fields are read at entry 0's offsets).
+    /// shape (which fixes Array-ness and the inline capacity too). Leaves
+    /// T3 = that entry, as if it were the first (the mirror's fields are
+    /// read at entry 0's offsets).
     fn ic_shape_check(&mut self, slot: i64, slow: DynamicLabel) {
         let l = self.cx.layout;
         let found = self.m.new_label();
@@ -950,33 +939,69 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
             }
         }
         self.m.bind(found);
-        self.m.load8(R::T1, R::T0, l.object.array as i32);
-        self.m.load8(R::T2, R::T3, l.ic_array as i32);
-        self.m.cmp(R::T1, R::T2);
-        self.m.branch(Cond::Ne, slow);
     }
 
-    /// With the object in T0 and the feedback slot in T3: loads the IC's
-    /// slot of T0 into the accumulator (or, with `store`, stores the
-    /// accumulator there), inline or out of line; goes to `slow` if T0
-    /// has no such slot.
+    /// With the object in T0 and its IC mirror entry in T3: loads the
+    /// entry's slot into the accumulator (or, with `store`, stores the
+    /// accumulator there). The entry's location (`ic::slot_location`)
+    /// says where: the commonest case, an own inline slot, is one test
+    /// and one load at the offset it gives; a prototype's slot (loads
+    /// only, while the structure epoch holds) and out-of-line slots are
+    /// decoded after it. Goes to `slow` otherwise.
     fn property_access(&mut self, store: bool, slow: DynamicLabel) {
+        use strata_vm::ic::{LOCATION_HOLDER, LOCATION_MASK, LOCATION_OUT_OF_LINE};
         let (l, o) = (self.cx.layout, self.cx.layout.object);
-        let (out_of_line, done) = (self.m.new_label(), self.m.new_label());
-        self.m.load32(R::T1, R::T3, l.ic_index as i32);
-        self.m.load32(R::T2, R::T0, o.inline_capacity as i32);
-        self.m.cmp32(R::T1, R::T2);
-        self.m.branch(Cond::AboveEq, out_of_line);
-        self.access_indexed(store, R::T0, o.inline_slots as i32);
+        let (other, out_of_line, done) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
+        self.m.load32(R::T1, R::T3, l.ic_location as i32);
+        self.m.mov_imm(R::T2, (LOCATION_OUT_OF_LINE | LOCATION_HOLDER) as u64);
+        self.m.test(R::T1, R::T2);
+        self.m.branch(Cond::Ne, other);
+        self.m.add(R::T1, R::T0);
+        self.access_at(store, R::T1);
         self.m.jump(done);
+
+        self.m.bind(other);
+        if store {
+            self.m.mov_imm(R::T2, LOCATION_HOLDER as u64);
+            self.m.test(R::T1, R::T2);
+            self.m.branch(Cond::Ne, slow);
+        } else {
+            // A holder on the chain needs the epoch it was cached in.
+            let own = self.m.new_label();
+            self.m.load(R::T2, R::T3, l.ic_holder as i32);
+            self.m.cmp_imm(R::T2, 0);
+            self.m.branch(Cond::Eq, own);
+            self.check_epoch(slow);
+            self.m.mov(R::T0, R::T2);
+            self.m.bind(own);
+            self.m.load32(R::T1, R::T3, l.ic_location as i32);
+        }
+        self.m.branch_negative32(R::T1, out_of_line);
+        self.m.mov_imm(R::T2, LOCATION_MASK as u64);
+        self.m.and(R::T1, R::T2);
+        self.m.add(R::T1, R::T0);
+        self.access_at(store, R::T1);
+        self.m.jump(done);
+
         self.m.bind(out_of_line);
-        self.m.sub32(R::T1, R::T2);
+        self.m.mov_imm(R::T2, LOCATION_MASK as u64);
+        self.m.and(R::T1, R::T2);
         self.m.load(R::T2, R::T0, o.out_of_line_len as i32);
         self.m.cmp(R::T1, R::T2);
         self.m.branch(Cond::AboveEq, slow);
         self.m.load(R::T0, R::T0, o.out_of_line_ptr as i32);
         self.access_indexed(store, R::T0, 0);
         self.m.bind(done);
+    }
+
+    /// `acc = [address]`, or the store.
+    fn access_at(&mut self, store: bool, address: R) {
+        if store {
+            // No barrier: see `access_indexed`.
+            self.m.store(address, 0, R::Acc);
+        } else {
+            self.m.load(R::Acc, address, 0);
+        }
     }
 
     /// `acc = [base + T1 * 8 + offset]`, or the store.

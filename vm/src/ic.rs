@@ -273,13 +273,36 @@ pub struct JitMirrorEntry {
     pub shape: std::cell::Cell<usize>,
     /// The prototype holding the property (0: the receiver itself).
     pub holder: std::cell::Cell<usize>,
-    /// The slot.
-    pub index: std::cell::Cell<u32>,
+    /// Where the slot is, for the object that has it (the receiver, or
+    /// `holder`): see [`slot_location`]. A global site's entry for a
+    /// global-object property has the same encoding.
+    pub location: std::cell::Cell<u32>,
     /// The structure epoch a holder on the chain needs (0: none).
     pub epoch: std::cell::Cell<u32>,
     /// Whether the receiver must be an Array (1) or must not (0). For a
     /// global site's entry, [`GLOBAL_LEXICAL`] or [`GLOBAL_PROPERTY`].
     pub array: std::cell::Cell<u8>,
+}
+
+/// In a [`JitMirrorEntry`]'s location: the slot is out of line (the low
+/// bits are its index in the out-of-line vector; clear: the low bits are
+/// the byte offset of an inline slot from the cell's address).
+pub const LOCATION_OUT_OF_LINE: u32 = 1 << 31;
+/// In a [`JitMirrorEntry`]'s location: the slot is `holder`'s, an object
+/// on the prototype chain (clear: the receiver's own).
+pub const LOCATION_HOLDER: u32 = 1 << 30;
+/// The low bits of a location.
+pub const LOCATION_MASK: u32 = LOCATION_HOLDER - 1;
+
+/// Where slot `n` of an object with `inline_capacity` slots in its cell
+/// is, as a [`JitMirrorEntry`] location (compiled code reads the own,
+/// inline case — all flags clear — with one test and one load).
+pub fn slot_location(inline_capacity: u32, n: u32) -> u32 {
+    if n < inline_capacity {
+        (crate::object::INLINE_SLOTS_OFFSET + 8 * n as usize) as u32
+    } else {
+        LOCATION_OUT_OF_LINE | (n - inline_capacity)
+    }
 }
 
 /// A global site's mirror (entry 0; `shape` is the realm, `epoch` the
@@ -294,18 +317,21 @@ impl JitMirror {
     fn refresh(&self, state: &IcState) {
         if let IcState::Global(g) = state {
             let m = &self.entries[0];
-            let (holder, index, kind) = match g.target {
+            let (holder, location, kind) = match g.target {
                 GlobalTarget::Lexical(p) => {
                     // SAFETY: lexical bindings are boxed and never removed
                     // from their realm's table (see `GlobalTarget`); this
                     // only takes the address of the value inside.
                     (unsafe { std::ptr::addr_of!((*p).value) } as usize, 0, GLOBAL_LEXICAL)
                 }
-                GlobalTarget::Property(n) => (g.realm.global_object().as_ptr() as usize, n, GLOBAL_PROPERTY),
+                GlobalTarget::Property(n) => {
+                    let global = g.realm.global_object();
+                    (global.as_ptr() as usize, slot_location(global.inline_capacity(), n), GLOBAL_PROPERTY)
+                }
             };
             m.shape.set(g.realm.as_ptr() as usize);
             m.holder.set(holder);
-            m.index.set(index);
+            m.location.set(location);
             m.epoch.set(g.epoch);
             m.array.set(kind);
             for m in &self.entries[1..] {
@@ -319,17 +345,24 @@ impl JitMirror {
             _ => &[],
         };
         for (k, m) in self.entries.iter().enumerate() {
-            let (shape, holder, index, epoch, array) = match cached.get(k) {
+            // A shape fixes its objects' inline capacity (and Array-ness),
+            // so the location holds for every receiver the entry matches.
+            let (shape, holder, location, epoch, array) = match cached.get(k) {
                 Some(e) => match e.handler {
-                    Handler::OwnSlot(n) => (e.shape.as_ptr() as usize, 0, n, e.epoch, e.is_array),
-                    Handler::ProtoSlot(h, n) => (e.shape.as_ptr() as usize, h.as_ptr() as usize, n, e.epoch, e.is_array),
+                    Handler::OwnSlot(n) => {
+                        (e.shape.as_ptr() as usize, 0, slot_location(e.shape.inline_capacity(), n), e.epoch, e.is_array)
+                    }
+                    Handler::ProtoSlot(h, n) => {
+                        let location = LOCATION_HOLDER | slot_location(h.inline_capacity(), n);
+                        (e.shape.as_ptr() as usize, h.as_ptr() as usize, location, e.epoch, e.is_array)
+                    }
                     _ => (0, 0, 0, 0, false),
                 },
                 None => (0, 0, 0, 0, false),
             };
             m.shape.set(shape);
             m.holder.set(holder);
-            m.index.set(index);
+            m.location.set(location);
             m.epoch.set(epoch);
             m.array.set(array as u8);
         }

@@ -131,8 +131,8 @@ pub struct JitLayout {
     /// Offset of a feedback slot's `state` (type bits, counters; u32).
     pub feedback_state: usize,
     /// Offsets in a feedback slot of the fields of the first entry of the
-    /// IC's [`crate::ic::JitMirror`]: shape, holder, index (u32), epoch
-    /// (u32), array (u8); entry k is `k * ic_entry_size` further.
+    /// IC's [`crate::ic::JitMirror`]: shape, holder, location (u32),
+    /// epoch (u32), array (u8); entry k is `k * ic_entry_size` further.
     pub ic_shape: usize,
     /// The size of a mirror entry.
     pub ic_entry_size: usize,
@@ -141,7 +141,7 @@ pub struct JitLayout {
     /// See `ic_shape`.
     pub ic_holder: usize,
     /// See `ic_shape`.
-    pub ic_index: usize,
+    pub ic_location: usize,
     /// See `ic_shape`.
     pub ic_epoch: usize,
     /// See `ic_shape`.
@@ -247,7 +247,7 @@ impl JitLayout {
             ic_entry_size: std::mem::size_of::<JitMirrorEntry>(),
             ic_entries: crate::ic::MAX_POLYMORPHISM,
             ic_holder: ic + offset_of!(JitMirrorEntry, holder),
-            ic_index: ic + offset_of!(JitMirrorEntry, index),
+            ic_location: ic + offset_of!(JitMirrorEntry, location),
             ic_epoch: ic + offset_of!(JitMirrorEntry, epoch),
             ic_array: ic + offset_of!(JitMirrorEntry, array),
             object_info: JsObject::info() as *const strata_gc::CellInfo as usize,

@@ -265,6 +265,9 @@ pub const DEFAULT_INLINE_SLOTS: u32 = 4;
 /// Most inline slots an object is given.
 pub const MAX_INLINE_SLOTS: u32 = 32;
 
+/// Where inline slot 0 is, from an object cell's address.
+pub const INLINE_SLOTS_OFFSET: usize = strata_gc::PAYLOAD_OFFSET + std::mem::size_of::<JsObject>().next_multiple_of(8);
+
 /// Offsets from an object cell's address, for compiled code.
 #[derive(Copy, Clone, Debug)]
 pub struct ObjectLayout {
@@ -346,8 +349,9 @@ pub struct JsObject {
     /// Whether inline caches depend on this object's structure beyond its
     /// own shape: set on prototypes and global objects (see `ic.rs`).
     watched: Cell<bool>,
-    /// The root shape of objects whose prototype is this object, created
-    /// on first use (the cache `Object.create(this)` and constructors use).
+    /// The first root shape of objects whose prototype is this object
+    /// (the others, one per layout, are linked from it), created on first
+    /// use (the cache `Object.create(this)` and constructors use).
     child_root_shape: Cell<Option<Gc<Shape>>>,
     /// Kind and internal slots.
     pub kind: ObjectKind,
@@ -432,15 +436,11 @@ fn function_layout() -> Option<FunctionLayout> {
 }
 
 impl JsObject {
-    /// A new object payload with `shape` and no properties, and no inline
-    /// slots (see [`JsObject::with_inline_slots`]).
-    pub fn new(shape: Gc<Shape>, kind: ObjectKind) -> JsObject {
-        JsObject::with_inline_slots(shape, kind, 0)
-    }
-
-    /// A payload for a cell allocated with `capacity * 8` trailing bytes
+    /// A new object payload with `shape` and no properties, for a cell
+    /// allocated with the trailing bytes of the shape's inline capacity
     /// (`Vm::alloc_object` does both).
-    pub fn with_inline_slots(shape: Gc<Shape>, kind: ObjectKind, capacity: u32) -> JsObject {
+    pub fn new(shape: Gc<Shape>, kind: ObjectKind) -> JsObject {
+        let capacity = shape.inline_capacity();
         JsObject {
             shape: Cell::new(shape),
             inline_capacity: capacity,
@@ -496,7 +496,7 @@ impl JsObject {
             shape: payload + std::mem::offset_of!(JsObject, shape),
             inline_capacity: payload + std::mem::offset_of!(JsObject, inline_capacity),
             array: payload + std::mem::offset_of!(JsObject, array),
-            inline_slots: payload + std::mem::size_of::<JsObject>().next_multiple_of(8),
+            inline_slots: INLINE_SLOTS_OFFSET,
             out_of_line_ptr: slots + 8 * ptr_word,
             out_of_line_len: slots + 8 * len_word,
             dense_ptr: payload + std::mem::offset_of!(JsObject, dense_ptr),

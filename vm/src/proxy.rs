@@ -108,9 +108,9 @@ impl Vm {
         };
         // An unshared dictionary shape: never cached by an IC, and no
         // ordinary object ever has it (see the module docs).
-        let root = self.root_shape(Value::NULL)?;
+        let root = self.root_shape(Value::NULL, 0, false)?;
         let shape = self.alloc(Shape::dictionary_from(&root, Value::NULL))?;
-        self.alloc_object(shape, ObjectKind::Proxy(data), 0)
+        self.alloc_object(shape, ObjectKind::Proxy(data))
     }
 
     /// ValidateNonRevokedProxy (§10.5.14.1) with the stack check: the

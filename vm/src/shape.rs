@@ -10,6 +10,13 @@
 //! shape: unshared, mutated in place, and never cached by ICs.
 //!
 //! Slot `i` of an object holds the value of the shape's `i`-th key.
+//!
+//! A shape also fixes the object's layout: how many slots live in the
+//! cell (the rest out of line) and whether it is an Array. Roots are
+//! therefore per (prototype, inline capacity, Array-ness), and an inline
+//! cache that matched the shape knows where a slot is without reading the
+//! object (JavaScriptCore's structures fix the inline capacity the same
+//! way).
 
 use std::cell::{Cell, RefCell, UnsafeCell};
 use std::collections::HashMap;
@@ -64,6 +71,12 @@ pub struct Shape {
     table: UnsafeCell<Rc<PropertyTable>>,
     transitions: RefCell<HashMap<(PropertyKey, Attrs), Gc<Shape>, BuildKeyHasher>>,
     dictionary: bool,
+    /// Slots in the cell of every object of this shape.
+    inline_capacity: u32,
+    /// Whether its objects are Arrays.
+    array: bool,
+    /// A root: the next root of the same prototype (another layout).
+    next_root: Cell<Option<Gc<Shape>>>,
 }
 strata_gc::cell_type!(Shape);
 
@@ -77,28 +90,62 @@ unsafe impl Trace for Shape {
         for s in self.transitions.borrow().values() {
             t.mark(s.cell());
         }
+        self.next_root.get().trace(t);
     }
 }
 
 impl Shape {
-    /// A root shape (no properties) for objects with prototype `proto`.
-    pub fn root(proto: Value) -> Shape {
+    /// A root shape (no properties) for objects with prototype `proto`,
+    /// `inline_capacity` slots in the cell, Arrays or not; `next` is the
+    /// root of the same prototype it is linked after.
+    pub fn root(proto: Value, inline_capacity: u32, array: bool, next: Option<Gc<Shape>>) -> Shape {
         Shape {
             proto: Cell::new(proto),
             table: UnsafeCell::new(Rc::new(PropertyTable::default())),
             transitions: RefCell::new(HashMap::default()),
             dictionary: false,
+            inline_capacity,
+            array,
+            next_root: Cell::new(next),
         }
     }
 
-    /// A dictionary shape with a copy of `from`'s properties.
+    /// A dictionary shape with a copy of `from`'s properties (and layout).
     pub fn dictionary_from(from: &Shape, proto: Value) -> Shape {
         Shape {
             proto: Cell::new(proto),
             table: UnsafeCell::new(Rc::new(from.table().clone())),
             transitions: RefCell::new(HashMap::default()),
             dictionary: true,
+            inline_capacity: from.inline_capacity,
+            array: from.array,
+            next_root: Cell::new(None),
         }
+    }
+
+    /// Slots in the cell of its objects.
+    #[inline]
+    pub fn inline_capacity(&self) -> u32 {
+        self.inline_capacity
+    }
+
+    /// Whether its objects are Arrays.
+    #[inline]
+    pub fn is_array(&self) -> bool {
+        self.array
+    }
+
+    /// The root of this root's prototype with this layout, searching the
+    /// chain of roots that starts here.
+    pub fn find_root(first: Option<Gc<Shape>>, inline_capacity: u32, array: bool) -> Option<Gc<Shape>> {
+        let mut cur = first;
+        while let Some(s) = cur {
+            if s.inline_capacity == inline_capacity && s.array == array {
+                return Some(s);
+            }
+            cur = s.next_root.get();
+        }
+        None
     }
 
     /// The prototype (an object or null).
@@ -143,6 +190,9 @@ impl Shape {
             table: UnsafeCell::new(Rc::new(table)),
             transitions: RefCell::new(HashMap::default()),
             dictionary: false,
+            inline_capacity: self.inline_capacity,
+            array: self.array,
+            next_root: Cell::new(None),
         }
     }
 

@@ -509,27 +509,29 @@ impl Vm {
 
     // ---- objects -----------------------------------------------------------
 
-    /// The root shape for objects with prototype `proto` (null or an object).
-    pub fn root_shape(&mut self, proto: Value) -> JsResult<Gc<Shape>> {
-        match proto.as_gc::<JsObject>() {
-            Some(p) => {
-                if let Some(s) = p.child_root_shape() {
-                    return Ok(s);
-                }
-                p.watch();
-                let s = self.alloc(Shape::root(proto))?;
-                p.set_child_root_shape(s);
-                Ok(s)
-            }
-            None => {
-                if let Some(s) = self.roots.null_root_shape {
-                    return Ok(s);
-                }
-                let s = self.alloc(Shape::root(Value::NULL))?;
-                self.roots.null_root_shape = Some(s);
-                Ok(s)
-            }
+    /// The root shape for objects with prototype `proto` (null or an
+    /// object), `inline` slots in the cell (at most `MAX_INLINE_SLOTS`),
+    /// Arrays or not.
+    pub fn root_shape(&mut self, proto: Value, inline: u32, array: bool) -> JsResult<Gc<Shape>> {
+        let inline = inline.min(crate::object::MAX_INLINE_SLOTS);
+        let p = proto.as_gc::<JsObject>();
+        let first = match p {
+            Some(p) => p.child_root_shape(),
+            None => self.roots.null_root_shape,
+        };
+        if let Some(s) = Shape::find_root(first, inline, array) {
+            return Ok(s);
         }
+        let proto = if p.is_some() { proto } else { Value::NULL };
+        let s = self.alloc(Shape::root(proto, inline, array, first))?;
+        match p {
+            Some(p) => {
+                p.watch();
+                p.set_child_root_shape(s);
+            }
+            None => self.roots.null_root_shape = Some(s),
+        }
+        Ok(s)
     }
 
     /// A new object of `kind` with prototype `proto`.
@@ -543,15 +545,17 @@ impl Vm {
 
     /// A new object with room for `inline` named properties in the cell.
     pub fn new_object_inline(&mut self, proto: Value, kind: ObjectKind, inline: u32) -> JsResult<Gc<JsObject>> {
-        let shape = self.root_shape(proto)?;
-        self.alloc_object(shape, kind, inline)
+        let shape = self.root_shape(proto, inline, matches!(kind, ObjectKind::Array { .. }))?;
+        self.alloc_object(shape, kind)
     }
 
-    /// Allocates an object cell with `inline` slots in its trailing part.
-    pub fn alloc_object(&mut self, shape: Gc<Shape>, kind: ObjectKind, inline: u32) -> JsResult<Gc<JsObject>> {
-        let inline = inline.min(crate::object::MAX_INLINE_SLOTS);
+    /// Allocates an object cell of `shape`, with the slots in its trailing
+    /// part the shape says.
+    pub fn alloc_object(&mut self, shape: Gc<Shape>, kind: ObjectKind) -> JsResult<Gc<JsObject>> {
+        let inline = shape.inline_capacity();
+        debug_assert_eq!(shape.is_array(), matches!(kind, ObjectKind::Array { .. }));
         let roots = &self.roots;
-        let payload = JsObject::with_inline_slots(shape, kind, inline);
+        let payload = JsObject::new(shape, kind);
         match self.heap.alloc_rooted(payload, inline as usize * 8, &mut |t| roots.trace(t)) {
             Ok(g) => Ok(g),
             Err(_) => Err(self.out_of_memory()),

@@ -155,7 +155,7 @@ impl Vm {
         if f.proto() != proto {
             // Build the object with the right prototype from the start, so
             // it keeps a shared (non-dictionary) shape.
-            let shape = self.root_shape(proto)?;
+            let shape = self.root_shape(proto, crate::object::DEFAULT_INLINE_SLOTS, false)?;
             let ObjectKind::Function(d) = &f.kind else { return Ok(f) };
             let FunctionCode::Bytecode { shared, context } = &d.code else { return Ok(f) };
             let data = crate::function::FunctionData {
@@ -165,7 +165,7 @@ impl Vm {
                 fields: std::cell::Cell::new(Value::UNDEFINED),
                 captures: std::cell::Cell::new(Value::UNDEFINED),
             };
-            let g = self.alloc_object(shape, ObjectKind::Function(data), crate::object::DEFAULT_INLINE_SLOTS)?;
+            let g = self.alloc_object(shape, ObjectKind::Function(data))?;
             for (slot, key, attrs) in f.shape().table().entries() {
                 let v = f.slot(slot);
                 self.add_named_property(g, key, v, attrs)?;
