@@ -31,6 +31,13 @@
 //! Array objects keep `length` outside their shape, so an entry also
 //! records whether the receiver was an Array and `length` on an Array is a
 //! handler of its own.
+//!
+//! String primitives are receivers too (`s.length`, `s.charCodeAt`): a
+//! site records them under a shape no object has, a root of the realm's
+//! `String.prototype` with the inline capacity [`STRING_RECEIVER_LAYOUT`]
+//! (objects get at most `MAX_INLINE_SLOTS`), with `StringLength` or a
+//! prototype handler. Compiled code never matches it: its shape test
+//! runs only on objects.
 
 use std::cell::UnsafeCell;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -41,6 +48,10 @@ use crate::object::{Accessor, JsObject};
 use crate::property::PropertyKey;
 use crate::shape::Shape;
 use crate::value::Value;
+
+/// The inline capacity of the shape ICs record string receivers under
+/// (no object has it: see the module docs).
+pub const STRING_RECEIVER_LAYOUT: u32 = u32::MAX;
 
 /// Shapes a polymorphic IC holds before going megamorphic.
 pub const MAX_POLYMORPHISM: usize = 4;
@@ -81,6 +92,8 @@ pub enum Handler {
     Missing,
     /// `length` of an Array.
     ArrayLength,
+    /// `length` of a string primitive (see [`STRING_RECEIVER_LAYOUT`]).
+    StringLength,
     /// Add the property: move to shape `to` and append the value (slot
     /// `n`, the old shape's property count).
     Transition(Gc<Shape>, u32),
@@ -89,7 +102,7 @@ pub enum Handler {
 impl Handler {
     /// Whether validity depends on objects other than the receiver.
     fn needs_epoch(&self) -> bool {
-        !matches!(self, Handler::OwnSlot(_) | Handler::ArrayLength)
+        !matches!(self, Handler::OwnSlot(_) | Handler::ArrayLength | Handler::StringLength)
     }
     /// Name for traces.
     pub fn name(&self) -> &'static str {
@@ -100,6 +113,7 @@ impl Handler {
             Handler::OwnGetter(_) => "own getter",
             Handler::Missing => "missing",
             Handler::ArrayLength => "array length",
+            Handler::StringLength => "string length",
             Handler::Transition(..) => "transition",
         }
     }
@@ -192,6 +206,17 @@ impl IcState {
             IcState::Allocation(_) => "allocation",
         }
     }
+    /// The entry for receivers of `shape` that are not objects (see
+    /// [`STRING_RECEIVER_LAYOUT`]), if cached and valid.
+    #[inline]
+    pub fn find_shape(&self, shape: Gc<Shape>) -> Option<Handler> {
+        let hit = |e: &IcEntry| e.shape == shape && e.epoch_valid();
+        match self {
+            IcState::Monomorphic(e) if hit(e) => Some(e.handler),
+            IcState::Polymorphic(v) => v.iter().find(|e| hit(e)).map(|e| e.handler),
+            _ => None,
+        }
+    }
     /// The entry for `obj`, if cached and valid.
     #[inline(always)]
     pub fn find(&self, obj: &JsObject) -> Option<Handler> {
@@ -244,7 +269,11 @@ impl IcEntry {
         match self.handler {
             Handler::ProtoSlot(h, _) | Handler::Getter(h, _) => t.mark(h.cell()),
             Handler::Transition(s, _) => t.mark(s.cell()),
-            Handler::OwnSlot(_) | Handler::OwnGetter(_) | Handler::Missing | Handler::ArrayLength => {}
+            Handler::OwnSlot(_)
+            | Handler::OwnGetter(_)
+            | Handler::Missing
+            | Handler::ArrayLength
+            | Handler::StringLength => {}
         }
     }
 }

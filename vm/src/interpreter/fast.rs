@@ -243,6 +243,12 @@ unsafe fn get_named_polymorphic(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: V
         // SAFETY: see the module docs.
         return unsafe { star_after(cur, pc + 4, v) };
     }
+    if let Some(s) = recv.as_gc::<JsString>()
+        && let Some(v) = vm.string_load_cached(s, fs)
+    {
+        // SAFETY: see the module docs.
+        return unsafe { star_after(cur, pc + 4, v) };
+    }
     generic!(vm, cur, pc, acc)
 }
 

@@ -7,8 +7,11 @@ use strata_gc::Gc;
 
 use crate::feedback::FeedbackSlot;
 use crate::function::SharedFunction;
-use crate::ic::{GlobalEntry, GlobalTarget, Handler, IcEntry, IcState, epoch, getter_of};
+use crate::ic::{GlobalEntry, GlobalTarget, Handler, IcEntry, IcState, STRING_RECEIVER_LAYOUT, epoch, getter_of};
 use crate::object::{JsObject, ObjectKind};
+use crate::realm::Intrinsic;
+use crate::shape::Shape;
+use crate::string::JsString;
 use crate::property::{Attrs, PropertyKey};
 use crate::value::Value;
 use crate::vm::{JsResult, Vm};
@@ -92,8 +95,65 @@ impl Vm {
                 }
                 return self.call(getter, Value::from_gc(obj), &[]);
             }
-            Handler::Transition(..) => Value::UNDEFINED,
+            // Never recorded for an object receiver.
+            Handler::Transition(..) | Handler::StringLength => Value::UNDEFINED,
         })
+    }
+
+    /// The shape string receivers are cached under in the running realm
+    /// (see `ic.rs`), if it exists yet.
+    #[inline]
+    pub(crate) fn string_receiver_shape(&self) -> Option<Gc<Shape>> {
+        let proto = self.intrinsic(Intrinsic::StringPrototype);
+        Shape::find_root(proto.child_root_shape(), STRING_RECEIVER_LAYOUT, false)
+    }
+
+    /// A cached named load from the string `s`: its length, or a data
+    /// property of (or missing from) the prototype chain.
+    #[inline]
+    pub(crate) fn string_load_cached(&self, s: Gc<JsString>, fs: &FeedbackSlot) -> Option<Value> {
+        match fs.ic.get().find_shape(self.string_receiver_shape()?)? {
+            Handler::StringLength => Some(Value::int(s.len() as i32)),
+            Handler::ProtoSlot(h, n) => Some(h.slot(n)),
+            Handler::Missing => Some(Value::UNDEFINED),
+            _ => None,
+        }
+    }
+
+    /// GetNamedProperty on a string primitive: `length`, or a data
+    /// property found from `String.prototype` on, cached at the site under
+    /// the string receiver shape; anything else the generic way.
+    fn load_string_named(&mut self, s: Gc<JsString>, key: PropertyKey, fs: &FeedbackSlot, site: Site) -> JsResult<Value> {
+        if let Some(v) = self.string_load_cached(s, fs) {
+            return Ok(v);
+        }
+        let recv = Value::from_gc(s);
+        let is_length = key == PropertyKey::String(self.roots.names.length);
+        let proto = self.intrinsic(Intrinsic::StringPrototype);
+        let handler = if is_length {
+            Some(Handler::StringLength)
+        } else {
+            // String.prototype's own `length` and indices are shadowed by
+            // the string's; other keys start the lookup there.
+            match self.compute_load_handler(proto, key) {
+                Some(Handler::OwnSlot(n)) => Some(Handler::ProtoSlot(proto, n)),
+                Some(h @ (Handler::ProtoSlot(..) | Handler::Missing)) => Some(h),
+                _ => None,
+            }
+        };
+        let Some(handler) = handler else { return self.get_value(recv, key) };
+        let shape = match self.string_receiver_shape() {
+            Some(shape) => shape,
+            None => {
+                proto.watch();
+                let first = proto.child_root_shape();
+                let shape = self.alloc(Shape::root(Value::from_gc(proto), STRING_RECEIVER_LAYOUT, false, first))?;
+                proto.set_child_root_shape(shape);
+                shape
+            }
+        };
+        self.ic_record(fs, site, key, IcEntry::new(shape, false, handler), false);
+        Ok(self.string_load_cached(s, fs).unwrap_or(Value::UNDEFINED))
     }
 
     /// Records a new case in a site's state (or the stub cache once
@@ -136,6 +196,11 @@ impl Vm {
     /// GetNamedProperty after the inline monomorphic check missed.
     pub(crate) fn load_named_ic(&mut self, recv: Value, key: PropertyKey, fs: &FeedbackSlot, site: Site) -> JsResult<Value> {
         let Some(obj) = recv.as_gc::<JsObject>() else {
+            if let Some(s) = recv.as_gc::<JsString>()
+                && !matches!(key, PropertyKey::Index(_))
+            {
+                return self.load_string_named(s, key, fs, site);
+            }
             return self.get_value(recv, key);
         };
         let state = fs.ic.get();
@@ -465,7 +530,7 @@ fn handler_slot(e: &IcEntry) -> String {
         | Handler::Getter(_, n)
         | Handler::OwnGetter(n)
         | Handler::Transition(_, n) => format!(" {n}"),
-        Handler::Missing | Handler::ArrayLength => String::new(),
+        Handler::Missing | Handler::ArrayLength | Handler::StringLength => String::new(),
     }
 }
 
