@@ -151,7 +151,9 @@ impl Vm {
     pub fn prototype_from_constructor(&mut self, new_target: Value, fallback: Intrinsic) -> JsResult<Value> {
         if let Some(nt) = new_target.as_gc::<JsObject>() {
             let key = crate::property::PropertyKey::String(self.roots.names.prototype);
-            let p = self.get(nt, key, new_target)?;
+            // Through the stub cache: every `new` reads this, and
+            // constructors of one kind share a shape.
+            let p = self.load_keyed_named(nt, key)?;
             if p.as_gc::<JsObject>().is_some() {
                 return Ok(p);
             }
