@@ -54,17 +54,17 @@ fn bigint_ctor(vm: &mut Vm, _this: Value, args: Args, new_target: Value) -> JsRe
 }
 
 /// ToIndex (§7.1.22): an integer in 0..=2^53-1, else a RangeError.
-fn to_index(vm: &mut Vm, v: Value, what: &str) -> JsResult<u64> {
+fn to_index(vm: &mut Vm, v: Value) -> JsResult<u64> {
     let n = vm.to_integer_or_infinity(v)?;
     if !(0.0..=9007199254740991.0).contains(&n) {
-        return Err(vm.range_error(&format!("Invalid value: {what} must be a non-negative safe integer")));
+        return Err(vm.range_error("Invalid value: not (convertible to) a safe integer"));
     }
     Ok(n as u64)
 }
 
 /// BigInt.asIntN ( bits, bigint ) (§21.2.2.1).
 fn as_int_n(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    let bits = to_index(vm, args.get(0), "bits")?;
+    let bits = to_index(vm, args.get(0))?;
     let n = vm.to_bigint(args.get(1))?;
     let r = bigint_ops::as_int_n(bits, &n);
     vm.new_bigint(r)
@@ -72,7 +72,7 @@ fn as_int_n(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value
 
 /// BigInt.asUintN ( bits, bigint ) (§21.2.2.2).
 fn as_uint_n(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    let bits = to_index(vm, args.get(0), "bits")?;
+    let bits = to_index(vm, args.get(0))?;
     let n = vm.to_bigint(args.get(1))?;
     match bigint_ops::as_uint_n(bits, &n) {
         Some(r) => vm.new_bigint(r),
@@ -99,7 +99,7 @@ fn to_string(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value
     let radix = args.get(0);
     let r = if radix.is_undefined() { 10.0 } else { vm.to_integer_or_infinity(radix)? };
     if !(2.0..=36.0).contains(&r) {
-        return Err(vm.range_error("toString() radix must be between 2 and 36"));
+        return Err(vm.range_error("toString() radix argument must be between 2 and 36"));
     }
     let s = bigint::to_radix_string(x.value(), r as u32);
     vm.string_value(&s)
