@@ -118,7 +118,7 @@ fn shift_left(x: &BigInt, y: &BigInt) -> Option<BigInt> {
             None => BigInt::zero(),
         });
     }
-    let n = y.to_u64().filter(|&n| n <= MAX_BIGINT_BITS)?;
+    let n = y.to_u64().filter(|&n| n.saturating_add(x.bits()) <= MAX_BIGINT_BITS)?;
     Some(x << n)
 }
 
