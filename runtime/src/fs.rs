@@ -15,12 +15,13 @@
 //!    `errno`, `code`, `syscall`, `path`) and settles the promise.
 //!
 //! What there is: `readFile`, `writeFile`, `appendFile`, `readdir`
-//! (names, or `Dirent`s with `withFileTypes`), `stat`, `lstat`, `mkdir`
-//! (with `recursive`, `mode`), `rm` (with `recursive`, `force`), `rmdir`,
-//! `unlink`, `rename`, `access`, `constants`. Not yet: `Buffer` results —
-//! `readFile` without an encoding rejects with a TypeError whose code is
-//! `ERR_STRATA_NO_BUFFER` (the engine has no `Uint8Array` yet), as do
-//! `readdir`'s `encoding: 'buffer'` and `stat`'s `bigint: true`;
+//! (names, or `Dirent`s with `withFileTypes`), `stat`, `lstat` (with
+//! `bigint: true`: a `BigIntStats`), `mkdir` (with `recursive`, `mode`),
+//! `rm` (with `recursive`, `force`), `rmdir`, `unlink`, `rename`,
+//! `access`, `constants`. Not yet: `Buffer` results — `readFile` without
+//! an encoding rejects with a TypeError whose code is
+//! `ERR_STRATA_NO_BUFFER` (the engine has no `Uint8Array` yet), as does
+//! `readdir`'s `encoding: 'buffer'`;
 //! `readdir`'s `recursive`; file handles (`open`); the `signal` option.
 //! Paths are strings (no `Buffer` or `URL` paths).
 
