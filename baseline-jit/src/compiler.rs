@@ -27,7 +27,9 @@
 //!   `Mod`: a non-negative int32 modulo a positive one.
 //! - `TestLessThan`/`GreaterThan`/`…OrEqual`: int32 operands (int32
 //!   feedback) or numbers (number feedback; false for NaN).
-//!   `TestEqualStrict`: int32 operands; records int32 feedback.
+//!   `TestEqualStrict`: int32 operands (int32 feedback); the same word
+//!   (not a double); immediates and objects by identity; two atom
+//!   strings (distinct atoms differ).
 //! - `GetNamedProperty`, `SetNamedProperty`: the site's monomorphic or
 //!   polymorphic IC (its [`strata_vm::ic::JitMirror`]): an object of a
 //!   cached shape (and Array-ness), the property in a slot (inline or out
@@ -102,6 +104,8 @@ pub(crate) struct Emitted {
 const FEEDBACK_INT32: u32 = strata_vm::feedback::type_feedback::INT32 as u32;
 /// The type-feedback bits of numbers (`type_feedback::NUMBER`).
 const FEEDBACK_NUMBER: u32 = strata_vm::feedback::type_feedback::NUMBER as u32;
+/// The type-feedback bits of strings (`type_feedback::STRING`).
+const FEEDBACK_STRING: u32 = strata_vm::feedback::type_feedback::STRING as u32;
 /// The type-feedback bits of anything else (`type_feedback::ANY`).
 const FEEDBACK_ANY: u32 = strata_vm::feedback::type_feedback::ANY as u32;
 
@@ -256,6 +260,15 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.cmp(R::T2, R::T3);
         self.m.branch(Cond::Ne, slow);
         self.m.bind(immediate);
+    }
+
+    /// Goes to `slow` unless `v` is an atom string. Clobbers T2 and T3.
+    fn atom(&mut self, v: R, slow: DynamicLabel) {
+        let l = self.cx.layout;
+        self.check_cell(v, l.string_info, slow);
+        self.m.load8(R::T2, v, l.string_atom as i32);
+        self.m.cmp_imm(R::T2, 1);
+        self.m.branch(Cond::Ne, slow);
     }
 
     /// With an object in T0: T1 = the int32 `key` as an index into T0's
@@ -508,11 +521,29 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 self.record_type(op(1), FEEDBACK_INT32);
                 self.m.jump(done);
                 self.m.bind(not_int);
-                self.identity_comparable(R::T0, slow);
-                self.identity_comparable(R::Acc, slow);
+                // The same word: equal, unless it is a double (NaN).
+                let (differ, atoms) = (self.m.new_label(), self.m.new_label());
                 self.m.cmp(R::T0, R::Acc);
-                self.m.set_bool(R::Acc, Cond::Eq);
+                self.m.branch(Cond::Ne, differ);
+                self.m.mov_imm(R::T2, strata_vm::value::DOUBLE_ENCODE_OFFSET);
+                self.m.cmp(R::T0, R::T2);
+                self.m.branch(Cond::AboveEq, slow);
+                self.m.mov_imm(R::Acc, Value::TRUE.bits());
                 self.record_type(op(1), FEEDBACK_ANY);
+                self.m.jump(done);
+                // Different words: unequal if both compare by identity, or
+                // both are atoms (distinct atoms have distinct contents).
+                self.m.bind(differ);
+                self.identity_comparable(R::T0, atoms);
+                self.identity_comparable(R::Acc, slow);
+                self.m.mov_imm(R::Acc, Value::FALSE.bits());
+                self.record_type(op(1), FEEDBACK_ANY);
+                self.m.jump(done);
+                self.m.bind(atoms);
+                self.atom(R::T0, slow);
+                self.atom(R::Acc, slow);
+                self.m.mov_imm(R::Acc, Value::FALSE.bits());
+                self.record_type(op(1), FEEDBACK_STRING);
                 self.m.bind(done);
             }
             O::TestLessThan | O::TestGreaterThan | O::TestLessThanOrEqual | O::TestGreaterThanOrEqual => {

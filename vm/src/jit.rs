@@ -150,6 +150,10 @@ pub struct JitLayout {
     pub object_info: usize,
     /// Offsets from an object cell.
     pub object: crate::object::ObjectLayout,
+    /// The header word of every string cell.
+    pub string_info: usize,
+    /// Offset from a string cell of its atom flag (u8: 1 for an atom).
+    pub string_atom: usize,
     /// The header word of every context cell.
     pub context_info: usize,
     /// Offsets from a context cell: parent, slot array pointer, slot count.
@@ -253,6 +257,8 @@ impl JitLayout {
             object_info: JsObject::info() as *const strata_gc::CellInfo as usize,
             object: JsObject::jit_layout(),
             context_info: Context::info() as *const strata_gc::CellInfo as usize,
+            string_info: crate::string::JsString::info() as *const strata_gc::CellInfo as usize,
+            string_atom: crate::string::JsString::atom_offset(),
             context_parent: PAYLOAD_OFFSET + offset_of!(Context, parent),
             context_slots_ptr,
             context_slots_len,

@@ -149,6 +149,12 @@ impl JsString {
         self.atom.get()
     }
 
+    /// Where the atom flag is, from a string cell's address (compiled code
+    /// compares two atoms by identity, as `strict_equals` does).
+    pub fn atom_offset() -> usize {
+        strata_gc::PAYLOAD_OFFSET + std::mem::offset_of!(JsString, atom)
+    }
+
     /// The flat contents, flattening a rope first.
     pub fn flat(&self) -> Flat<'_> {
         if let Repr::Rope { .. } = self.repr() {
