@@ -119,6 +119,12 @@ bytecodes! {
     /// The binding named `constants[name]` = acc, through the scope chain;
     /// the flag is 1 in strict code.
     StaLookupSlot(Idx, UImm) Read;
+    /// As LdaLookupSlot, for a call: reg = the `this` the binding gives
+    /// (the `with` object it was found on, else undefined).
+    LdaLookupSlotForCall(Idx, Reg) Write;
+    /// acc = `delete name` through the scope chain (sloppy code): false
+    /// for a declarative binding, else the object's [[Delete]].
+    DeleteLookupSlot(Idx) Write;
     /// Throws ReferenceError "Cannot access 'name' before initialization"
     /// if acc is the hole.
     ThrowReferenceErrorIfHole(Idx) Read;
@@ -131,6 +137,9 @@ bytecodes! {
     CreateFunctionContext(Idx, UImm) Write;
     /// acc = a new block context, parent = current.
     CreateBlockContext(Idx) Write;
+    /// acc = a `with` context whose binding object is acc (already an
+    /// object), parent = current; `constants[scope]` describes it.
+    CreateWithContext(Idx) ReadWrite;
     /// acc = a copy of the current context (per-iteration `let` bindings),
     /// with the same parent.
     CloneContext() Write;

@@ -97,6 +97,19 @@ pub struct ParseOptions {
     pub strict: bool,
 }
 
+/// Where code passed to `eval` runs: what [`parse_eval`] needs besides the
+/// [`ParseOptions`] (whose `strict` is the caller's strictness for a direct
+/// eval).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct EvalOrigin {
+    /// A direct eval: free names, the top level's `var`s and functions
+    /// (in sloppy code), `this` and `new.target` are looked up through the
+    /// caller's context chain at run time.
+    pub direct: bool,
+    /// `new.target` is allowed: the caller is inside a non-arrow function.
+    pub new_target: bool,
+}
+
 /// A parsed and analysed source: the AST, oxc's semantic model and Strata's
 /// scope analysis, all borrowing the caller's arena.
 pub struct ParsedSource<'a> {
@@ -164,6 +177,29 @@ pub fn parse<'a>(
     source: &'a str,
     options: ParseOptions,
 ) -> Result<ParsedSource<'a>, SyntaxError> {
+    parse_with(allocator, source, options, None)
+}
+
+/// Parses eval code (PerformEval): a script whose top-level `let`,
+/// `const` and `class` live in its own context, whose top-level `var`s
+/// and functions are local in strict code and belong to the caller's (or
+/// the global) variable environment in sloppy code, and, for a direct
+/// eval, whose free names are dynamic lookups.
+pub fn parse_eval<'a>(
+    allocator: &'a Allocator,
+    source: &'a str,
+    options: ParseOptions,
+    origin: EvalOrigin,
+) -> Result<ParsedSource<'a>, SyntaxError> {
+    parse_with(allocator, source, options, Some(origin))
+}
+
+fn parse_with<'a>(
+    allocator: &'a Allocator,
+    source: &'a str,
+    options: ParseOptions,
+    eval: Option<EvalOrigin>,
+) -> Result<ParsedSource<'a>, SyntaxError> {
     let strict = options.strict && options.goal == Goal::Script;
     let prelude = if strict {
         Prelude::use_strict(source)
@@ -183,12 +219,15 @@ pub fn parse<'a>(
     };
     let plan = stack::plan(text).map_err(|message| fail(message, 0))?;
     let source_type = match options.goal {
+        // oxc's CommonJS goal is the script goal with `new.target` (and
+        // `return`, which `front_end` rejects) allowed at the top level.
+        Goal::Script if eval.is_some_and(|e| e.new_target) => SourceType::cjs(),
         Goal::Script => SourceType::script(),
         Goal::Module => SourceType::mjs(),
     };
     let ParseOptions { path, goal, .. } = options;
     let outcome =
-        stack::run_on_parser_stack(plan, || front_end(allocator, text, source_type, goal));
+        stack::run_on_parser_stack(plan, || front_end(allocator, text, source_type, goal, eval));
     let front = match outcome {
         Ok(Ok(front)) => front,
         Ok(Err(diagnostic)) => {
@@ -232,6 +271,7 @@ fn front_end<'a>(
     text: &'a str,
     source_type: SourceType,
     goal: Goal,
+    eval: Option<EvalOrigin>,
 ) -> Result<FrontEnd<'a>, error::FirstError> {
     let parser_options = oxc_parser::ParseOptions {
         parse_regular_expression: true,
@@ -262,13 +302,44 @@ fn front_end<'a>(
         return Err(first);
     }
     let semantic = built.semantic;
-    let scopes = build::analyse(&semantic, &parsed.module_record, goal);
+    if source_type.is_commonjs()
+        && let Some(offset) = top_level_return(&semantic)
+    {
+        return Err(error::FirstError {
+            message: "Illegal return statement".to_string(),
+            offset,
+        });
+    }
+    let scopes = build::analyse(&semantic, &parsed.module_record, goal, eval);
     Ok(FrontEnd {
         program,
         semantic,
         module_record: parsed.module_record,
         scopes,
     })
+}
+
+/// The offset of a `return` outside every function, which eval code parsed
+/// with the CommonJS goal must reject.
+fn top_level_return(semantic: &Semantic<'_>) -> Option<u32> {
+    use oxc_ast::AstKind;
+    use oxc_span::GetSpan;
+    let nodes = semantic.nodes();
+    for (id, node) in nodes.iter_enumerated() {
+        if !matches!(node.kind(), AstKind::ReturnStatement(_)) {
+            continue;
+        }
+        let in_function = nodes.ancestor_kinds(id).any(|kind| {
+            matches!(
+                kind,
+                AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) | AstKind::StaticBlock(_)
+            )
+        });
+        if !in_function {
+            return Some(node.kind().span().start);
+        }
+    }
+    None
 }
 
 /// An early error that precedes a fatal parse error.

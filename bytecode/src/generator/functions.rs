@@ -59,8 +59,14 @@ pub(crate) fn compile_script_unit(ctx: &Ctx<'_, '_>) -> Arc<crate::function::Byt
         let completion = g.temp();
         g.completion = Some(completion);
         g.declare_globals(info.scope);
-        g.init_lexical_holes(info.scope);
-        g.instantiate_hoisted_functions(info.scope, program.span.start);
+        if ctx.scopes.is_eval() {
+            // Eval code's own declarations live in a new context (its
+            // lexical environment, and its variable one when strict).
+            let _entry = g.enter_scope(Some(info.scope), program.span.start);
+        } else {
+            g.init_lexical_holes(info.scope);
+            g.instantiate_hoisted_functions(info.scope, program.span.start);
+        }
     }
     g.visit_statements(&program.body);
     if !g.is_dead() {
@@ -132,6 +138,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         if decls.vars.is_empty() && decls.functions.is_empty() && decls.lexicals.is_empty() {
             return;
         }
+        decls.eval = self.ctx.scopes.is_eval();
         let idx = self.b.add_constant(Constant::Globals(Arc::new(decls)));
         self.pos(self.ctx.parsed.program.span.start);
         self.emit(Opcode::DeclareGlobals, &[idx as i64]);
@@ -330,7 +337,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                     })
                     .unwrap_or_default();
                 let immutable = vec![false; names.len()];
-                let scope = crate::ScopeInfo { names, immutable, is_function_scope: true };
+                let scope = crate::ScopeInfo { names, immutable, is_function_scope: true, ..Default::default() };
                 let idx = self.b.add_constant(Constant::Scope(Arc::new(scope)));
                 self.emit(Opcode::CreateMappedArguments, &[idx as i64]);
             } else {

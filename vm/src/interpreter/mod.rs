@@ -13,6 +13,7 @@
 pub(crate) mod calls;
 mod classes;
 mod closures;
+mod dynamic;
 mod fast;
 pub mod generators;
 mod ic_ops;
@@ -567,7 +568,12 @@ impl Vm {
                             Some(Constant::Globals(g)) => g.clone(),
                             _ => fail!(self.type_error("internal error: bad globals constant")),
                         };
-                        t!(self.declare_globals(&decls));
+                        if decls.eval {
+                            let context = self.roots.stack.get(fp + frame::CONTEXT);
+                            t!(self.declare_eval_vars(context, &decls));
+                        } else {
+                            t!(self.declare_globals(&decls));
+                        }
                     }
                     Opcode::LdaContextSlot => {
                         let ctx = t!(self.context_at(fp, o!(1) as u32));
@@ -606,14 +612,37 @@ impl Vm {
                         module.set_export_cell(os!(0) as u32, acc);
                     }
                     Opcode::LdaLookupSlot | Opcode::LdaLookupSlotInsideTypeof | Opcode::StaLookupSlot => {
-                        // Without `with` and sloppy direct eval (not yet
-                        // supported), dynamic lookups reach the globals.
+                        // Names inside `with` or visible to sloppy direct
+                        // eval, looked up through the context chain
+                        // (dynamic.rs).
                         let key = name_key!(0);
+                        let context = self.roots.stack.get(fp + frame::CONTEXT);
                         if opcode == Opcode::StaLookupSlot {
-                            t!(self.store_global(key, acc, o!(1) != 0));
+                            t!(self.store_dynamic(context, key, acc, o!(1) != 0));
                         } else {
-                            acc = t!(self.load_global(key, opcode == Opcode::LdaLookupSlotInsideTypeof));
+                            let for_typeof = opcode == Opcode::LdaLookupSlotInsideTypeof;
+                            acc = t!(self.load_dynamic(context, key, for_typeof, shared.code.strict)).0;
                         }
+                    }
+                    Opcode::LdaLookupSlotForCall => {
+                        let key = name_key!(0);
+                        let context = self.roots.stack.get(fp + frame::CONTEXT);
+                        let (value, this) = t!(self.load_dynamic(context, key, false, shared.code.strict));
+                        // The register file may have moved during the lookup.
+                        self.roots.stack.set(fp + os!(1) as isize, this);
+                        acc = value;
+                    }
+                    Opcode::DeleteLookupSlot => {
+                        let key = name_key!(0);
+                        let context = self.roots.stack.get(fp + frame::CONTEXT);
+                        acc = Value::bool(t!(self.delete_dynamic(context, key)));
+                    }
+                    Opcode::CreateWithContext => {
+                        let Some(scope) = Self::scope_constant(shared.constant(o!(0) as usize)) else {
+                            fail!(self.type_error("internal error: bad scope constant"));
+                        };
+                        let parent = self.roots.stack.get(fp + frame::CONTEXT);
+                        acc = Value::from_gc(t!(self.new_with_context(scope, acc, parent)));
                     }
                     Opcode::ThrowReferenceErrorIfHole => {
                         if acc.is_hole() {
@@ -640,6 +669,7 @@ impl Vm {
                             parent,
                             slots: (0..slots).map(|_| std::cell::Cell::new(Value::HOLE)).collect(),
                             scope: Some(scope),
+                            extension: std::cell::Cell::new(Value::UNDEFINED),
                         }));
                         acc = Value::from_gc(ctx);
                     }
@@ -652,6 +682,7 @@ impl Vm {
                             parent: c.parent,
                             slots: c.slots.iter().map(|s| std::cell::Cell::new(s.get())).collect(),
                             scope: c.scope.clone(),
+                            extension: std::cell::Cell::new(c.extension.get()),
                         }));
                         acc = Value::from_gc(copy);
                     }
@@ -1087,7 +1118,21 @@ impl Vm {
                         acc = t!(self.call_runtime(o!(0) as u32, &args, fp));
                     }
                     Opcode::CallDirectEval => {
-                        fail!(self.syntax_error("direct eval is not supported yet"));
+                        let callee = reg!(0);
+                        let start = fp + os!(1) as isize;
+                        let argc = o!(2) as usize;
+                        let args: Vec<Value> = (0..argc).map(|i| self.roots.stack.get(start + i as isize)).collect();
+                        if let Some(v) = t!(self.direct_eval(fp, callee, &args, shared.code.strict)) {
+                            acc = v;
+                        } else {
+                            slot!(3).record_call_target(callee);
+                            if let Some(f) = self.js_callee(callee) {
+                                let args = ArgSource::Registers { start, count: argc };
+                                let new_fp = t!(self.push_frame(f, Value::UNDEFINED, Value::UNDEFINED, args, fp, pc as u32));
+                                enter_callee!(new_fp);
+                            }
+                            acc = t!(self.call_from_registers(callee, Value::UNDEFINED, start, argc));
+                        }
                     }
 
                     // ---- functions ----
