@@ -158,6 +158,22 @@ impl<'a> ParsedSource<'a> {
             .locate(self.source, self.source_offset(span_offset))
     }
 
+    /// Whether the program is exactly one function declaration whose body
+    /// spans `body_start..body_end` of the parsed text: how the dynamic
+    /// function constructors check that their parameters and body each
+    /// parsed on their own (nothing closed a list or a body early, no
+    /// comment swallowed the separator between them).
+    pub fn is_single_function(&self, body_start: u32, body_end: u32) -> bool {
+        use oxc_ast::ast::Statement;
+        match self.program.body.as_slice() {
+            [Statement::FunctionDeclaration(f)] => f
+                .body
+                .as_ref()
+                .is_some_and(|b| b.span.start == body_start && b.span.end == body_end),
+            _ => false,
+        }
+    }
+
     /// An upper bound on how deeply the AST can nest, counted in tokens
     /// that can open a nesting level (for sources of more than several
     /// hundred kilobytes, a generous estimate). A consumer that recurses

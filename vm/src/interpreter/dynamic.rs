@@ -342,6 +342,36 @@ impl Vm {
         self.call(Value::from_gc(closure), global, &[])
     }
 
+    /// Compiles the source text a dynamic function constructor assembled:
+    /// one function declaration whose body starts at `body_start`; returns
+    /// the declaration's code (SyntaxError unless the text is exactly
+    /// that).
+    pub(crate) fn compile_dynamic_function(&mut self, source: &str, body_start: u32) -> JsResult<Arc<strata_bytecode::BytecodeFunction>> {
+        let index = self.scripts.len() as u32;
+        let path = "<anonymous>".to_string();
+        self.scripts.push(crate::vm::Script::new(path.clone(), source.to_string()));
+        let allocator = oxc_allocator::Allocator::default();
+        let options = strata_frontend::ParseOptions { path, goal: strata_frontend::Goal::Script, strict: false };
+        let parsed = match strata_frontend::parse(&allocator, source, options) {
+            Ok(parsed) => parsed,
+            Err(e) => return Err(self.syntax_error_at(&e.message, &e.path, e.line, e.column)),
+        };
+        if !parsed.is_single_function(body_start, source.len() as u32) {
+            return Err(self.syntax_error("Arg string terminates parameters early"));
+        }
+        let code = match strata_bytecode::generator::compile_script(&parsed, index) {
+            Ok(code) => code,
+            Err(e) => return Err(self.syntax_error_at(&e.message, &e.path, e.line, e.column)),
+        };
+        code.constants
+            .iter()
+            .find_map(|c| match c {
+                Constant::Function(f) if f.source_start == 0 => Some(f.clone()),
+                _ => None,
+            })
+            .ok_or_else(|| self.type_error("internal error: dynamic function not compiled"))
+    }
+
     /// Whether a context on the chain from `context` has a slot `name`.
     fn context_has_slot(&self, context: Value, name: &str) -> bool {
         let mut current = context;
