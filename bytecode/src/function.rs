@@ -87,6 +87,10 @@ pub struct GlobalDeclarations {
     /// conflict checks against the lexical bindings in between; `lexicals`
     /// is empty (eval code keeps them in its own context).
     pub eval: bool,
+    /// Eval code called from a parameter expression: a name that is a
+    /// parameter (or `arguments`) of the function is a SyntaxError too.
+    /// Set by the vm before linking (the generator cannot know).
+    pub eval_in_parameters: bool,
 }
 
 /// The variables of a context, for debugging and for `with`/eval lookups by name.
@@ -102,6 +106,10 @@ pub struct ScopeInfo {
     /// which a `var` of the same name declared by a sloppy direct eval
     /// below it conflicts with.
     pub lexical: Vec<bool>,
+    /// Per slot: whether the binding is a parameter or the `arguments`
+    /// object, which a `var` of a direct eval in a parameter expression
+    /// must not redeclare.
+    pub parameter: Vec<bool>,
     /// A `with` body's scope: the context has no slots, and its extension
     /// is the object environment's binding object.
     pub is_with_scope: bool,

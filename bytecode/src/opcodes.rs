@@ -320,6 +320,9 @@ bytecodes! {
     /// acc = result of a direct `eval(args...)`: evaluates in this scope if
     /// callee is the realm's eval, else a plain call.
     CallDirectEval(Reg, Reg, UImm, Slot) Write;
+    /// As CallDirectEval, in a function's parameter list: a `var` of the
+    /// eval code that names a parameter (or `arguments`) is a SyntaxError.
+    CallDirectEvalInParameters(Reg, Reg, UImm, Slot) Write;
 
     // ---- functions, closures, `arguments`, `this` -----------------------
     /// acc = a new closure of the function constants[idx] over the current

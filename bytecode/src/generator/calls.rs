@@ -116,7 +116,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                     let argc = self.visit_arguments(&call.arguments);
                     self.pos(position);
                     let op = if matches!(callee, Expression::Identifier(id) if id.name == "eval") {
-                        Opcode::CallDirectEval
+                        self.direct_eval_opcode()
                     } else {
                         Opcode::CallUndefinedReceiver
                     };
@@ -156,12 +156,18 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             self.pos(position);
             let op = match (receiver.is_some(), direct_eval) {
                 (true, _) => Opcode::Call,
-                (false, true) => Opcode::CallDirectEval,
+                (false, true) => self.direct_eval_opcode(),
                 (false, false) => Opcode::CallUndefinedReceiver,
             };
             self.emit_slot(op, &[function.0 as i64, args.0 as i64, argc as i64]);
         }
         self.release(m);
+    }
+
+    /// The direct eval call: in a parameter expression, eval's `var`s must
+    /// not redeclare a parameter (EvalDeclarationInstantiation).
+    fn direct_eval_opcode(&self) -> Opcode {
+        if self.in_parameters { Opcode::CallDirectEvalInParameters } else { Opcode::CallDirectEval }
     }
 
     /// The name of an identifier callee resolved by a dynamic lookup.

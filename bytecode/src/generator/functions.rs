@@ -68,6 +68,13 @@ pub(crate) fn compile_script_unit(ctx: &Ctx<'_, '_>) -> Arc<crate::function::Byt
             g.instantiate_hoisted_functions(info.scope, program.span.start);
         }
     }
+    // A directive is an expression statement too: eval("'x'") is 'x'.
+    if ctx.scopes.is_eval()
+        && let (Some(last), Some(completion)) = (program.directives.last(), g.completion)
+    {
+        g.lda_string(last.expression.value.as_str());
+        g.star(completion);
+    }
     g.visit_statements(&program.body);
     if !g.is_dead() {
         if let Some(completion) = g.completion {
@@ -346,7 +353,9 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             self.init_binding(arguments, offset);
         }
         if let Some(params) = params {
+            self.in_parameters = true;
             self.emit_parameters(params, info.simple_params);
+            self.in_parameters = false;
         }
         // `var`s in the context start undefined (context slots start as holes).
         let vars: Vec<strata_frontend::BindingId> = self

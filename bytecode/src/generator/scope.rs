@@ -43,12 +43,13 @@ pub(crate) enum StoreKind {
 /// The runtime layout of the context `scope` pushes: its context-stored
 /// bindings by slot.
 pub(crate) fn context_layout(scopes: &ScopeAnalysis, scope: ScopeId) -> ScopeInfo {
-    let mut slots: Vec<(u32, String, bool, bool)> = scopes
+    let mut slots: Vec<(u32, String, bool, bool, bool)> = scopes
         .scope_bindings(scope)
         .filter_map(|b| match b.storage {
             Storage::Context { slot, .. } => {
                 let lexical = matches!(b.kind, BindingKind::Let | BindingKind::Const | BindingKind::Class);
-                Some((slot, b.name.clone(), is_immutable(b.kind), lexical))
+                let parameter = matches!(b.kind, BindingKind::Parameter { .. } | BindingKind::Arguments);
+                Some((slot, b.name.clone(), is_immutable(b.kind), lexical, parameter))
             }
             _ => None,
         })
@@ -67,6 +68,7 @@ pub(crate) fn context_layout(scopes: &ScopeAnalysis, scope: ScopeId) -> ScopeInf
         immutable: slots.iter().map(|s| s.2).collect(),
         is_function_scope,
         lexical: slots.iter().map(|s| s.3).collect(),
+        parameter: slots.iter().map(|s| s.4).collect(),
         is_with_scope: kind == Some(ScopeKind::With),
     }
 }

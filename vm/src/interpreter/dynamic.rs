@@ -50,6 +50,17 @@ pub(crate) enum Found {
     Global,
 }
 
+/// The scope a direct eval runs in.
+#[derive(Clone, Copy)]
+pub(crate) struct EvalCaller {
+    /// The caller's current context.
+    pub(crate) context: Value,
+    /// The caller is strict code.
+    pub(crate) strict: bool,
+    /// The call is in a function's parameter list.
+    pub(crate) in_parameters: bool,
+}
+
 /// The function state eval code reads by name: no `with` object or eval
 /// `var` can supply it.
 fn is_function_state(name: &str) -> bool {
@@ -177,7 +188,8 @@ impl Vm {
                 Ok(())
             }
             Found::With(object) => {
-                if strict && !self.has_property(object, key)? {
+                // SetMutableBinding of an object environment asks again.
+                if !self.has_property(object, key)? && strict {
                     let n = self.describe_key(key);
                     return Err(self.reference_error(&format!("{n} is not defined")));
                 }
@@ -241,8 +253,10 @@ impl Vm {
             {
                 for (atom, _) in &names {
                     let n = atom.to_rust_string();
+                    let flag = |flags: &Vec<bool>, index: usize| flags.get(index).copied().unwrap_or(false);
                     if let Some(index) = info.names.iter().position(|s| **s == *n)
-                        && info.lexical.get(index).copied().unwrap_or(false)
+                        && (flag(&info.lexical, index)
+                            || (decls.eval_in_parameters && info.is_function_scope && flag(&info.parameter, index)))
                     {
                         return Err(self.syntax_error(&format!("Identifier '{n}' has already been declared")));
                     }
@@ -317,12 +331,13 @@ impl Vm {
     /// PerformEval (§19.2.1.1) for a direct eval from the frame at `fp`
     /// (its current context and strictness), or an indirect one
     /// (`caller` None: global code in the current realm).
-    pub(crate) fn perform_eval(&mut self, source: Value, caller: Option<(Value, bool)>) -> JsResult<Value> {
+    pub(crate) fn perform_eval(&mut self, source: Value, caller: Option<EvalCaller>) -> JsResult<Value> {
         let Some(text) = source.as_gc::<JsString>() else {
             return Ok(source);
         };
         let text = text.to_rust_string();
-        let (context, strict) = caller.unwrap_or((Value::UNDEFINED, false));
+        let EvalCaller { context, strict, in_parameters } =
+            caller.unwrap_or(EvalCaller { context: Value::UNDEFINED, strict: false, in_parameters: false });
         let new_target = caller.is_some() && self.context_has_slot(context, "new.target");
         let origin = strata_frontend::EvalOrigin { direct: caller.is_some(), new_target };
         let index = self.scripts.len() as u32;
@@ -332,10 +347,17 @@ impl Vm {
         let options = strata_frontend::ParseOptions { path, goal: strata_frontend::Goal::Script, strict };
         let compiled = strata_frontend::parse_eval(&allocator, &text, options, origin)
             .and_then(|parsed| strata_bytecode::generator::compile_script(&parsed, index));
-        let code = match compiled {
+        let mut code = match compiled {
             Ok(code) => code,
             Err(e) => return Err(self.syntax_error_at(&e.message, &e.path, e.line, e.column)),
         };
+        if in_parameters && let Some(function) = Arc::get_mut(&mut code) {
+            for constant in &mut function.constants {
+                if let Constant::Globals(decls) = constant {
+                    Arc::make_mut(decls).eval_in_parameters = true;
+                }
+            }
+        }
         let shared = self.link_function(code)?;
         let closure = self.new_closure(shared, context)?;
         let global = self.realm().global.get();
@@ -387,7 +409,7 @@ impl Vm {
     /// CallDirectEval: `eval(args)` where `eval` is the realm's %eval%
     /// evaluates in the caller's scope; anything else is a plain call
     /// (the caller handles that when this returns None).
-    pub(crate) fn direct_eval(&mut self, fp: isize, callee: Value, args: &[Value], strict: bool) -> JsResult<Option<Value>> {
+    pub(crate) fn direct_eval(&mut self, fp: isize, callee: Value, args: &[Value], strict: bool, in_parameters: bool) -> JsResult<Option<Value>> {
         if callee != self.realm().intrinsic_value(Intrinsic::Eval) {
             return Ok(None);
         }
@@ -395,7 +417,7 @@ impl Vm {
             return Ok(Some(Value::UNDEFINED));
         };
         let context = self.roots.stack.get(fp + frame::CONTEXT);
-        self.perform_eval(source, Some((context, strict))).map(Some)
+        self.perform_eval(source, Some(EvalCaller { context, strict, in_parameters })).map(Some)
     }
 
     /// A scope constant of `shared` (for CreateWithContext).

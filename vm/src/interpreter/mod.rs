@@ -1117,12 +1117,13 @@ impl Vm {
                             (0..o!(2) as usize).map(|i| self.roots.stack.get(start + i as isize)).collect();
                         acc = t!(self.call_runtime(o!(0) as u32, &args, fp));
                     }
-                    Opcode::CallDirectEval => {
+                    Opcode::CallDirectEval | Opcode::CallDirectEvalInParameters => {
                         let callee = reg!(0);
                         let start = fp + os!(1) as isize;
                         let argc = o!(2) as usize;
                         let args: Vec<Value> = (0..argc).map(|i| self.roots.stack.get(start + i as isize)).collect();
-                        if let Some(v) = t!(self.direct_eval(fp, callee, &args, shared.code.strict)) {
+                        let in_parameters = opcode == Opcode::CallDirectEvalInParameters;
+                        if let Some(v) = t!(self.direct_eval(fp, callee, &args, shared.code.strict, in_parameters)) {
                             acc = v;
                         } else {
                             slot!(3).record_call_target(callee);
