@@ -110,6 +110,9 @@ pub struct ScopeInfo {
     /// object, which a `var` of a direct eval in a parameter expression
     /// must not redeclare.
     pub parameter: Vec<bool>,
+    /// A class field initializer's scope (eval code there must not use
+    /// `arguments`).
+    pub is_class_initializer: bool,
     /// A `with` body's scope: the context has no slots, and its extension
     /// is the object environment's binding object.
     pub is_with_scope: bool,

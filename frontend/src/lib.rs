@@ -108,6 +108,14 @@ pub struct EvalOrigin {
     pub direct: bool,
     /// `new.target` is allowed: the caller is inside a non-arrow function.
     pub new_target: bool,
+    /// `super.x` is allowed: the caller is inside a method.
+    pub super_property: bool,
+    /// Private names are resolved at run time: the caller is inside a
+    /// class body.
+    pub private_names: bool,
+    /// The caller is a class field initializer: `arguments` outside
+    /// non-arrow functions is a SyntaxError.
+    pub in_class_field_initializer: bool,
 }
 
 /// A parsed and analysed source: the AST, oxc's semantic model and Strata's
@@ -310,9 +318,18 @@ fn front_end<'a>(
         .with_check_syntax_error(true)
         .with_build_nodes(true)
         .build(program);
+    // Eval code may use the caller's `super` and private names.
+    let allowed = |d: &&oxc_diagnostics::OxcDiagnostic| {
+        let message = d.message.as_ref();
+        match eval {
+            Some(origin) => !((origin.super_property && message.starts_with("'super' can only be referenced"))
+                || (origin.private_names && message.ends_with("is not allowed outside class bodies"))),
+            None => true,
+        }
+    };
     errors = error::FirstError::earliest(
         errors,
-        error::FirstError::collect(built.diagnostics.errors()),
+        error::FirstError::collect(built.diagnostics.errors().filter(allowed)),
     );
     if let Some(first) = errors {
         return Err(first);
@@ -327,6 +344,14 @@ fn front_end<'a>(
         });
     }
     let scopes = build::analyse(&semantic, &parsed.module_record, goal, eval);
+    if eval.is_some_and(|e| e.in_class_field_initializer)
+        && let Some(offset) = scopes.top_level_arguments()
+    {
+        return Err(error::FirstError {
+            message: "'arguments' is not allowed in class field initializer or static initialization block".to_string(),
+            offset,
+        });
+    }
     Ok(FrontEnd {
         program,
         semantic,

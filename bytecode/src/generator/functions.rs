@@ -69,8 +69,11 @@ pub(crate) fn compile_script_unit(ctx: &Ctx<'_, '_>) -> Arc<crate::function::Byt
         }
     }
     // A directive is an expression statement too: eval("'x'") is 'x'.
+    // (Not the "use strict" prelude a strict caller's eval gets.)
+    let injected = ctx.parsed.text().len() != ctx.parsed.source().len();
+    let directives = program.directives.get(usize::from(injected)..).unwrap_or_default();
     if ctx.scopes.is_eval()
-        && let (Some(last), Some(completion)) = (program.directives.last(), g.completion)
+        && let (Some(last), Some(completion)) = (directives.last(), g.completion)
     {
         g.lda_string(last.expression.value.as_str());
         g.star(completion);

@@ -70,6 +70,7 @@ pub(crate) fn context_layout(scopes: &ScopeAnalysis, scope: ScopeId) -> ScopeInf
         lexical: slots.iter().map(|s| s.3).collect(),
         parameter: slots.iter().map(|s| s.4).collect(),
         is_with_scope: kind == Some(ScopeKind::With),
+        is_class_initializer: kind == Some(ScopeKind::ClassInitializer),
     }
 }
 

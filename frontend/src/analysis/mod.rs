@@ -64,6 +64,21 @@ impl ScopeAnalysis {
         self.eval.is_some()
     }
 
+    /// The offset of a reference to `arguments` outside every non-arrow
+    /// function (ContainsArguments), if there is one.
+    pub fn top_level_arguments(&self) -> Option<u32> {
+        self.references.iter().flatten().find_map(|r| {
+            if r.name != "arguments" {
+                return None;
+            }
+            let mut unit = self.function(r.function)?;
+            while unit.kind == FunctionKind::Arrow {
+                unit = self.function(unit.parent?)?;
+            }
+            (unit.kind == FunctionKind::Script).then_some(r.offset)
+        })
+    }
+
     /// Whether this is the code of a direct eval, whose free names (and,
     /// in sloppy code, top-level `var`s and functions) are dynamic lookups.
     pub fn is_direct_eval(&self) -> bool {

@@ -288,4 +288,19 @@ fn private_site(b: &mut Builder<'_, '_>, node: NodeId, name: String, offset: u32
         }
         scope = b.parent_scope(current);
     }
+    // Eval code inside a class body: the caller's private names are found
+    // by name on the context chain.
+    if b.out.eval.is_some_and(|e| e.direct && e.private_names) {
+        let draft = Draft {
+            target: Target::Fixed(Resolution::Dynamic(name.clone())),
+            site,
+            function: unit,
+            offset,
+            name,
+            identifier: false,
+            tdz: false,
+            declaration: false,
+        };
+        b.site_drafts.push((SiteKind::Private, node, draft));
+    }
 }

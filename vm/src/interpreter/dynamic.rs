@@ -59,6 +59,8 @@ pub(crate) struct EvalCaller {
     pub(crate) strict: bool,
     /// The call is in a function's parameter list.
     pub(crate) in_parameters: bool,
+    /// The caller's home object (for `super.x`), or undefined.
+    pub(crate) home_object: Value,
 }
 
 /// The function state eval code reads by name: no `with` object or eval
@@ -247,6 +249,23 @@ impl Vm {
         }
         let mut current = context;
         let mut var_scope = None;
+        if decls.eval_in_parameters && names.iter().any(|(n, _)| n.to_rust_string() == "arguments") {
+            // A non-arrow function's parameter scope always holds its
+            // `arguments` object (materialized in a context for the eval,
+            // beside `new.target`, which arrows do not have).
+            let mut c = context;
+            while let Some(ctx) = c.as_gc::<Context>() {
+                if let Some(info) = ctx.scope.as_ref()
+                    && info.is_function_scope
+                {
+                    if info.names.iter().any(|n| &**n == "new.target") {
+                        return Err(self.syntax_error("Identifier 'arguments' has already been declared"));
+                    }
+                    break;
+                }
+                c = ctx.parent;
+            }
+        }
         while let Some(ctx) = current.as_gc::<Context>() {
             if let Some(info) = ctx.scope.clone()
                 && !info.is_with_scope
@@ -336,10 +355,24 @@ impl Vm {
             return Ok(source);
         };
         let text = text.to_rust_string();
-        let EvalCaller { context, strict, in_parameters } =
-            caller.unwrap_or(EvalCaller { context: Value::UNDEFINED, strict: false, in_parameters: false });
-        let new_target = caller.is_some() && self.context_has_slot(context, "new.target");
-        let origin = strata_frontend::EvalOrigin { direct: caller.is_some(), new_target };
+        let EvalCaller { context, strict, in_parameters, home_object } = caller.unwrap_or(EvalCaller {
+            context: Value::UNDEFINED,
+            strict: false,
+            in_parameters: false,
+            home_object: Value::UNDEFINED,
+        });
+        let direct = caller.is_some();
+        // What the caller's code may use, from what it materialized in
+        // contexts for the eval (see the frontend's `dynamic` pass).
+        let in_function = self.context_has_slot(context, |n| n == "new.target" || n == ".home_object");
+        let this_scope = self.this_scope(context);
+        let origin = strata_frontend::EvalOrigin {
+            direct,
+            new_target: direct && in_function,
+            super_property: direct && home_object.as_gc::<JsObject>().is_some(),
+            private_names: direct && self.context_has_slot(context, |n| n.starts_with('#')),
+            in_class_field_initializer: direct && this_scope.is_some_and(|s| s.is_class_initializer),
+        };
         let index = self.scripts.len() as u32;
         let path = "<eval>".to_string();
         self.scripts.push(crate::vm::Script::new(path.clone(), text.clone()));
@@ -360,6 +393,10 @@ impl Vm {
         }
         let shared = self.link_function(code)?;
         let closure = self.new_closure(shared, context)?;
+        // `super.x` in eval code uses the caller's home object.
+        if let ObjectKind::Function(d) = &closure.kind {
+            d.home_object.set(home_object);
+        }
         let global = self.realm().global.get();
         self.call(Value::from_gc(closure), global, &[])
     }
@@ -395,15 +432,31 @@ impl Vm {
     }
 
     /// Whether a context on the chain from `context` has a slot `name`.
-    fn context_has_slot(&self, context: Value, name: &str) -> bool {
+    fn context_has_slot(&self, context: Value, matches: impl Fn(&str) -> bool) -> bool {
         let mut current = context;
         while let Some(ctx) = current.as_gc::<Context>() {
-            if ctx.scope.as_ref().is_some_and(|info| !info.is_with_scope && info.names.iter().any(|n| **n == *name)) {
+            if ctx.scope.as_ref().is_some_and(|info| !info.is_with_scope && info.names.iter().any(|n| matches(n))) {
                 return true;
             }
             current = ctx.parent;
         }
         false
+    }
+
+    /// The scope of the context holding the caller's `this` binding (the
+    /// function whose `this` eval code sees), if one was materialized.
+    fn this_scope(&self, context: Value) -> Option<Arc<ScopeInfo>> {
+        let mut current = context;
+        while let Some(ctx) = current.as_gc::<Context>() {
+            if let Some(info) = &ctx.scope
+                && !info.is_with_scope
+                && info.names.iter().any(|n| &**n == "this")
+            {
+                return Some(info.clone());
+            }
+            current = ctx.parent;
+        }
+        None
     }
 
     /// CallDirectEval: `eval(args)` where `eval` is the realm's %eval%
@@ -417,7 +470,8 @@ impl Vm {
             return Ok(Some(Value::UNDEFINED));
         };
         let context = self.roots.stack.get(fp + frame::CONTEXT);
-        self.perform_eval(source, Some(EvalCaller { context, strict, in_parameters })).map(Some)
+        let home_object = self.home_object(fp);
+        self.perform_eval(source, Some(EvalCaller { context, strict, in_parameters, home_object })).map(Some)
     }
 
     /// A scope constant of `shared` (for CreateWithContext).

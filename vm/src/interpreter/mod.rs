@@ -1527,7 +1527,7 @@ impl Vm {
 
     /// The [[HomeObject]] of the running function. Arrows inherit their
     /// enclosing method's: `new_closure` copies it into the arrow.
-    fn home_object(&self, fp: isize) -> Value {
+    pub(crate) fn home_object(&self, fp: isize) -> Value {
         let callee = self.roots.stack.get(fp + frame::CALLEE);
         match callee.as_gc::<JsObject>() {
             Some(f) => match &f.kind {
