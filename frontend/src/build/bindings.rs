@@ -20,12 +20,23 @@ use crate::analysis::{BindingKind, HoistedFunction, ScopeKind};
 pub(super) fn declare(b: &mut Builder<'_, '_>) {
     let scoping = b.semantic.scoping();
     b.out.symbol_bindings = vec![None; scoping.symbols_len()];
+    // Symbols by (scope, name), from oxc's symbol table: its per-scope
+    // binding tables lose an entry when Annex B hoisting moves a same-named
+    // function out of the scope.
+    let mut by_scope: std::collections::HashMap<(ScopeId, &str), Vec<SymbolId>> =
+        std::collections::HashMap::new();
+    for symbol in scoping.symbol_ids() {
+        by_scope
+            .entry((scoping.symbol_scope_id(symbol), scoping.symbol_name(symbol)))
+            .or_default()
+            .push(symbol);
+    }
     for symbol in scoping.symbol_ids() {
         let mut scope = scoping.symbol_scope_id(symbol);
         let declaration = scoping.symbol_declaration(symbol);
         let mut kind = classify(b, symbol, scope, declaration);
         if kind == BindingKind::Function
-            && let Some(block) = annex_b_blocked(b, symbol, scope, declaration)
+            && let Some(block) = annex_b_blocked(b, &by_scope, symbol, scope, declaration)
         {
             scope = block;
         }
@@ -76,6 +87,7 @@ pub(super) fn declare(b: &mut Builder<'_, '_>) {
 /// does, the function stays in its block: the block scope is returned.
 fn annex_b_blocked(
     b: &Builder<'_, '_>,
+    by_scope: &std::collections::HashMap<(ScopeId, &str), Vec<SymbolId>>,
     symbol: SymbolId,
     var_scope: ScopeId,
     declaration: NodeId,
@@ -92,9 +104,10 @@ fn annex_b_blocked(
         if scope == var_scope {
             return None;
         }
-        if let Some(other) = scoping.get_binding(scope, name.into())
-            && other != symbol
-        {
+        for &other in by_scope.get(&(scope, name)).into_iter().flatten() {
+            if other == symbol {
+                continue;
+            }
             let flags = scoping.symbol_flags(other);
             let other_declaration = scoping.symbol_declaration(other);
             let simple_catch = flags.contains(SymbolFlags::CatchVariable)
