@@ -122,6 +122,15 @@ bytecodes! {
     /// As LdaLookupSlot, for a call: reg = the `this` the binding gives
     /// (the `with` object it was found on, else undefined).
     LdaLookupSlotForCall(Idx, Reg) Write;
+    /// acc = the `with` object the name `constants[name]` resolves to
+    /// through the scope chain, else undefined (ResolveBinding of an
+    /// assignment target, before its right-hand side runs).
+    ResolveLookupSlot(Idx) Write;
+    /// As LdaLookupSlot, for a binding ResolveLookupSlot put in reg: a
+    /// `with` object is read (GetBindingValue) without resolving again.
+    LdaLookupSlotIn(Idx, Reg) Write;
+    /// As StaLookupSlot, for a binding ResolveLookupSlot put in reg.
+    StaLookupSlotIn(Idx, Reg, UImm) Read;
     /// acc = `delete name` through the scope chain (sloppy code): false
     /// for a declarative binding, else the object's [[Delete]].
     DeleteLookupSlot(Idx) Write;

@@ -202,6 +202,42 @@ impl Vm {
         }
     }
 
+    /// ResolveLookupSlot: the `with` object `key` resolves to, else
+    /// undefined.
+    pub(crate) fn resolve_dynamic_holder(&mut self, context: Value, key: PropertyKey) -> JsResult<Value> {
+        Ok(match self.resolve_dynamic(context, key)? {
+            Found::With(object) => Value::from_gc(object),
+            _ => Value::UNDEFINED,
+        })
+    }
+
+    /// LdaLookupSlotIn: GetValue of a reference resolved earlier.
+    pub(crate) fn load_dynamic_in(&mut self, context: Value, key: PropertyKey, holder: Value, strict: bool) -> JsResult<Value> {
+        let Some(object) = holder.as_gc::<JsObject>() else {
+            return Ok(self.load_dynamic(context, key, false, strict)?.0);
+        };
+        if !self.has_property(object, key)? {
+            if strict {
+                let n = self.describe_key(key);
+                return Err(self.reference_error(&format!("{n} is not defined")));
+            }
+            return Ok(Value::UNDEFINED);
+        }
+        self.get(object, key, holder)
+    }
+
+    /// StaLookupSlotIn: PutValue to a reference resolved earlier.
+    pub(crate) fn store_dynamic_in(&mut self, context: Value, key: PropertyKey, holder: Value, v: Value, strict: bool) -> JsResult<()> {
+        let Some(object) = holder.as_gc::<JsObject>() else {
+            return self.store_dynamic(context, key, v, strict);
+        };
+        if !self.has_property(object, key)? && strict {
+            let n = self.describe_key(key);
+            return Err(self.reference_error(&format!("{n} is not defined")));
+        }
+        self.set_value(holder, key, v, strict)
+    }
+
     /// `delete name` for a dynamically resolved name (sloppy code only).
     pub(crate) fn delete_dynamic(&mut self, context: Value, key: PropertyKey) -> JsResult<bool> {
         match self.resolve_dynamic(context, key)? {

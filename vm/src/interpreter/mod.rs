@@ -632,6 +632,23 @@ impl Vm {
                         self.roots.stack.set(fp + os!(1) as isize, this);
                         acc = value;
                     }
+                    Opcode::ResolveLookupSlot => {
+                        let key = name_key!(0);
+                        let context = self.roots.stack.get(fp + frame::CONTEXT);
+                        acc = t!(self.resolve_dynamic_holder(context, key));
+                    }
+                    Opcode::LdaLookupSlotIn => {
+                        let key = name_key!(0);
+                        let context = self.roots.stack.get(fp + frame::CONTEXT);
+                        let holder = reg!(1);
+                        acc = t!(self.load_dynamic_in(context, key, holder, shared.code.strict));
+                    }
+                    Opcode::StaLookupSlotIn => {
+                        let key = name_key!(0);
+                        let context = self.roots.stack.get(fp + frame::CONTEXT);
+                        let holder = reg!(1);
+                        t!(self.store_dynamic_in(context, key, holder, acc, o!(2) != 0));
+                    }
                     Opcode::DeleteLookupSlot => {
                         let key = name_key!(0);
                         let context = self.roots.stack.get(fp + frame::CONTEXT);
