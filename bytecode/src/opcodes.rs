@@ -119,21 +119,6 @@ bytecodes! {
     /// The binding named `constants[name]` = acc, through the scope chain;
     /// the flag is 1 in strict code.
     StaLookupSlot(Idx, UImm) Read;
-    /// As LdaLookupSlot, for a call: reg = the `this` the binding gives
-    /// (the `with` object it was found on, else undefined).
-    LdaLookupSlotForCall(Idx, Reg) Write;
-    /// acc = the `with` object the name `constants[name]` resolves to
-    /// through the scope chain, else undefined (ResolveBinding of an
-    /// assignment target, before its right-hand side runs).
-    ResolveLookupSlot(Idx) Write;
-    /// As LdaLookupSlot, for a binding ResolveLookupSlot put in reg: a
-    /// `with` object is read (GetBindingValue) without resolving again.
-    LdaLookupSlotIn(Idx, Reg) Write;
-    /// As StaLookupSlot, for a binding ResolveLookupSlot put in reg.
-    StaLookupSlotIn(Idx, Reg, UImm) Read;
-    /// acc = `delete name` through the scope chain (sloppy code): false
-    /// for a declarative binding, else the object's [[Delete]].
-    DeleteLookupSlot(Idx) Write;
     /// Throws ReferenceError "Cannot access 'name' before initialization"
     /// if acc is the hole.
     ThrowReferenceErrorIfHole(Idx) Read;
@@ -146,9 +131,6 @@ bytecodes! {
     CreateFunctionContext(Idx, UImm) Write;
     /// acc = a new block context, parent = current.
     CreateBlockContext(Idx) Write;
-    /// acc = a `with` context whose binding object is acc (already an
-    /// object), parent = current; `constants[scope]` describes it.
-    CreateWithContext(Idx) ReadWrite;
     /// acc = a copy of the current context (per-iteration `let` bindings),
     /// with the same parent.
     CloneContext() Write;
@@ -329,9 +311,6 @@ bytecodes! {
     /// acc = result of a direct `eval(args...)`: evaluates in this scope if
     /// callee is the realm's eval, else a plain call.
     CallDirectEval(Reg, Reg, UImm, Slot) Write;
-    /// As CallDirectEval, in a function's parameter list: a `var` of the
-    /// eval code that names a parameter (or `arguments`) is a SyntaxError.
-    CallDirectEvalInParameters(Reg, Reg, UImm, Slot) Write;
 
     // ---- functions, closures, `arguments`, `this` -----------------------
     /// acc = a new closure of the function constants[idx] over the current
@@ -442,6 +421,29 @@ bytecodes! {
     LdaModuleVariable(Imm) Write;
     /// Export cell `i` of the running module = acc.
     StaModuleVariable(Imm) Read;
+
+    // ---- dynamic scopes: `with` and direct eval ------------------------
+    /// As LdaLookupSlot, for a call: reg = the `this` the binding gives
+    /// (the `with` object it was found on, else undefined).
+    LdaLookupSlotForCall(Idx, Reg) Write;
+    /// acc = `delete name` through the scope chain (sloppy code): false
+    /// for a declarative binding, else the object's [[Delete]].
+    DeleteLookupSlot(Idx) Write;
+    /// acc = the `with` object the name `constants[name]` resolves to
+    /// through the scope chain, else undefined (ResolveBinding of an
+    /// assignment target, before its right-hand side runs).
+    ResolveLookupSlot(Idx) Write;
+    /// As LdaLookupSlot, for a binding ResolveLookupSlot put in reg: a
+    /// `with` object is read (GetBindingValue) without resolving again.
+    LdaLookupSlotIn(Idx, Reg) Write;
+    /// As StaLookupSlot, for a binding ResolveLookupSlot put in reg.
+    StaLookupSlotIn(Idx, Reg, UImm) Read;
+    /// acc = a `with` context whose binding object is acc (already an
+    /// object), parent = current; `constants[scope]` describes it.
+    CreateWithContext(Idx) ReadWrite;
+    /// As CallDirectEval, in a function's parameter list: a `var` of the
+    /// eval code that names a parameter (or `arguments`) is a SyntaxError.
+    CallDirectEvalInParameters(Reg, Reg, UImm, Slot) Write;
 }
 
 impl Opcode {
