@@ -34,9 +34,11 @@
 //! lives):
 //! - Annex B.3.3 block-level functions in sloppy mode follow oxc's model:
 //!   one binding, moved to the var scope when that scope has no binding of
-//!   the name, and created at block entry. The spec's second (block-level)
-//!   binding is not modelled, so assigning to the function name inside the
-//!   block before the declaration is reached is visible outside it.
+//!   the name and no lexical declaration of it lies in between, and created
+//!   at block entry. The spec's second (block-level) binding is not
+//!   modelled, so assigning to the function name inside the block before
+//!   the declaration is reached is visible outside it, and a nested block
+//!   function of the same name replaces the outer one.
 //! - Functions whose parameters have expressions share one scope between
 //!   parameters and body (oxc's model); the spec's separate var environment
 //!   only differs when a body `var` has a parameter's name, or for a sloppy
@@ -44,9 +46,9 @@
 //! - oxc rejects a call as an assignment target (`f() = 1`) at parse time;
 //!   V8 accepts it in sloppy code and throws a `ReferenceError` when it
 //!   runs (test262's `annexB/.../assignmenttargettype/callexpression*`).
-//! - Code passed to `eval` at run time is parsed with the same entry point;
-//!   resolving its free names against the caller's scope chain is the VM's
-//!   job (they become dynamic lookups there).
+//! - Code passed to `eval` at run time goes through [`parse_eval`]: its free
+//!   names become dynamic lookups that the VM resolves against the
+//!   caller's context chain.
 
 mod analysis;
 mod build;

@@ -42,3 +42,12 @@ with (acc) { for (var i = 0; i < 4; i++) sum += i; }
 console.log(acc.sum);
 // Eval inside with.
 with ({ q: 3 }) { console.log(eval("q * 2")); }
+// The reference is resolved before the right-hand side runs (§13.15.2;
+// test262 S11.13.1_A5_T1). V8 resolves again and prints undefined: the
+// .out file holds the specified 2.
+var scope = { x: 1 };
+with (scope) { x = (delete scope.x, 2); }
+console.log(scope.x);
+var counter = { n: 1 };
+with (counter) { n += 5; n++; ++n; }
+console.log(counter.n);
