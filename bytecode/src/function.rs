@@ -81,6 +81,16 @@ pub struct GlobalDeclarations {
     pub functions: Vec<Box<[u16]>>,
     /// `let`/`const`/`class` names with whether each is immutable.
     pub lexicals: Vec<(Box<[u16]>, bool)>,
+    /// Eval code (EvalDeclarationInstantiation): `vars` and `functions` go
+    /// to the variable environment found on the context chain (the global
+    /// object when there is none) as deletable bindings, after the
+    /// conflict checks against the lexical bindings in between; `lexicals`
+    /// is empty (eval code keeps them in its own context).
+    pub eval: bool,
+    /// Eval code called from a parameter expression: a name that is a
+    /// parameter (or `arguments`) of the function is a SyntaxError too.
+    /// Set by the vm before linking (the generator cannot know).
+    pub eval_in_parameters: bool,
 }
 
 /// The variables of a context, for debugging and for `with`/eval lookups by name.
@@ -92,6 +102,20 @@ pub struct ScopeInfo {
     pub immutable: Vec<bool>,
     /// Whether this is a function's top scope (else a block).
     pub is_function_scope: bool,
+    /// Per slot: whether the binding is lexical (`let`, `const`, `class`),
+    /// which a `var` of the same name declared by a sloppy direct eval
+    /// below it conflicts with.
+    pub lexical: Vec<bool>,
+    /// Per slot: whether the binding is a parameter or the `arguments`
+    /// object, which a `var` of a direct eval in a parameter expression
+    /// must not redeclare.
+    pub parameter: Vec<bool>,
+    /// A class field initializer's scope (eval code there must not use
+    /// `arguments`).
+    pub is_class_initializer: bool,
+    /// A `with` body's scope: the context has no slots, and its extension
+    /// is the object environment's binding object.
+    pub is_with_scope: bool,
 }
 
 /// The strings of a template literal site.

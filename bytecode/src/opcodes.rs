@@ -421,6 +421,29 @@ bytecodes! {
     LdaModuleVariable(Imm) Write;
     /// Export cell `i` of the running module = acc.
     StaModuleVariable(Imm) Read;
+
+    // ---- dynamic scopes: `with` and direct eval ------------------------
+    /// As LdaLookupSlot, for a call: reg = the `this` the binding gives
+    /// (the `with` object it was found on, else undefined).
+    LdaLookupSlotForCall(Idx, Reg) Write;
+    /// acc = `delete name` through the scope chain (sloppy code): false
+    /// for a declarative binding, else the object's [[Delete]].
+    DeleteLookupSlot(Idx) Write;
+    /// acc = the `with` object the name `constants[name]` resolves to
+    /// through the scope chain, else undefined (ResolveBinding of an
+    /// assignment target, before its right-hand side runs).
+    ResolveLookupSlot(Idx) Write;
+    /// As LdaLookupSlot, for a binding ResolveLookupSlot put in reg: a
+    /// `with` object is read (GetBindingValue) without resolving again.
+    LdaLookupSlotIn(Idx, Reg) Write;
+    /// As StaLookupSlot, for a binding ResolveLookupSlot put in reg.
+    StaLookupSlotIn(Idx, Reg, UImm) Read;
+    /// acc = a `with` context whose binding object is acc (already an
+    /// object), parent = current; `constants[scope]` describes it.
+    CreateWithContext(Idx) ReadWrite;
+    /// As CallDirectEval, in a function's parameter list: a `var` of the
+    /// eval code that names a parameter (or `arguments`) is a SyntaxError.
+    CallDirectEvalInParameters(Reg, Reg, UImm, Slot) Write;
 }
 
 impl Opcode {

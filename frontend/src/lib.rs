@@ -34,9 +34,11 @@
 //! lives):
 //! - Annex B.3.3 block-level functions in sloppy mode follow oxc's model:
 //!   one binding, moved to the var scope when that scope has no binding of
-//!   the name, and created at block entry. The spec's second (block-level)
-//!   binding is not modelled, so assigning to the function name inside the
-//!   block before the declaration is reached is visible outside it.
+//!   the name and no lexical declaration of it lies in between, and created
+//!   at block entry. The spec's second (block-level) binding is not
+//!   modelled, so assigning to the function name inside the block before
+//!   the declaration is reached is visible outside it, and a nested block
+//!   function of the same name replaces the outer one.
 //! - Functions whose parameters have expressions share one scope between
 //!   parameters and body (oxc's model); the spec's separate var environment
 //!   only differs when a body `var` has a parameter's name, or for a sloppy
@@ -44,9 +46,9 @@
 //! - oxc rejects a call as an assignment target (`f() = 1`) at parse time;
 //!   V8 accepts it in sloppy code and throws a `ReferenceError` when it
 //!   runs (test262's `annexB/.../assignmenttargettype/callexpression*`).
-//! - Code passed to `eval` at run time is parsed with the same entry point;
-//!   resolving its free names against the caller's scope chain is the VM's
-//!   job (they become dynamic lookups there).
+//! - Code passed to `eval` at run time goes through [`parse_eval`]: its free
+//!   names become dynamic lookups that the VM resolves against the
+//!   caller's context chain.
 
 mod analysis;
 mod build;
@@ -97,6 +99,27 @@ pub struct ParseOptions {
     pub strict: bool,
 }
 
+/// Where code passed to `eval` runs: what [`parse_eval`] needs besides the
+/// [`ParseOptions`] (whose `strict` is the caller's strictness for a direct
+/// eval).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct EvalOrigin {
+    /// A direct eval: free names, the top level's `var`s and functions
+    /// (in sloppy code), `this` and `new.target` are looked up through the
+    /// caller's context chain at run time.
+    pub direct: bool,
+    /// `new.target` is allowed: the caller is inside a non-arrow function.
+    pub new_target: bool,
+    /// `super.x` is allowed: the caller is inside a method.
+    pub super_property: bool,
+    /// Private names are resolved at run time: the caller is inside a
+    /// class body.
+    pub private_names: bool,
+    /// The caller is a class field initializer: `arguments` outside
+    /// non-arrow functions is a SyntaxError.
+    pub in_class_field_initializer: bool,
+}
+
 /// A parsed and analysed source: the AST, oxc's semantic model and Strata's
 /// scope analysis, all borrowing the caller's arena.
 pub struct ParsedSource<'a> {
@@ -145,6 +168,22 @@ impl<'a> ParsedSource<'a> {
             .locate(self.source, self.source_offset(span_offset))
     }
 
+    /// Whether the program is exactly one function declaration whose body
+    /// spans `body_start..body_end` of the parsed text: how the dynamic
+    /// function constructors check that their parameters and body each
+    /// parsed on their own (nothing closed a list or a body early, no
+    /// comment swallowed the separator between them).
+    pub fn is_single_function(&self, body_start: u32, body_end: u32) -> bool {
+        use oxc_ast::ast::Statement;
+        match self.program.body.as_slice() {
+            [Statement::FunctionDeclaration(f)] => f
+                .body
+                .as_ref()
+                .is_some_and(|b| b.span.start == body_start && b.span.end == body_end),
+            _ => false,
+        }
+    }
+
     /// An upper bound on how deeply the AST can nest, counted in tokens
     /// that can open a nesting level (for sources of more than several
     /// hundred kilobytes, a generous estimate). A consumer that recurses
@@ -163,6 +202,29 @@ pub fn parse<'a>(
     allocator: &'a Allocator,
     source: &'a str,
     options: ParseOptions,
+) -> Result<ParsedSource<'a>, SyntaxError> {
+    parse_with(allocator, source, options, None)
+}
+
+/// Parses eval code (PerformEval): a script whose top-level `let`,
+/// `const` and `class` live in its own context, whose top-level `var`s
+/// and functions are local in strict code and belong to the caller's (or
+/// the global) variable environment in sloppy code, and, for a direct
+/// eval, whose free names are dynamic lookups.
+pub fn parse_eval<'a>(
+    allocator: &'a Allocator,
+    source: &'a str,
+    options: ParseOptions,
+    origin: EvalOrigin,
+) -> Result<ParsedSource<'a>, SyntaxError> {
+    parse_with(allocator, source, options, Some(origin))
+}
+
+fn parse_with<'a>(
+    allocator: &'a Allocator,
+    source: &'a str,
+    options: ParseOptions,
+    eval: Option<EvalOrigin>,
 ) -> Result<ParsedSource<'a>, SyntaxError> {
     let strict = options.strict && options.goal == Goal::Script;
     let prelude = if strict {
@@ -183,12 +245,15 @@ pub fn parse<'a>(
     };
     let plan = stack::plan(text).map_err(|message| fail(message, 0))?;
     let source_type = match options.goal {
+        // oxc's CommonJS goal is the script goal with `new.target` (and
+        // `return`, which `front_end` rejects) allowed at the top level.
+        Goal::Script if eval.is_some_and(|e| e.new_target) => SourceType::cjs(),
         Goal::Script => SourceType::script(),
         Goal::Module => SourceType::mjs(),
     };
     let ParseOptions { path, goal, .. } = options;
     let outcome =
-        stack::run_on_parser_stack(plan, || front_end(allocator, text, source_type, goal));
+        stack::run_on_parser_stack(plan, || front_end(allocator, text, source_type, goal, eval));
     let front = match outcome {
         Ok(Ok(front)) => front,
         Ok(Err(diagnostic)) => {
@@ -232,6 +297,7 @@ fn front_end<'a>(
     text: &'a str,
     source_type: SourceType,
     goal: Goal,
+    eval: Option<EvalOrigin>,
 ) -> Result<FrontEnd<'a>, error::FirstError> {
     let parser_options = oxc_parser::ParseOptions {
         parse_regular_expression: true,
@@ -254,21 +320,69 @@ fn front_end<'a>(
         .with_check_syntax_error(true)
         .with_build_nodes(true)
         .build(program);
+    // Eval code may use the caller's `super` and private names.
+    let allowed = |d: &&oxc_diagnostics::OxcDiagnostic| {
+        let message = d.message.as_ref();
+        match eval {
+            Some(origin) => !((origin.super_property && message.starts_with("'super' can only be referenced"))
+                || (origin.private_names && message.ends_with("is not allowed outside class bodies"))),
+            None => true,
+        }
+    };
     errors = error::FirstError::earliest(
         errors,
-        error::FirstError::collect(built.diagnostics.errors()),
+        error::FirstError::collect(built.diagnostics.errors().filter(allowed)),
     );
     if let Some(first) = errors {
         return Err(first);
     }
     let semantic = built.semantic;
-    let scopes = build::analyse(&semantic, &parsed.module_record, goal);
+    if source_type.is_commonjs()
+        && let Some(offset) = top_level_return(&semantic)
+    {
+        return Err(error::FirstError {
+            message: "Illegal return statement".to_string(),
+            offset,
+        });
+    }
+    let scopes = build::analyse(&semantic, &parsed.module_record, goal, eval);
+    if eval.is_some_and(|e| e.in_class_field_initializer)
+        && let Some(offset) = scopes.top_level_arguments()
+    {
+        return Err(error::FirstError {
+            message: "'arguments' is not allowed in class field initializer or static initialization block".to_string(),
+            offset,
+        });
+    }
     Ok(FrontEnd {
         program,
         semantic,
         module_record: parsed.module_record,
         scopes,
     })
+}
+
+/// The offset of a `return` outside every function, which eval code parsed
+/// with the CommonJS goal must reject.
+fn top_level_return(semantic: &Semantic<'_>) -> Option<u32> {
+    use oxc_ast::AstKind;
+    use oxc_span::GetSpan;
+    let nodes = semantic.nodes();
+    for (id, node) in nodes.iter_enumerated() {
+        if !matches!(node.kind(), AstKind::ReturnStatement(_)) {
+            continue;
+        }
+        let in_function = nodes.ancestor_kinds(id).any(|kind| {
+            matches!(
+                kind,
+                AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) | AstKind::StaticBlock(_)
+            )
+        });
+        if !in_function {
+            return Some(node.kind().span().start);
+        }
+    }
+    None
 }
 
 /// An early error that precedes a fatal parse error.

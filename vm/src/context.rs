@@ -3,6 +3,12 @@
 //! captured bindings). A context has a parent and numbered slots; the
 //! frontend decides which bindings live here and resolves each reference
 //! to (depth, slot).
+//!
+//! Two kinds of scope also need an object (see `interpreter/dynamic.rs`):
+//! a `with` context's *extension* is its binding object (an object
+//! environment record), and a variable scope that a sloppy direct `eval`
+//! added `var`s to keeps them as properties of a null-prototype object in
+//! its extension. Everything else leaves the extension undefined.
 
 use std::cell::Cell;
 use std::sync::Arc;
@@ -20,13 +26,17 @@ pub struct Context {
     pub slots: Box<[Cell<Value>]>,
     /// Names of the slots (for debugging, `with` and eval lookups).
     pub scope: Option<Arc<ScopeInfo>>,
+    /// A `with` context's binding object, or the `var`s a sloppy direct
+    /// eval declared in this variable scope; undefined otherwise.
+    pub extension: Cell<Value>,
 }
 strata_gc::cell_type!(Context);
 
-// SAFETY: reports the parent and every slot.
+// SAFETY: reports the parent, the extension and every slot.
 unsafe impl Trace for Context {
     fn trace(&self, t: &mut Tracer) {
         self.parent.trace(t);
+        self.extension.get().trace(t);
         for s in self.slots.iter() {
             s.get().trace(t);
         }

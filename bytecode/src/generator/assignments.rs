@@ -28,6 +28,9 @@ pub(crate) enum Place<'a> {
     Private { object: Register, name: Register, offset: u32 },
     /// `super.x` or `super[k]`, with `this` and the key in registers.
     Super { this: Register, key: Register, offset: u32 },
+    /// A name looked up through the scope chain, resolved before the
+    /// right-hand side: `holder` is the `with` object it was found on.
+    Lookup { name: String, holder: Register, offset: u32 },
 }
 
 impl Place<'_> {
@@ -47,7 +50,8 @@ impl Place<'_> {
             | Place::Named { offset, .. }
             | Place::Keyed { offset, .. }
             | Place::Private { offset, .. }
-            | Place::Super { offset, .. } => *offset = at,
+            | Place::Super { offset, .. }
+            | Place::Lookup { offset, .. } => *offset = at,
         }
     }
 }
@@ -68,6 +72,14 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         match target {
             SimpleAssignmentTarget::AssignmentTargetIdentifier(id) => {
                 let access = self.reference_access(id.reference_id.get(), id.name.as_str())?;
+                if let strata_frontend::Resolution::Dynamic(name) = &access.resolution {
+                    let idx = self.string(name);
+                    let holder = self.temp();
+                    self.pos(offset);
+                    self.emit(Opcode::ResolveLookupSlot, &[idx as i64]);
+                    self.star(holder);
+                    return Some(Place::Lookup { name: name.clone(), holder, offset });
+                }
                 Some(Place::Binding { access, offset })
             }
             SimpleAssignmentTarget::StaticMemberExpression(m) => {
@@ -150,6 +162,11 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
     pub(crate) fn load_place(&mut self, place: &Place<'a>) {
         match place {
             Place::Binding { access, offset } => self.load_access(access, false, *offset),
+            Place::Lookup { name, holder, offset } => {
+                let idx = self.string(name);
+                self.pos(*offset);
+                self.emit(Opcode::LdaLookupSlotIn, &[idx as i64, holder.0 as i64]);
+            }
             Place::Named { object, name, offset } => self.load_named(*object, false, name, *offset),
             Place::Keyed { object, key, offset } => {
                 self.ldar(*key);
@@ -172,6 +189,11 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
     pub(crate) fn store_place(&mut self, place: &Place<'a>) {
         match place {
             Place::Binding { access, offset } => self.store_access(access, StoreKind::Assign, *offset),
+            Place::Lookup { name, holder, offset } => {
+                let idx = self.string(name);
+                self.pos(*offset);
+                self.emit(Opcode::StaLookupSlotIn, &[idx as i64, holder.0 as i64, self.strict as i64]);
+            }
             Place::Named { object, name, offset } => {
                 let idx = self.string(name);
                 self.pos(*offset);

@@ -56,10 +56,12 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             return self.visit_super_call(call, s);
         }
         let m = self.mark();
+        let dynamic_callee = self.dynamic_callee(callee);
         if call.arguments.len() <= 2
             && !call.arguments.iter().any(Argument::is_spread)
             && !matches!(callee, Expression::ChainExpression(_))
             && !matches!(callee, Expression::Identifier(id) if id.name == "eval")
+            && dynamic_callee.is_none()
         {
             self.visit_fixed_call(call, callee, position);
             self.release(m);
@@ -83,6 +85,16 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                 self.bind(end);
                 Some(receiver)
             }
+            // A name looked up through the scope chain: a `with` object
+            // that has it is the receiver.
+            Expression::Identifier(id) if id.name != "eval" && dynamic_callee.is_some() => {
+                let receiver = self.temp();
+                let name = dynamic_callee.unwrap_or_default();
+                let idx = self.string(&name);
+                self.pos(id.span.start);
+                self.emit(Opcode::LdaLookupSlotForCall, &[idx as i64, receiver.0 as i64]);
+                Some(receiver)
+            }
             Expression::StaticMemberExpression(_)
             | Expression::ComputedMemberExpression(_)
             | Expression::PrivateFieldExpression(_) => {
@@ -104,7 +116,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                     let argc = self.visit_arguments(&call.arguments);
                     self.pos(position);
                     let op = if matches!(callee, Expression::Identifier(id) if id.name == "eval") {
-                        Opcode::CallDirectEval
+                        self.direct_eval_opcode()
                     } else {
                         Opcode::CallUndefinedReceiver
                     };
@@ -144,12 +156,27 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             self.pos(position);
             let op = match (receiver.is_some(), direct_eval) {
                 (true, _) => Opcode::Call,
-                (false, true) => Opcode::CallDirectEval,
+                (false, true) => self.direct_eval_opcode(),
                 (false, false) => Opcode::CallUndefinedReceiver,
             };
             self.emit_slot(op, &[function.0 as i64, args.0 as i64, argc as i64]);
         }
         self.release(m);
+    }
+
+    /// The direct eval call: in a parameter expression, eval's `var`s must
+    /// not redeclare a parameter (EvalDeclarationInstantiation).
+    fn direct_eval_opcode(&self) -> Opcode {
+        if self.in_parameters { Opcode::CallDirectEvalInParameters } else { Opcode::CallDirectEval }
+    }
+
+    /// The name of an identifier callee resolved by a dynamic lookup.
+    pub(crate) fn dynamic_callee(&self, callee: &Expression<'_>) -> Option<String> {
+        let Expression::Identifier(id) = callee else { return None };
+        match self.reference_access(id.reference_id.get(), id.name.as_str())?.resolution {
+            Resolution::Dynamic(name) => Some(name),
+            _ => None,
+        }
     }
 
     /// A call with at most two plain arguments: CallProperty0..2 or

@@ -536,7 +536,12 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             Expression::Identifier(id) => {
                 // Sloppy mode only (strict is an early error).
                 match self.reference_access(id.reference_id.get(), id.name.as_str()).map(|a| a.resolution) {
-                    Some(Resolution::Global(name) | Resolution::Dynamic(name)) => {
+                    Some(Resolution::Dynamic(name)) => {
+                        let idx = self.string(&name);
+                        self.pos(offset);
+                        self.emit(Opcode::DeleteLookupSlot, &[idx as i64]);
+                    }
+                    Some(Resolution::Global(name)) => {
                         let m = self.mark();
                         let global = self.temp();
                         self.load_global_this(offset);

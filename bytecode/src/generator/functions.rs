@@ -59,8 +59,24 @@ pub(crate) fn compile_script_unit(ctx: &Ctx<'_, '_>) -> Arc<crate::function::Byt
         let completion = g.temp();
         g.completion = Some(completion);
         g.declare_globals(info.scope);
-        g.init_lexical_holes(info.scope);
-        g.instantiate_hoisted_functions(info.scope, program.span.start);
+        if ctx.scopes.is_eval() {
+            // Eval code's own declarations live in a new context (its
+            // lexical environment, and its variable one when strict).
+            let _entry = g.enter_scope(Some(info.scope), program.span.start);
+        } else {
+            g.init_lexical_holes(info.scope);
+            g.instantiate_hoisted_functions(info.scope, program.span.start);
+        }
+    }
+    // A directive is an expression statement too: eval("'x'") is 'x'.
+    // (Not the "use strict" prelude a strict caller's eval gets.)
+    let injected = ctx.parsed.text().len() != ctx.parsed.source().len();
+    let directives = program.directives.get(usize::from(injected)..).unwrap_or_default();
+    if ctx.scopes.is_eval()
+        && let (Some(last), Some(completion)) = (directives.last(), g.completion)
+    {
+        g.lda_string(last.expression.value.as_str());
+        g.star(completion);
     }
     g.visit_statements(&program.body);
     if !g.is_dead() {
@@ -132,6 +148,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         if decls.vars.is_empty() && decls.functions.is_empty() && decls.lexicals.is_empty() {
             return;
         }
+        decls.eval = self.ctx.scopes.is_eval();
         let idx = self.b.add_constant(Constant::Globals(Arc::new(decls)));
         self.pos(self.ctx.parsed.program.span.start);
         self.emit(Opcode::DeclareGlobals, &[idx as i64]);
@@ -330,7 +347,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                     })
                     .unwrap_or_default();
                 let immutable = vec![false; names.len()];
-                let scope = crate::ScopeInfo { names, immutable, is_function_scope: true };
+                let scope = crate::ScopeInfo { names, immutable, is_function_scope: true, ..Default::default() };
                 let idx = self.b.add_constant(Constant::Scope(Arc::new(scope)));
                 self.emit(Opcode::CreateMappedArguments, &[idx as i64]);
             } else {
@@ -339,7 +356,9 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             self.init_binding(arguments, offset);
         }
         if let Some(params) = params {
+            self.in_parameters = true;
             self.emit_parameters(params, info.simple_params);
+            self.in_parameters = false;
         }
         // `var`s in the context start undefined (context slots start as holes).
         let vars: Vec<strata_frontend::BindingId> = self

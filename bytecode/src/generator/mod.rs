@@ -261,6 +261,9 @@ pub(crate) struct Gen<'c, 'p, 'a> {
     scope_constants: HashMap<ScopeId, u32>,
     /// The script's completion value (top-level code only).
     pub(crate) completion: Option<Register>,
+    /// Compiling the formal parameters: a direct eval there uses
+    /// CallDirectEvalInParameters.
+    pub(crate) in_parameters: bool,
     /// The scope whose context is current where code is being generated.
     pub(crate) current_scope: Option<ScopeId>,
     pub(crate) strict: bool,
@@ -304,6 +307,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             control: Vec::new(),
             scope_constants: HashMap::new(),
             completion: None,
+            in_parameters: false,
             current_scope,
             strict,
             kind,
@@ -583,7 +587,7 @@ fn slot_kind(op: Opcode) -> FeedbackSlotKind {
         DefineNamedOwnProperty | DefineKeyedOwnProperty | StaInArrayLiteral => K::DefineOwn,
         LdaGlobal | LdaGlobalInsideTypeof => K::LoadGlobal,
         StaGlobal => K::StoreGlobal,
-        Call | CallUndefinedReceiver | CallWithSpread | CallDirectEval | CallProperty0 | CallProperty1 | CallProperty2
+        Call | CallUndefinedReceiver | CallWithSpread | CallDirectEval | CallDirectEvalInParameters | CallProperty0 | CallProperty1 | CallProperty2
         | CallUndefinedReceiver0 | CallUndefinedReceiver1 | CallUndefinedReceiver2 => K::Call,
         Construct | ConstructWithSpread | CallSuper | CallSuperWithSpread => K::Construct,
         Add | Sub | Mul | Div | Mod | Exp | BitwiseOr | BitwiseXor | BitwiseAnd | ShiftLeft | ShiftRight

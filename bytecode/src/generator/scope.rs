@@ -43,21 +43,34 @@ pub(crate) enum StoreKind {
 /// The runtime layout of the context `scope` pushes: its context-stored
 /// bindings by slot.
 pub(crate) fn context_layout(scopes: &ScopeAnalysis, scope: ScopeId) -> ScopeInfo {
-    let mut slots: Vec<(u32, String, bool)> = scopes
+    let mut slots: Vec<(u32, String, bool, bool, bool)> = scopes
         .scope_bindings(scope)
         .filter_map(|b| match b.storage {
-            Storage::Context { slot, .. } => Some((slot, b.name.clone(), is_immutable(b.kind))),
+            Storage::Context { slot, .. } => {
+                let lexical = matches!(b.kind, BindingKind::Let | BindingKind::Const | BindingKind::Class);
+                let parameter = matches!(b.kind, BindingKind::Parameter { .. } | BindingKind::Arguments);
+                Some((slot, b.name.clone(), is_immutable(b.kind), lexical, parameter))
+            }
             _ => None,
         })
         .collect();
     slots.sort_by_key(|s| s.0);
-    let is_function_scope = scopes
-        .scope_info(scope)
-        .is_some_and(|s| matches!(s.kind, ScopeKind::Function | ScopeKind::ClassInitializer | ScopeKind::StaticBlock));
+    let kind = scopes.scope_info(scope).map(|s| s.kind);
+    // Strict eval code is its own variable scope; sloppy eval code's
+    // `var`s go to the caller's.
+    let is_function_scope = match kind {
+        Some(ScopeKind::Function | ScopeKind::ClassInitializer | ScopeKind::StaticBlock) => true,
+        Some(ScopeKind::Script) => scopes.is_eval() && scopes.scope_info(scope).is_some_and(|s| s.strict),
+        _ => false,
+    };
     ScopeInfo {
         names: slots.iter().map(|s| s.1.clone().into_boxed_str()).collect(),
         immutable: slots.iter().map(|s| s.2).collect(),
         is_function_scope,
+        lexical: slots.iter().map(|s| s.3).collect(),
+        parameter: slots.iter().map(|s| s.4).collect(),
+        is_with_scope: kind == Some(ScopeKind::With),
+        is_class_initializer: kind == Some(ScopeKind::ClassInitializer),
     }
 }
 
@@ -276,7 +289,14 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         let Some(info) = self.ctx.scopes.scope_info(scope) else { return ScopeEntry { saved: None, outer_scope } };
         let saved = if info.needs_context {
             let saved = self.temp();
-            self.push_block_context(scope, saved);
+            if info.kind == ScopeKind::With {
+                // acc holds the binding object.
+                let idx = self.scope_constant(scope);
+                self.emit(Opcode::CreateWithContext, &[idx as i64]);
+                self.emit(Opcode::PushContext, &[saved.0 as i64]);
+            } else {
+                self.push_block_context(scope, saved);
+            }
             self.control.push(Control::Context { saved });
             Some(saved)
         } else {
@@ -331,7 +351,10 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
     /// `var` bindings of a block-like variable scope (static blocks) that
     /// live in its context start undefined, not as holes.
     fn init_vars_in_context(&mut self, scope: ScopeId) {
-        let is_var_scope = self.ctx.scopes.scope_info(scope).is_some_and(|s| s.kind == ScopeKind::StaticBlock);
+        let is_eval = self.ctx.scopes.is_eval();
+        let is_var_scope = self.ctx.scopes.scope_info(scope).is_some_and(|s| {
+            s.kind == ScopeKind::StaticBlock || (s.kind == ScopeKind::Script && is_eval && s.strict)
+        });
         if !is_var_scope {
             return;
         }

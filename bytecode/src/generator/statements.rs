@@ -168,10 +168,9 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         }
     }
 
-    /// `with (object) body`: the body's free names are looked up
-    /// dynamically. The ISA has no object-environment context yet, so the
-    /// `with` scope gets an empty block context (keeping context depths
-    /// right) and lookups fall back to the global scope in the vm.
+    /// `with (object) body`: the object becomes the binding object of a
+    /// `with` context (CreateWithContext), and the body's names that cross
+    /// it are looked up dynamically (the analysis resolves them so).
     fn visit_with(&mut self, stmt: &'a WithStatement<'a>) {
         self.reset_completion();
         self.visit_expr(&stmt.object);

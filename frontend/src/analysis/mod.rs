@@ -54,9 +54,37 @@ pub struct ScopeAnalysis {
     pub(crate) class_initializers: HashMap<NodeId, (Option<FunctionId>, Option<FunctionId>)>,
     /// Local names of a module's export cells, by cell index.
     pub(crate) export_cells: Vec<String>,
+    /// Set for eval code (see [`crate::parse_eval`]).
+    pub(crate) eval: Option<crate::EvalOrigin>,
 }
 
 impl ScopeAnalysis {
+    /// Whether this is eval code.
+    pub fn is_eval(&self) -> bool {
+        self.eval.is_some()
+    }
+
+    /// The offset of a reference to `arguments` outside every non-arrow
+    /// function (ContainsArguments), if there is one.
+    pub fn top_level_arguments(&self) -> Option<u32> {
+        self.references.iter().flatten().find_map(|r| {
+            if r.name != "arguments" {
+                return None;
+            }
+            let mut unit = self.function(r.function)?;
+            while unit.kind == FunctionKind::Arrow {
+                unit = self.function(unit.parent?)?;
+            }
+            (unit.kind == FunctionKind::Script).then_some(r.offset)
+        })
+    }
+
+    /// Whether this is the code of a direct eval, whose free names (and,
+    /// in sloppy code, top-level `var`s and functions) are dynamic lookups.
+    pub fn is_direct_eval(&self) -> bool {
+        self.eval.is_some_and(|e| e.direct)
+    }
+
     /// All function-like units; index with [`FunctionId::index`].
     pub fn functions(&self) -> &[FunctionInfo] {
         &self.functions
@@ -214,6 +242,9 @@ impl ScopeAnalysis {
                 return Some(match &info.storage {
                     Storage::Register(register) => Resolution::Register(*register),
                     Storage::Context { slot, .. } => Resolution::Context { depth, slot: *slot },
+                    Storage::Global if self.is_direct_eval() => {
+                        Resolution::Dynamic(info.name.clone())
+                    }
                     Storage::Global | Storage::ScriptLexical => {
                         Resolution::Global(info.name.clone())
                     }

@@ -32,7 +32,19 @@ pub(super) fn assign(b: &mut Builder<'_, '_>) {
             && b.function(binding.function)
                 .is_some_and(|f| f.mapped_arguments);
         let in_context = binding.captured || forced || mapped_parameter;
+        let eval_strict = b.scope(binding.scope).is_some_and(|s| s.strict);
         let storage = match (scope_kind, binding.kind) {
+            // Eval code: lexical declarations in its own context, `var`s
+            // too when strict (§19.2.1.3 EvalDeclarationInstantiation).
+            (Some(ScopeKind::Script), BindingKind::Var | BindingKind::Function)
+                if b.out.eval.is_some() && eval_strict =>
+            {
+                local(in_context)
+            }
+            (
+                Some(ScopeKind::Script),
+                BindingKind::Let | BindingKind::Const | BindingKind::Class,
+            ) if b.out.eval.is_some() => local(in_context),
             (Some(ScopeKind::Script), BindingKind::Var | BindingKind::Function) => Storage::Global,
             (
                 Some(ScopeKind::Script),

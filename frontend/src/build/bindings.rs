@@ -20,10 +20,26 @@ use crate::analysis::{BindingKind, HoistedFunction, ScopeKind};
 pub(super) fn declare(b: &mut Builder<'_, '_>) {
     let scoping = b.semantic.scoping();
     b.out.symbol_bindings = vec![None; scoping.symbols_len()];
+    // Symbols by (scope, name), from oxc's symbol table: its per-scope
+    // binding tables lose an entry when Annex B hoisting moves a same-named
+    // function out of the scope.
+    let mut by_scope: std::collections::HashMap<(ScopeId, &str), Vec<SymbolId>> =
+        std::collections::HashMap::new();
     for symbol in scoping.symbol_ids() {
-        let scope = scoping.symbol_scope_id(symbol);
+        by_scope
+            .entry((scoping.symbol_scope_id(symbol), scoping.symbol_name(symbol)))
+            .or_default()
+            .push(symbol);
+    }
+    for symbol in scoping.symbol_ids() {
+        let mut scope = scoping.symbol_scope_id(symbol);
         let declaration = scoping.symbol_declaration(symbol);
         let mut kind = classify(b, symbol, scope, declaration);
+        if kind == BindingKind::Function
+            && let Some(block) = annex_b_blocked(b, &by_scope, symbol, scope, declaration)
+        {
+            scope = block;
+        }
         let initialized_at = initialized_at(b, kind, declaration);
         let name = scoping.symbol_name(symbol).to_string();
         let catch_body = catch_body_of(b, kind, declaration);
@@ -61,6 +77,49 @@ pub(super) fn declare(b: &mut Builder<'_, '_>) {
         b.scope_names.insert((scope, name), id);
     }
     declare_class_and_function_extras(b);
+}
+
+/// Annex B.3.3: oxc hoists a sloppy block-level function to the variable
+/// scope when that scope has no binding of its name, but the spec also
+/// requires that a `var` of the name would not conflict with a lexical
+/// declaration in a block between (a `let`, `const`, `class`, a
+/// non-hoisted function, or a destructured catch parameter). When one
+/// does, the function stays in its block: the block scope is returned.
+fn annex_b_blocked(
+    b: &Builder<'_, '_>,
+    by_scope: &std::collections::HashMap<(ScopeId, &str), Vec<SymbolId>>,
+    symbol: SymbolId,
+    var_scope: ScopeId,
+    declaration: NodeId,
+) -> Option<ScopeId> {
+    let scoping = b.semantic.scoping();
+    let nodes = b.semantic.nodes();
+    let block = nodes.get_node(declaration).scope_id();
+    if block == var_scope {
+        return None;
+    }
+    let name = scoping.symbol_name(symbol);
+    let mut current = Some(block);
+    while let Some(scope) = current {
+        if scope == var_scope {
+            return None;
+        }
+        for &other in by_scope.get(&(scope, name)).into_iter().flatten() {
+            if other == symbol {
+                continue;
+            }
+            let flags = scoping.symbol_flags(other);
+            let other_declaration = scoping.symbol_declaration(other);
+            let simple_catch = flags.contains(SymbolFlags::CatchVariable)
+                && (matches!(nodes.kind(other_declaration), AstKind::CatchParameter(p) if p.pattern.is_binding_identifier())
+                    || matches!(nodes.parent_kind(other_declaration), AstKind::CatchParameter(_)));
+            if !simple_catch {
+                return Some(block);
+            }
+        }
+        current = scoping.scope_parent_id(scope);
+    }
+    None
 }
 
 /// The catch body scope a catch parameter belongs in.

@@ -41,8 +41,10 @@ pub(crate) fn analyse(
     semantic: &Semantic<'_>,
     module_record: &ModuleRecord<'_>,
     goal: Goal,
+    eval: Option<crate::EvalOrigin>,
 ) -> ScopeAnalysis {
     let mut builder = Builder::new(semantic, module_record, goal);
+    builder.out.eval = eval;
     units::discover(&mut builder);
     bindings::declare(&mut builder);
     references::link(&mut builder);

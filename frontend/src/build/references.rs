@@ -198,7 +198,19 @@ fn site(b: &mut Builder<'_, '_>, node: NodeId, what: StateUse, kind: SiteKind) {
         StateUse::SuperProperty => ImplicitKey::HomeObject,
         StateUse::SuperCall => ImplicitKey::ThisFunction,
     };
+    let direct_eval = b.out.is_direct_eval();
     let target = match (what, owner_kind) {
+        // A direct eval's function state is its caller's, found by name
+        // on the context chain (materialized there by `dynamic`).
+        (StateUse::This, FunctionKind::Script) if direct_eval => {
+            Target::Fixed(Resolution::Dynamic("this".to_string()))
+        }
+        (StateUse::NewTarget, FunctionKind::Script) if direct_eval => {
+            Target::Fixed(Resolution::Dynamic("new.target".to_string()))
+        }
+        (StateUse::SuperProperty, FunctionKind::Script) if direct_eval => {
+            Target::Fixed(Resolution::Dynamic(".home_object".to_string()))
+        }
         (StateUse::This, FunctionKind::Script) => Target::Fixed(Resolution::GlobalThis),
         (_, FunctionKind::Script | FunctionKind::Module) => Target::Fixed(Resolution::Undefined),
         (StateUse::NewTarget, kind) if kind.is_class_initializer() => {
@@ -275,5 +287,20 @@ fn private_site(b: &mut Builder<'_, '_>, node: NodeId, name: String, offset: u32
             return;
         }
         scope = b.parent_scope(current);
+    }
+    // Eval code inside a class body: the caller's private names are found
+    // by name on the context chain.
+    if b.out.eval.is_some_and(|e| e.direct && e.private_names) {
+        let draft = Draft {
+            target: Target::Fixed(Resolution::Dynamic(name.clone())),
+            site,
+            function: unit,
+            offset,
+            name,
+            identifier: false,
+            tdz: false,
+            declaration: false,
+        };
+        b.site_drafts.push((SiteKind::Private, node, draft));
     }
 }

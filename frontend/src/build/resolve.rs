@@ -73,7 +73,8 @@ fn resolve_one(b: &Builder<'_, '_>, draft: &Draft) -> ReferenceInfo {
         Target::Fixed(resolution) => (resolution.clone(), None, draft.tdz),
         Target::OwnThis(_) => (Resolution::Frame, None, draft.tdz),
         Target::Unresolved => {
-            let dynamic = draft.identifier && walk(b, draft.site, None).dynamic;
+            let dynamic = draft.identifier
+                && (b.out.is_direct_eval() || walk(b, draft.site, None).dynamic);
             let resolution = if dynamic {
                 Resolution::Dynamic(draft.name.clone())
             } else {
@@ -117,6 +118,9 @@ fn resolve_binding(b: &Builder<'_, '_>, draft: &Draft, info: &BindingInfo) -> (R
             slot: *slot,
         },
         Storage::Context { .. } => Resolution::Dynamic(draft.name.clone()),
+        // A sloppy direct eval's top-level `var`s and functions live in the
+        // caller's variable environment.
+        Storage::Global if b.out.is_direct_eval() => Resolution::Dynamic(draft.name.clone()),
         Storage::Global | Storage::ScriptLexical => Resolution::Global(info.name.clone()),
         Storage::Module { cell } => Resolution::Module { cell: *cell },
         Storage::Import {

@@ -1,12 +1,14 @@
 //! Function.prototype (ECMA-262 §20.2.3): call, apply, bind, toString,
-//! [Symbol.hasInstance]. The Function constructor compiles source at run
-//! time and arrives with `eval` (the conformance issue); until then
-//! calling it throws an EvalError saying so.
+//! [Symbol.hasInstance]; the Function, GeneratorFunction, AsyncFunction
+//! and AsyncGeneratorFunction constructors (CreateDynamicFunction,
+//! §20.2.1.1.1), which compile source text at run time in the global
+//! scope. The last three are not globals: they are the `constructor`s of
+//! their prototypes (`Object.getPrototypeOf(function*(){}).constructor`).
 
 use strata_gc::Gc;
 
 use super::{constructor, method, symbol_method};
-use crate::function::{Args, BoundFunction, FunctionCode};
+use crate::function::{Args, BoundFunction, FunctionCode, NativeFn};
 use crate::object::{JsObject, ObjectKind};
 use crate::property::{Attrs, PropertyKey};
 use crate::realm::Intrinsic;
@@ -19,6 +21,33 @@ pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
     let fp = vm.intrinsic(Intrinsic::FunctionPrototype);
     let ctor = constructor(vm, global, "Function", 1, function_ctor, fp)?;
     vm.realm().set_intrinsic(Intrinsic::Function, ctor);
+    install_prototype_methods(vm, fp)
+}
+
+/// Installs GeneratorFunction, AsyncFunction and AsyncGeneratorFunction as
+/// the `constructor`s of their prototypes (after `generators::init` made
+/// those).
+pub fn init_dynamic_function_constructors(vm: &mut Vm) -> JsResult<()> {
+    let ctor = vm.intrinsic(Intrinsic::Function);
+    let kinds: [(&str, NativeFn, Intrinsic); 3] = [
+        ("GeneratorFunction", generator_function_ctor, Intrinsic::GeneratorFunctionPrototype),
+        ("AsyncFunction", async_function_ctor, Intrinsic::AsyncFunctionPrototype),
+        ("AsyncGeneratorFunction", async_generator_function_ctor, Intrinsic::AsyncGeneratorFunctionPrototype),
+    ];
+    for (name, f, proto) in kinds {
+        let proto = vm.intrinsic(proto);
+        let c = vm.new_native_function(name, 1, f, true)?;
+        // A subclass of Function: its [[Prototype]] is %Function%.
+        vm.set_prototype_of(c, Value::from_gc(ctor))?;
+        let key = PropertyKey::String(vm.roots.names.prototype);
+        vm.define_own_simple(c, key, Value::from_gc(proto), Attrs::NONE)?;
+        let ckey = PropertyKey::String(vm.roots.names.constructor);
+        vm.define_own_simple(proto, ckey, Value::from_gc(c), Attrs::CONFIGURABLE_ONLY)?;
+    }
+    Ok(())
+}
+
+fn install_prototype_methods(vm: &mut Vm, fp: Gc<JsObject>) -> JsResult<()> {
     method(vm, fp, "apply", 2, apply)?;
     method(vm, fp, "bind", 1, bind)?;
     method(vm, fp, "call", 1, call)?;
@@ -43,8 +72,77 @@ pub fn function_prototype_call(_vm: &mut Vm, _this: Value, _args: Args, _nt: Val
     Ok(Value::UNDEFINED)
 }
 
-fn function_ctor(vm: &mut Vm, _this: Value, _args: Args, _nt: Value) -> JsResult<Value> {
-    Err(vm.error(crate::error::ErrorKind::EvalError, "the Function constructor (code from strings) is not supported yet"))
+/// Which function a dynamic function constructor makes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DynamicKind {
+    Normal,
+    Generator,
+    Async,
+    AsyncGenerator,
+}
+
+fn function_ctor(vm: &mut Vm, _this: Value, args: Args, nt: Value) -> JsResult<Value> {
+    create_dynamic_function(vm, Intrinsic::Function, nt, DynamicKind::Normal, args)
+}
+
+fn generator_function_ctor(vm: &mut Vm, _this: Value, args: Args, nt: Value) -> JsResult<Value> {
+    create_dynamic_function(vm, Intrinsic::GeneratorFunctionPrototype, nt, DynamicKind::Generator, args)
+}
+
+fn async_function_ctor(vm: &mut Vm, _this: Value, args: Args, nt: Value) -> JsResult<Value> {
+    create_dynamic_function(vm, Intrinsic::AsyncFunctionPrototype, nt, DynamicKind::Async, args)
+}
+
+fn async_generator_function_ctor(vm: &mut Vm, _this: Value, args: Args, nt: Value) -> JsResult<Value> {
+    create_dynamic_function(vm, Intrinsic::AsyncGeneratorFunctionPrototype, nt, DynamicKind::AsyncGenerator, args)
+}
+
+/// CreateDynamicFunction (§20.2.1.1.1). The source text is assembled as
+/// the spec says (`function anonymous(a,b\n) {\nbody\n}`, which
+/// `toString` returns) and compiled as a script holding that one function
+/// declaration; the parameters and the body must each stand on their own,
+/// which holds when the script is exactly that declaration with its body
+/// where it was put. The function is the declaration's code closed over
+/// the global scope (the script itself never runs, so no global binding
+/// `anonymous` exists). `fallback` names the intrinsic whose prototype a
+/// newTarget without an object `prototype` gives.
+fn create_dynamic_function(vm: &mut Vm, fallback: Intrinsic, new_target: Value, kind: DynamicKind, args: Args) -> JsResult<Value> {
+    let count = args.len();
+    let mut params = String::new();
+    for i in 0..count.saturating_sub(1) {
+        if i > 0 {
+            params.push(',');
+        }
+        let s = vm.to_string(args.get(i))?;
+        params.push_str(&s.to_rust_string());
+    }
+    let body = if count > 0 { vm.to_string(args.get(count - 1))?.to_rust_string() } else { String::new() };
+    let prefix = match kind {
+        DynamicKind::Normal => "function",
+        DynamicKind::Generator => "function*",
+        DynamicKind::Async => "async function",
+        DynamicKind::AsyncGenerator => "async function*",
+    };
+    let head = format!("{prefix} anonymous({params}\n) ");
+    let source = format!("{head}{{\n{body}\n}}");
+    let body_start = head.len() as u32;
+    let code = vm.compile_dynamic_function(&source, body_start)?;
+    let shared = vm.link_function(code)?;
+    let closure = vm.new_closure(shared, Value::UNDEFINED)?;
+    let fallback_proto = match kind {
+        DynamicKind::Normal => Intrinsic::FunctionPrototype,
+        _ => fallback,
+    };
+    // Without newTarget the constructor itself is used, whose `prototype`
+    // is the non-writable, non-configurable fallback.
+    if new_target.is_undefined() {
+        return Ok(Value::from_gc(closure));
+    }
+    let proto = vm.prototype_from_constructor(new_target, fallback_proto)?;
+    if proto != Value::from_gc(vm.intrinsic(fallback_proto)) {
+        vm.set_prototype_of(closure, proto)?;
+    }
+    Ok(Value::from_gc(closure))
 }
 
 fn require_callable(vm: &mut Vm, this: Value, name: &str) -> JsResult<()> {

@@ -28,7 +28,16 @@ pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
     for (name, f) in functions {
         method(vm, global, name, 1, f)?;
     }
+    let eval = method(vm, global, "eval", 1, eval)?;
+    vm.realm().set_intrinsic(crate::realm::Intrinsic::Eval, eval);
     Ok(())
+}
+
+/// eval(x) (§19.2.1) called as a function: an indirect eval, global code
+/// in the current realm. A direct `eval(...)` call site reaches
+/// `Vm::perform_eval` with its scope through CallDirectEval instead.
+fn eval(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
+    vm.perform_eval(args.get(0), None)
 }
 
 fn is_nan(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {

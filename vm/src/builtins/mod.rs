@@ -144,6 +144,7 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     weak::init(vm, global)?;
     async_iteration::init(vm)?;
     crate::interpreter::generators::init(vm)?;
+    function::init_dynamic_function_constructors(vm)?;
     global::init(vm, global)?;
     install_globals(vm, global)?;
 

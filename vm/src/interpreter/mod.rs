@@ -13,6 +13,7 @@
 pub(crate) mod calls;
 mod classes;
 mod closures;
+mod dynamic;
 mod fast;
 pub mod generators;
 mod ic_ops;
@@ -564,7 +565,12 @@ impl Vm {
                             Some(Constant::Globals(g)) => g.clone(),
                             _ => fail!(self.type_error("internal error: bad globals constant")),
                         };
-                        t!(self.declare_globals(&decls));
+                        if decls.eval {
+                            let context = self.roots.stack.get(fp + frame::CONTEXT);
+                            t!(self.declare_eval_vars(context, &decls));
+                        } else {
+                            t!(self.declare_globals(&decls));
+                        }
                     }
                     Opcode::LdaContextSlot => {
                         let ctx = t!(self.context_at(fp, o!(1) as u32));
@@ -603,14 +609,54 @@ impl Vm {
                         module.set_export_cell(os!(0) as u32, acc);
                     }
                     Opcode::LdaLookupSlot | Opcode::LdaLookupSlotInsideTypeof | Opcode::StaLookupSlot => {
-                        // Without `with` and sloppy direct eval (not yet
-                        // supported), dynamic lookups reach the globals.
+                        // Names inside `with` or visible to sloppy direct
+                        // eval, looked up through the context chain
+                        // (dynamic.rs).
                         let key = name_key!(0);
+                        let context = self.roots.stack.get(fp + frame::CONTEXT);
                         if opcode == Opcode::StaLookupSlot {
-                            t!(self.store_global(key, acc, o!(1) != 0));
+                            t!(self.store_dynamic(context, key, acc, o!(1) != 0));
                         } else {
-                            acc = t!(self.load_global(key, opcode == Opcode::LdaLookupSlotInsideTypeof));
+                            let for_typeof = opcode == Opcode::LdaLookupSlotInsideTypeof;
+                            acc = t!(self.load_dynamic(context, key, for_typeof, shared.code.strict)).0;
                         }
+                    }
+                    Opcode::LdaLookupSlotForCall => {
+                        let key = name_key!(0);
+                        let context = self.roots.stack.get(fp + frame::CONTEXT);
+                        let (value, this) = t!(self.load_dynamic(context, key, false, shared.code.strict));
+                        // The register file may have moved during the lookup.
+                        self.roots.stack.set(fp + os!(1) as isize, this);
+                        acc = value;
+                    }
+                    Opcode::ResolveLookupSlot => {
+                        let key = name_key!(0);
+                        let context = self.roots.stack.get(fp + frame::CONTEXT);
+                        acc = t!(self.resolve_dynamic_holder(context, key));
+                    }
+                    Opcode::LdaLookupSlotIn => {
+                        let key = name_key!(0);
+                        let context = self.roots.stack.get(fp + frame::CONTEXT);
+                        let holder = reg!(1);
+                        acc = t!(self.load_dynamic_in(context, key, holder, shared.code.strict));
+                    }
+                    Opcode::StaLookupSlotIn => {
+                        let key = name_key!(0);
+                        let context = self.roots.stack.get(fp + frame::CONTEXT);
+                        let holder = reg!(1);
+                        t!(self.store_dynamic_in(context, key, holder, acc, o!(2) != 0));
+                    }
+                    Opcode::DeleteLookupSlot => {
+                        let key = name_key!(0);
+                        let context = self.roots.stack.get(fp + frame::CONTEXT);
+                        acc = Value::bool(t!(self.delete_dynamic(context, key)));
+                    }
+                    Opcode::CreateWithContext => {
+                        let Some(scope) = Self::scope_constant(shared.constant(o!(0) as usize)) else {
+                            fail!(self.type_error("internal error: bad scope constant"));
+                        };
+                        let parent = self.roots.stack.get(fp + frame::CONTEXT);
+                        acc = Value::from_gc(t!(self.new_with_context(scope, acc, parent)));
                     }
                     Opcode::ThrowReferenceErrorIfHole => {
                         if acc.is_hole() {
@@ -637,6 +683,7 @@ impl Vm {
                             parent,
                             slots: (0..slots).map(|_| std::cell::Cell::new(Value::HOLE)).collect(),
                             scope: Some(scope),
+                            extension: std::cell::Cell::new(Value::UNDEFINED),
                         }));
                         acc = Value::from_gc(ctx);
                     }
@@ -649,6 +696,7 @@ impl Vm {
                             parent: c.parent,
                             slots: c.slots.iter().map(|s| std::cell::Cell::new(s.get())).collect(),
                             scope: c.scope.clone(),
+                            extension: std::cell::Cell::new(c.extension.get()),
                         }));
                         acc = Value::from_gc(copy);
                     }
@@ -1083,8 +1131,23 @@ impl Vm {
                             (0..o!(2) as usize).map(|i| self.roots.stack.get(start + i as isize)).collect();
                         acc = t!(self.call_runtime(o!(0) as u32, &args, fp));
                     }
-                    Opcode::CallDirectEval => {
-                        fail!(self.syntax_error("direct eval is not supported yet"));
+                    Opcode::CallDirectEval | Opcode::CallDirectEvalInParameters => {
+                        let callee = reg!(0);
+                        let start = fp + os!(1) as isize;
+                        let argc = o!(2) as usize;
+                        let args: Vec<Value> = (0..argc).map(|i| self.roots.stack.get(start + i as isize)).collect();
+                        let in_parameters = opcode == Opcode::CallDirectEvalInParameters;
+                        if let Some(v) = t!(self.direct_eval(fp, callee, &args, shared.code.strict, in_parameters)) {
+                            acc = v;
+                        } else {
+                            slot!(3).record_call_target(callee);
+                            if let Some(f) = self.js_callee(callee) {
+                                let args = ArgSource::Registers { start, count: argc };
+                                let new_fp = t!(self.push_frame(f, Value::UNDEFINED, Value::UNDEFINED, args, fp, pc as u32));
+                                enter_callee!(new_fp);
+                            }
+                            acc = t!(self.call_from_registers(callee, Value::UNDEFINED, start, argc));
+                        }
                     }
 
                     // ---- functions ----
@@ -1481,7 +1544,7 @@ impl Vm {
 
     /// The [[HomeObject]] of the running function. Arrows inherit their
     /// enclosing method's: `new_closure` copies it into the arrow.
-    fn home_object(&self, fp: isize) -> Value {
+    pub(crate) fn home_object(&self, fp: isize) -> Value {
         let callee = self.roots.stack.get(fp + frame::CALLEE);
         match callee.as_gc::<JsObject>() {
             Some(f) => match &f.kind {
