@@ -139,14 +139,6 @@ impl Vm {
         self.to_number(p)
     }
 
-    /// ToNumeric (numbers only until BigInt arrives): the number as a value.
-    pub fn to_numeric(&mut self, v: Value) -> JsResult<Value> {
-        if v.is_number() {
-            return Ok(v);
-        }
-        Ok(Value::number(self.to_number(v)?))
-    }
-
     /// ToString.
     pub fn to_string(&mut self, v: Value) -> JsResult<Gc<JsString>> {
         if let Some(s) = v.as_gc::<JsString>() {
