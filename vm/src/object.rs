@@ -213,6 +213,9 @@ pub enum ObjectKind {
     IteratorHelper(crate::builtins::iterator::IteratorHelperData),
     /// An `Iterator.from` wrapper: its [[Iterated]] record.
     WrapForValidIterator(crate::builtins::iterator::IteratorRecord),
+    /// A Temporal object (Duration, Instant, PlainDate, ...): its
+    /// `temporal_rs` value, which holds no GC references.
+    Temporal(Box<crate::builtins::temporal::TemporalValue>),
 }
 
 // SAFETY: reports every value held in internal slots.
@@ -250,6 +253,7 @@ unsafe impl Trace for ObjectKind {
             | ObjectKind::Boolean(_)
             | ObjectKind::Number(_)
             | ObjectKind::Date(_)
+            | ObjectKind::Temporal(_)
             | ObjectKind::Global => {}
         }
     }
