@@ -34,7 +34,7 @@ use temporal_rs::{
 use super::{constructor, getter, method};
 use crate::function::NativeFn;
 use crate::object::{JsObject, ObjectKind};
-use crate::property::{Attrs, PropertyKey};
+use crate::property::Attrs;
 use crate::realm::Intrinsic;
 use crate::value::Value;
 use crate::vm::{Exception, JsResult, Vm};
@@ -215,7 +215,6 @@ pub(crate) fn throw(vm: &mut Vm, e: TemporalError) -> Exception {
         TemporalErrorKind::Type => vm.type_error(msg),
         TemporalErrorKind::Range | TemporalErrorKind::Syntax => vm.range_error(msg),
         TemporalErrorKind::Generic | TemporalErrorKind::Assert => vm.error(crate::error::ErrorKind::Error, msg),
-        _ => vm.range_error(msg),
     }
 }
 
@@ -234,9 +233,4 @@ impl<T> OrThrow<T> for Result<T, TemporalError> {
 /// `valueOf` of every Temporal prototype: always a TypeError.
 fn value_of(vm: &mut Vm, _this: Value, _args: crate::function::Args, _nt: Value) -> JsResult<Value> {
     Err(vm.type_error("Temporal objects cannot be converted to primitives; use compare() or equals()"))
-}
-
-/// A property key for `name`.
-fn key(vm: &mut Vm, name: &str) -> PropertyKey {
-    vm.key(name)
 }

@@ -195,6 +195,16 @@ pub(super) fn finish_to_string_options(
     reads: ToStringReads,
 ) -> JsResult<ToStringRoundingOptions> {
     let smallest = get_unit(vm, options, "smallestUnit")?;
+    to_string_rounding(vm, reads, smallest)
+}
+
+/// Validates toString's smallestUnit (read by the caller, which may read
+/// more options first) and builds the rounding options.
+pub(super) fn to_string_rounding(
+    vm: &mut Vm,
+    reads: ToStringReads,
+    smallest: Option<Unit>,
+) -> JsResult<ToStringRoundingOptions> {
     validate_unit(vm, smallest, UnitGroup::Time, &[])?;
     if smallest == Some(Unit::Hour) {
         return Err(vm.range_error("smallestUnit must not be 'hour' in toString"));
