@@ -23,7 +23,6 @@ use strata_gc::{Gc, Trace, Tracer};
 use crate::conversions::Hint;
 use crate::number_conv;
 use crate::string::JsString;
-use crate::symbol::Symbol;
 use crate::value::Value;
 use crate::vm::{JsResult, Vm};
 
@@ -169,10 +168,7 @@ impl Vm {
                 }
             };
         }
-        if p.as_gc::<Symbol>().is_some() {
-            return Err(self.type_error("Cannot convert a Symbol value to a BigInt"));
-        }
-        // undefined, null, numbers.
+        // undefined, null, numbers, symbols.
         let text = self.display_string(p)?;
         Err(self.type_error(&format!("Cannot convert {text} to a BigInt")))
     }

@@ -11,6 +11,7 @@ pub mod async_iteration;
 pub mod array_elements;
 pub mod array_iteration;
 pub mod array_sort;
+pub mod bigint;
 pub mod boolean;
 pub mod promise;
 pub mod date;
@@ -131,6 +132,7 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     number::init(vm, global)?;
     boolean::init(vm, global)?;
     symbol::init(vm, global)?;
+    bigint::init(vm, global)?;
     iterator::init(vm, global)?;
     math::init(vm, global)?;
     json::init(vm, global)?;
