@@ -62,7 +62,8 @@ pub(super) fn init(vm: &mut Vm, ns: Gc<JsObject>) -> JsResult<()> {
 
 /// A duration field as an i64 (RangeError past any valid duration).
 fn to_i64(vm: &mut Vm, x: f64) -> JsResult<i64> {
-    if x.abs() >= 9.0e18 {
+    // 2^63: every larger field makes an invalid duration.
+    if x.abs() >= 9_223_372_036_854_775_808.0 {
         return Err(vm.range_error("Duration field out of range"));
     }
     Ok(x as i64)
