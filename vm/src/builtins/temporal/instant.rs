@@ -48,7 +48,30 @@ pub(super) fn init(vm: &mut Vm, ns: Gc<JsObject>) -> JsResult<()> {
             ("valueOf", 0, super::value_of),
             ("toZonedDateTimeISO", 1, to_zoned_date_time_iso),
         ],
-    )
+    )?;
+    let date_proto = vm.intrinsic(Intrinsic::DatePrototype);
+    crate::builtins::method(vm, date_proto, "toTemporalInstant", 0, date_to_temporal_instant)?;
+    Ok(())
+}
+
+/// Date.prototype.toTemporalInstant ( ): the Date's time value as an
+/// Instant (RangeError for an invalid Date).
+fn date_to_temporal_instant(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<Value> {
+    let t = match this.as_gc::<JsObject>().map(|o| match &o.kind {
+        crate::object::ObjectKind::Date(t) => Some(t.get()),
+        _ => None,
+    }) {
+        Some(Some(t)) => t,
+        _ => {
+            let what = vm.describe_value(this);
+            return Err(vm.type_error(&format!("this is not a Date object: {what}")));
+        }
+    };
+    if !t.is_finite() {
+        return Err(vm.range_error("Invalid time value"));
+    }
+    let i = Instant::from_epoch_milliseconds(t as i64).or_throw(vm)?;
+    create(vm, TemporalValue::Instant(i))
 }
 
 /// Epoch nanoseconds from a BigInt (RangeError outside the valid range).
