@@ -10,7 +10,7 @@ use temporal_rs::options::{OffsetDisambiguation, Overflow, RelativeTo, RoundingO
 use temporal_rs::partial::{PartialDuration, PartialZonedDateTime};
 use temporal_rs::{Duration, PlainDate, Sign, ZonedDateTime};
 
-use super::fields::{self, DATE, OFFSET, TIME, TIME_ZONE};
+use super::fields::{self, DATE, ERA, OFFSET, TIME, TIME_ZONE};
 use super::options::{self, get_options_object};
 use super::{OrThrow, TemporalValue, create, create_from_new_target, this_duration};
 use crate::function::Args;
@@ -178,7 +178,7 @@ pub(super) fn relative_to_option(vm: &mut Vm, options: Option<Gc<JsObject>>) -> 
             _ => {}
         }
         let calendar = fields::calendar_with_iso_default(vm, item)?;
-        let f = fields::read_fields(vm, item, DATE | TIME | OFFSET | TIME_ZONE, &calendar)?;
+        let f = fields::read_fields(vm, item, DATE | ERA | TIME | OFFSET | TIME_ZONE, &calendar)?;
         let calendar_fields = f.calendar_fields(vm)?;
         let time = f.partial_time(vm, Overflow::Constrain)?;
         let Some(tz) = f.time_zone.clone() else {

@@ -310,7 +310,17 @@ pub(super) fn to_calendar(vm: &mut Vm, v: Value) -> JsResult<Calendar> {
         let what = vm.describe_value(v);
         return Err(vm.type_error(&format!("Calendar must be a string, got {what}")));
     };
-    Calendar::from_str(&s).map_err(|_| vm.range_error(&format!("Unknown calendar {s}")))
+    Calendar::from_str(&s)
+        .ok()
+        .filter(|_| !names_bare_islamic(&s))
+        .ok_or_else(|| vm.range_error(&format!("Unknown calendar {s}")))
+}
+
+/// Whether a calendar string names plain "islamic", which only
+/// Intl.DateTimeFormat accepts (as a fallback); Temporal rejects it.
+pub(super) fn names_bare_islamic(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    lower == "islamic" || lower.contains("u-ca=islamic]")
 }
 
 /// GetTemporalCalendarIdentifierWithISODefault ( item ).

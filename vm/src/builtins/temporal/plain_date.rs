@@ -75,7 +75,10 @@ pub(super) fn constructor_calendar(vm: &mut Vm, v: Value) -> JsResult<Calendar> 
         let what = vm.describe_value(v);
         return Err(vm.type_error(&format!("Calendar must be a string, got {what}")));
     };
-    Calendar::try_from_utf8(s.as_bytes()).map_err(|_| vm.range_error(&format!("Unknown calendar {s}")))
+    Calendar::try_from_utf8(s.as_bytes())
+        .ok()
+        .filter(|_| !fields::names_bare_islamic(&s))
+        .ok_or_else(|| vm.range_error(&format!("Unknown calendar {s}")))
 }
 
 /// An ISO year argument clamped into i32 (out-of-range stays invalid).
