@@ -181,7 +181,7 @@ pub(super) fn relative_to_option(vm: &mut Vm, options: Option<Gc<JsObject>>) -> 
         let f = fields::read_fields(vm, item, DATE | ERA | TIME | OFFSET | TIME_ZONE, &calendar)?;
         let calendar_fields = f.calendar_fields(vm)?;
         let time = f.partial_time(vm, Overflow::Constrain)?;
-        let Some(tz) = f.time_zone.clone() else {
+        let Some(tz) = f.time_zone else {
             let mut partial = temporal_rs::partial::PartialDate::new();
             partial.calendar_fields = calendar_fields;
             partial.calendar = calendar;

@@ -339,7 +339,7 @@ pub(super) fn calendar_with_iso_default(vm: &mut Vm, item: Gc<JsObject>) -> JsRe
 /// ToTemporalTimeZoneIdentifier ( temporalTimeZoneLike ).
 pub(super) fn to_time_zone(vm: &mut Vm, v: Value) -> JsResult<TimeZone> {
     if let Some(z) = super::as_zoned_date_time(v) {
-        return Ok(z.time_zone().clone());
+        return Ok(*z.time_zone());
     }
     let Some(s) = as_rust_string(v) else {
         let what = vm.describe_value(v);

@@ -166,9 +166,10 @@ fn with(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let o = fields::partial_temporal_object(vm, args.get(0))?;
     let f = fields::read_partial_fields(vm, o, DATE | ERA | TIME, d.calendar())?;
     let overflow = overflow_from(vm, args.get(1))?;
-    let mut dtf = temporal_rs::fields::DateTimeFields::default();
-    dtf.calendar_fields = f.calendar_fields(vm)?;
-    dtf.time = f.partial_time(vm, overflow)?;
+    let dtf = temporal_rs::fields::DateTimeFields {
+        calendar_fields: f.calendar_fields(vm)?,
+        time: f.partial_time(vm, overflow)?,
+    };
     let r = d.with(dtf, Some(overflow)).or_throw(vm)?;
     create(vm, TemporalValue::PlainDateTime(r))
 }

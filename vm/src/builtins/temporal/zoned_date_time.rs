@@ -131,7 +131,7 @@ pub(super) fn to_zoned(vm: &mut Vm, item: Value, options: Value) -> JsResult<Zon
         }
         let calendar = fields::calendar_with_iso_default(vm, o)?;
         let f = fields::read_fields(vm, o, DATE | ERA | TIME | OFFSET | TIME_ZONE, &calendar)?;
-        let Some(tz) = f.time_zone.clone() else {
+        let Some(tz) = f.time_zone else {
             return Err(vm.type_error("A zoned date-time needs a timeZone property"));
         };
         let (dis, off, overflow) = zdt_options(vm, options, OffsetDisambiguation::Reject)?;
