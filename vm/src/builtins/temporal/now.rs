@@ -35,14 +35,15 @@ pub(super) fn init(vm: &mut Vm, ns: Gc<JsObject>) -> JsResult<()> {
     )
 }
 
-/// SystemTimeZoneIdentifier ( ).
+/// SystemTimeZoneIdentifier ( ): the host zone's primary identifier
+/// ("Etc/UTC" is "UTC").
 fn host_time_zone() -> TimeZone {
-    if let Some(id) = &date_tz::host().id
-        && let Ok(tz) = TimeZone::try_from_identifier_str(id)
-    {
-        return tz;
-    }
-    Temporal::local_now().time_zone().unwrap_or_else(|_| TimeZone::utc())
+    let tz = match &date_tz::host().id {
+        Some(id) => TimeZone::try_from_identifier_str(id).ok(),
+        None => None,
+    };
+    let tz = tz.or_else(|| Temporal::local_now().time_zone().ok()).unwrap_or_else(TimeZone::utc);
+    tz.primary_identifier().unwrap_or(tz)
 }
 
 /// The time-zone argument of the ISO methods: undefined is the host's.
