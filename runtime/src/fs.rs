@@ -15,12 +15,13 @@
 //!    `errno`, `code`, `syscall`, `path`) and settles the promise.
 //!
 //! What there is: `readFile`, `writeFile`, `appendFile`, `readdir`
-//! (names, or `Dirent`s with `withFileTypes`), `stat`, `lstat`, `mkdir`
-//! (with `recursive`, `mode`), `rm` (with `recursive`, `force`), `rmdir`,
-//! `unlink`, `rename`, `access`, `constants`. Not yet: `Buffer` results —
-//! `readFile` without an encoding rejects with a TypeError whose code is
-//! `ERR_STRATA_NO_BUFFER` (the engine has no `Uint8Array` yet), as do
-//! `readdir`'s `encoding: 'buffer'` and `stat`'s `bigint: true`;
+//! (names, or `Dirent`s with `withFileTypes`), `stat`, `lstat` (with
+//! `bigint: true`: a `BigIntStats`), `mkdir` (with `recursive`, `mode`),
+//! `rm` (with `recursive`, `force`), `rmdir`, `unlink`, `rename`,
+//! `access`, `constants`. Not yet: `Buffer` results — `readFile` without
+//! an encoding rejects with a TypeError whose code is
+//! `ERR_STRATA_NO_BUFFER` (the engine has no `Uint8Array` yet), as does
+//! `readdir`'s `encoding: 'buffer'`;
 //! `readdir`'s `recursive`; file handles (`open`); the `signal` option.
 //! Paths are strings (no `Buffer` or `URL` paths).
 
@@ -56,8 +57,8 @@ pub enum Finish {
     Names,
     /// An array of `Dirent`s (`readdir` with `withFileTypes`).
     Dirents,
-    /// A `Stats` object.
-    Stats,
+    /// A `Stats` object (`BigIntStats` when true).
+    Stats(bool),
     /// `mkdir`'s first created directory, or undefined.
     Created,
 }
@@ -280,10 +281,8 @@ fn readdir(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value>
 fn stat_common(vm: &mut Vm, args: Args, follow: bool, what: &'static str) -> JsResult<Value> {
     start(vm, what, |vm, host| {
         let (path, shown) = path_arg(vm, host, args.get(0), "path", Access::Read)?;
-        if flag_option(vm, args.get(1), "bigint")? {
-            return Err(unsupported(vm, &format!("{what} with bigint: true")));
-        }
-        Ok((FsOp::Stat { path, shown, follow }, Finish::Stats))
+        let bigint = flag_option(vm, args.get(1), "bigint")?;
+        Ok((FsOp::Stat { path, shown, follow }, Finish::Stats(bigint)))
     })
 }
 
@@ -407,7 +406,8 @@ fn value_of(vm: &mut Vm, host: &Host, finish: Finish, output: FsOutput) -> JsRes
             Ok(Value::from_gc(vm.new_array(names.as_slice())?))
         }
         (Finish::Dirents, FsOutput::Entries(entries)) => dirents(vm, host, entries),
-        (Finish::Stats, FsOutput::Stat(data)) => stats(vm, host, &data),
+        (Finish::Stats(false), FsOutput::Stat(data)) => stats(vm, host, &data),
+        (Finish::Stats(true), FsOutput::Stat(data)) => bigint_stats(vm, host, &data),
         (Finish::Created, FsOutput::Created(first)) => match first {
             Some(p) => vm.string_value(&p),
             None => Ok(Value::UNDEFINED),
@@ -512,7 +512,11 @@ fn file_type(vm: &mut Vm, this: Value) -> JsResult<i64> {
     }
     let key = vm.key("mode");
     let mode = vm.get_value(this, key)?;
-    Ok(mode.as_number().map_or(-1, |m| m as i64 & S_IFMT))
+    let mode = match mode.as_bigint() {
+        Some(b) => strata_vm::bigint::low_u64(b.value()) as i64,
+        None => mode.as_number().map_or(-1, |m| m as i64),
+    };
+    Ok(if mode < 0 { -1 } else { mode & S_IFMT })
 }
 
 fn date(vm: &mut Vm, ms: f64) -> JsResult<Value> {
@@ -547,6 +551,45 @@ fn stats(vm: &mut Vm, host: &Host, d: &StatData) -> JsResult<Value> {
     }
     for (name, ms) in [("atime", d.atime_ms), ("mtime", d.mtime_ms), ("ctime", d.ctime_ms), ("birthtime", d.birthtime_ms)] {
         let t = date(vm, ms)?;
+        vm.define_value(s, name, t, Attrs::DEFAULT)?;
+    }
+    Ok(Value::from_gc(s))
+}
+
+/// A `BigIntStats` (`stat(path, { bigint: true })`): the same fields as
+/// BigInts, the times also in nanoseconds (`atimeNs`...).
+fn bigint_stats(vm: &mut Vm, host: &Host, d: &StatData) -> JsResult<Value> {
+    use strata_vm::bigint::{BigInt, number_to_bigint};
+    let proto = prototype(vm, host, "BigIntStats.prototype", TYPE_TESTS)?;
+    let s = vm.new_object_with(Value::from_gc(proto), ObjectKind::Ordinary)?;
+    let numbers = [
+        ("dev", d.dev),
+        ("mode", d.mode),
+        ("nlink", d.nlink),
+        ("uid", d.uid),
+        ("gid", d.gid),
+        ("rdev", d.rdev),
+        ("blksize", d.blksize),
+        ("ino", d.ino),
+        ("size", d.size),
+        ("blocks", d.blocks),
+    ];
+    for (name, v) in numbers {
+        let b = vm.new_bigint(number_to_bigint(v.trunc()).unwrap_or_default())?;
+        vm.define_value(s, name, b, Attrs::DEFAULT)?;
+    }
+    let names = ["atime", "mtime", "ctime", "birthtime"];
+    for (name, ns) in names.iter().zip(d.times_ns) {
+        // Node rounds toward -Infinity: ms = ns / 10^6.
+        let ms = vm.new_bigint(BigInt::from(ns.div_euclid(1_000_000)))?;
+        vm.define_value(s, &format!("{name}Ms"), ms, Attrs::DEFAULT)?;
+    }
+    for (name, ns) in names.iter().zip(d.times_ns) {
+        let b = vm.new_bigint(BigInt::from(ns))?;
+        vm.define_value(s, &format!("{name}Ns"), b, Attrs::DEFAULT)?;
+    }
+    for (name, ns) in names.iter().zip(d.times_ns) {
+        let t = date(vm, ns.div_euclid(1_000_000) as f64)?;
         vm.define_value(s, name, t, Attrs::DEFAULT)?;
     }
     Ok(Value::from_gc(s))

@@ -145,7 +145,7 @@ impl Vm {
     /// A new BigInt value; RangeError past [`MAX_BIGINT_BITS`].
     pub fn new_bigint(&mut self, n: BigInt) -> JsResult<Value> {
         if n.bits() > MAX_BIGINT_BITS {
-            return Err(self.range_error("Maximum BigInt size exceeded"));
+            return Err(self.range_error(crate::bigint_ops::BigIntError::TooBig.message()));
         }
         Ok(Value::from_gc(self.alloc(JsBigInt::new(n))?))
     }

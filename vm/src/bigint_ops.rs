@@ -4,7 +4,7 @@
 //! either operand is a BigInt; the int32 and number fast paths never do.
 //!
 //! Every operator checks the size of its result before computing it when
-//! that size is known in advance (`**`, `<<`), so `2n ** 2n ** 40n` throws
+//! that size is known in advance (`*`, `**`, `<<`), so `2n ** 2n ** 40n` throws
 //! a RangeError at once instead of running out of memory.
 
 use std::cmp::Ordering;
@@ -48,10 +48,34 @@ pub fn bigint_equals_number(x: &BigInt, y: f64) -> bool {
     compare_bigint_number(x, y) == Some(Ordering::Equal)
 }
 
+/// Why a BigInt operator throws.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum BigIntError {
+    /// The result would pass [`MAX_BIGINT_BITS`] (RangeError).
+    TooBig,
+    /// `/` or `%` by `0n` (RangeError).
+    DivisionByZero,
+    /// `**` with a negative exponent (RangeError).
+    NegativeExponent,
+    /// `>>>` (TypeError).
+    UnsignedShift,
+}
+
+impl BigIntError {
+    /// V8's message.
+    pub fn message(self) -> &'static str {
+        match self {
+            BigIntError::TooBig => "Maximum BigInt size exceeded",
+            BigIntError::DivisionByZero => "Division by zero",
+            BigIntError::NegativeExponent => "Exponent must be non-negative",
+            BigIntError::UnsignedShift => "BigInts have no unsigned right shift, use >> instead",
+        }
+    }
+}
+
 /// BigInt::exponentiate and the other binary operators on two BigInts.
-/// Errors are (is_range_error, message).
-pub fn bigint_binary(op: BinaryOp, x: &BigInt, y: &BigInt) -> Result<BigInt, (bool, &'static str)> {
-    const TOO_BIG: (bool, &str) = (true, "Maximum BigInt size exceeded");
+pub fn bigint_binary(op: BinaryOp, x: &BigInt, y: &BigInt) -> Result<BigInt, BigIntError> {
+    const TOO_BIG: BigIntError = BigIntError::TooBig;
     Ok(match op {
         BinaryOp::Sub => x - y,
         BinaryOp::Mul => {
@@ -62,14 +86,14 @@ pub fn bigint_binary(op: BinaryOp, x: &BigInt, y: &BigInt) -> Result<BigInt, (bo
         }
         BinaryOp::Div | BinaryOp::Mod => {
             if y.is_zero() {
-                return Err((true, "Division by zero"));
+                return Err(BigIntError::DivisionByZero);
             }
             // Both truncate toward zero; the remainder takes x's sign.
             if op == BinaryOp::Div { x / y } else { x % y }
         }
         BinaryOp::Exp => {
             if y.is_negative() {
-                return Err((true, "Exponent must be non-negative"));
+                return Err(BigIntError::NegativeExponent);
             }
             if y.is_zero() || x.is_one() {
                 return Ok(BigInt::one());
@@ -100,7 +124,7 @@ pub fn bigint_binary(op: BinaryOp, x: &BigInt, y: &BigInt) -> Result<BigInt, (bo
         BinaryOp::BitXor => x ^ y,
         BinaryOp::Shl => shift_left(x, y).ok_or(TOO_BIG)?,
         BinaryOp::Sar => shift_left(x, &-y).ok_or(TOO_BIG)?,
-        BinaryOp::Shr => return Err((false, "BigInts have no unsigned right shift, use >> instead")),
+        BinaryOp::Shr => return Err(BigIntError::UnsignedShift),
     })
 }
 
@@ -118,7 +142,7 @@ fn shift_left(x: &BigInt, y: &BigInt) -> Option<BigInt> {
             None => BigInt::zero(),
         });
     }
-    let n = y.to_u64().filter(|&n| n <= MAX_BIGINT_BITS)?;
+    let n = y.to_u64().filter(|&n| n.saturating_add(x.bits()) <= MAX_BIGINT_BITS)?;
     Some(x << n)
 }
 
@@ -156,8 +180,11 @@ pub fn as_int_n(bits: u64, x: &BigInt) -> BigInt {
 }
 
 impl Vm {
-    fn bigint_error(&mut self, e: (bool, &'static str)) -> Exception {
-        if e.0 { self.range_error(e.1) } else { self.type_error(e.1) }
+    fn bigint_error(&mut self, e: BigIntError) -> Exception {
+        match e {
+            BigIntError::UnsignedShift => self.type_error(e.message()),
+            _ => self.range_error(e.message()),
+        }
     }
 
     /// A binary operator once both operands are numerics and at least one

@@ -128,6 +128,9 @@ pub struct StatData {
     pub mtime_ms: f64,
     pub ctime_ms: f64,
     pub birthtime_ms: f64,
+    /// atime, mtime, ctime and birthtime in nanoseconds since the epoch
+    /// (for `stat(path, { bigint: true })`'s `atimeNs` and the others).
+    pub times_ns: [i128; 4],
 }
 
 /// A successful operation's result.
@@ -393,6 +396,16 @@ fn access(path: &Path, shown: &str, _mode: i32) -> FsResult {
     fs::metadata(path).map(|_| FsOutput::Done).map_err(|e| FsError::sys(&e, "access", Some(shown)))
 }
 
+fn nanos(t: std::io::Result<SystemTime>) -> i128 {
+    match t {
+        Ok(t) => match t.duration_since(SystemTime::UNIX_EPOCH) {
+            Ok(d) => d.as_nanos() as i128,
+            Err(before) => -(before.duration().as_nanos() as i128),
+        },
+        Err(_) => 0,
+    }
+}
+
 fn millis(t: std::io::Result<SystemTime>) -> f64 {
     match t {
         Ok(t) => match t.duration_since(SystemTime::UNIX_EPOCH) {
@@ -411,6 +424,11 @@ fn stat_data(m: &fs::Metadata) -> StatData {
         Ok(_) => millis(m.created()),
         Err(_) => ctime_ms,
     };
+    let ctime_ns = i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec());
+    let birthtime_ns = match m.created() {
+        Ok(_) => nanos(m.created()),
+        Err(_) => ctime_ns,
+    };
     StatData {
         dev: m.dev() as f64,
         ino: m.ino() as f64,
@@ -426,6 +444,7 @@ fn stat_data(m: &fs::Metadata) -> StatData {
         mtime_ms: millis(m.modified()),
         ctime_ms,
         birthtime_ms,
+        times_ns: [nanos(m.accessed()), nanos(m.modified()), ctime_ns, birthtime_ns],
     }
 }
 
@@ -447,6 +466,7 @@ fn stat_data(m: &fs::Metadata) -> StatData {
         mtime_ms: millis(m.modified()),
         ctime_ms: millis(m.modified()),
         birthtime_ms: millis(m.created()),
+        times_ns: [nanos(m.accessed()), nanos(m.modified()), nanos(m.modified()), nanos(m.created())],
     }
 }
 

@@ -74,3 +74,14 @@ for (let i = 0; i < 2000; i++) mixed += i < 1000 ? 1 : 2;
 let big = 0n;
 for (let i = 0; i < 2000; i++) big = (big << 1n) ^ BigInt(i & 7);
 console.log(mixed, big % 1000000007n);
+
+// Hot method calls and property loads on BigInt primitives and wrappers.
+let len = 0, hits = 0;
+for (let i = 0; i < 3000; i++) {
+  const b = BigInt(i) * 1000003n;
+  len += b.toString(16).length;
+  if (b.constructor === BigInt && Object(b).valueOf() === b) hits++;
+}
+const seen = new Map();
+for (let i = 0; i < 3000; i++) seen.set(BigInt(i % 100), i);
+console.log(len, hits, seen.size, seen.get(99n));

@@ -40,6 +40,9 @@ async function expectError(name, f) {
     const st = await fsp.stat(file);
     print('stat:', st.isFile(), st.isDirectory(), st.isSymbolicLink(), st.size, typeof st.mtimeMs, st.mtime instanceof Date);
     print('recent:', Math.abs(st.mtimeMs - Date.now()) < 600000, st.mtime.getTime() === Math.round(st.mtimeMs));
+    const bst = await fsp.stat(file, { bigint: true });
+    print('bigint stat:', bst.isFile(), bst.size, typeof bst.mode, typeof bst.mtimeNs, bst.mtimeMs === bst.mtimeNs / 1000000n,
+      bst.ino === BigInt(st.ino), bst.mtime instanceof Date, bst.mtime.getTime() === Number(bst.mtimeMs), Object.keys(bst).length);
     print('dir stat:', (await fsp.stat(dir + '/a/b')).isDirectory(), (await fsp.lstat(dir + '/a')).isDirectory());
     print('access:', await fsp.access(file), await fsp.access(file, fsp.constants.R_OK));
     await fsp.rename(file, dir + '/moved.txt');

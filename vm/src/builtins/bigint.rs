@@ -76,7 +76,7 @@ fn as_uint_n(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Valu
     let n = vm.to_bigint(args.get(1))?;
     match bigint_ops::as_uint_n(bits, &n) {
         Some(r) => vm.new_bigint(r),
-        None => Err(vm.range_error("Maximum BigInt size exceeded")),
+        None => Err(vm.range_error(bigint_ops::BigIntError::TooBig.message())),
     }
 }
 
