@@ -215,6 +215,9 @@ pub enum ObjectKind {
     IteratorHelper(Box<crate::builtins::iterator::IteratorHelperData>),
     /// An `Iterator.from` wrapper: its [[Iterated]] record.
     WrapForValidIterator(crate::builtins::iterator::IteratorRecord),
+    /// A Temporal object (Duration, Instant, PlainDate, ...): its
+    /// `temporal_rs` value, which holds no GC references.
+    Temporal(Box<crate::builtins::temporal::TemporalValue>),
 }
 
 // Every object pays for the largest kind (plain objects and arrays are
@@ -258,6 +261,7 @@ unsafe impl Trace for ObjectKind {
             | ObjectKind::Boolean(_)
             | ObjectKind::Number(_)
             | ObjectKind::Date(_)
+            | ObjectKind::Temporal(_)
             | ObjectKind::Global => {}
         }
     }

@@ -37,6 +37,9 @@ intrinsics! {
     Map, MapPrototype, MapIteratorPrototype, Set, SetPrototype, SetIteratorPrototype,
     WeakMapPrototype, WeakSetPrototype, WeakRefPrototype, FinalizationRegistryPrototype,
     Iterator, IteratorHelperPrototype, WrapForValidIteratorPrototype,
+    TemporalDurationPrototype, TemporalInstantPrototype, TemporalPlainDatePrototype,
+    TemporalPlainTimePrototype, TemporalPlainDateTimePrototype, TemporalPlainYearMonthPrototype,
+    TemporalPlainMonthDayPrototype, TemporalZonedDateTimePrototype,
 }
 
 /// A script-level `let`/`const`/`class` binding.

@@ -13,7 +13,7 @@
 #[path = "date_parse.rs"]
 mod date_parse;
 #[path = "date_tz.rs"]
-mod date_tz;
+pub(crate) mod date_tz;
 #[path = "date_tznames.rs"]
 mod date_tznames;
 

@@ -33,6 +33,7 @@ pub mod ordered_table;
 pub mod set;
 pub mod string;
 pub mod symbol;
+pub mod temporal;
 pub mod weak;
 
 use strata_gc::Gc;
@@ -142,6 +143,7 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     map::init(vm, global)?;
     set::init(vm, global)?;
     weak::init(vm, global)?;
+    temporal::init(vm, global)?;
     async_iteration::init(vm)?;
     crate::interpreter::generators::init(vm)?;
     function::init_dynamic_function_constructors(vm)?;
