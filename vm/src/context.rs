@@ -4,11 +4,11 @@
 //! frontend decides which bindings live here and resolves each reference
 //! to (depth, slot).
 //!
-//! Two kinds of scope also need an object (see `interpreter/dynamic.rs`):
-//! a `with` context's *extension* is its binding object (an object
-//! environment record), and a variable scope that a sloppy direct `eval`
-//! added `var`s to keeps them as properties of a null-prototype object in
-//! its extension. Everything else leaves the extension undefined.
+//! Two kinds of scope also hold an object in a slot (see
+//! `interpreter/dynamic.rs`): a `with` context's only slot is its binding
+//! object (an object environment record), and a variable scope a sloppy
+//! direct `eval` can add `var`s to has a last slot named `.eval_vars` for a
+//! null-prototype object holding them (the hole until the first one).
 
 use std::cell::Cell;
 use std::sync::Arc;
@@ -26,17 +26,13 @@ pub struct Context {
     pub slots: Box<[Cell<Value>]>,
     /// Names of the slots (for debugging, `with` and eval lookups).
     pub scope: Option<Arc<ScopeInfo>>,
-    /// A `with` context's binding object, or the `var`s a sloppy direct
-    /// eval declared in this variable scope; undefined otherwise.
-    pub extension: Cell<Value>,
 }
 strata_gc::cell_type!(Context);
 
-// SAFETY: reports the parent, the extension and every slot.
+// SAFETY: reports the parent and every slot.
 unsafe impl Trace for Context {
     fn trace(&self, t: &mut Tracer) {
         self.parent.trace(t);
-        self.extension.get().trace(t);
         for s in self.slots.iter() {
             s.get().trace(t);
         }

@@ -63,6 +63,12 @@ pub(crate) fn context_layout(scopes: &ScopeAnalysis, scope: ScopeId) -> ScopeInf
         Some(ScopeKind::Script) => scopes.is_eval() && scopes.scope_info(scope).is_some_and(|s| s.strict),
         _ => false,
     };
+    // A variable scope a sloppy direct eval can add `var`s to gets a last,
+    // nameless-to-JS slot for the object holding them (the vm's
+    // `dynamic.rs`); context slot indices of the bindings are unchanged.
+    if scopes.scope_info(scope).is_some_and(|s| s.sloppy_eval) && is_function_scope {
+        slots.push((u32::MAX, ".eval_vars".to_string(), false, false, false));
+    }
     ScopeInfo {
         names: slots.iter().map(|s| s.1.clone().into_boxed_str()).collect(),
         immutable: slots.iter().map(|s| s.2).collect(),

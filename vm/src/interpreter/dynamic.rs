@@ -6,10 +6,10 @@
 //! (depth, slot) pair; the rest become `LdaLookupSlot` / `StaLookupSlot` /
 //! `LdaLookupSlotForCall` / `DeleteLookupSlot` with the name. Those walk
 //! the context chain (V8's design): a declarative context answers from its
-//! slot names (`ScopeInfo::names`), and then from its extension object —
-//! the `var`s a sloppy direct eval added to that variable scope; a `with`
-//! context answers from its binding object (HasProperty, then
-//! `Symbol.unscopables`). Past the last context the global lexical
+//! slot names (`ScopeInfo::names`), and then from its `.eval_vars` slot's
+//! object — the `var`s a sloppy direct eval added to that variable scope;
+//! a `with` context answers from its binding object, its only slot
+//! (HasProperty, then `Symbol.unscopables`). Past the last context the global lexical
 //! environment and the global object answer. Code without `with` or eval
 //! never reaches this file.
 //!
@@ -44,10 +44,24 @@ pub(crate) enum Found {
     /// A property of a `with` context's binding object.
     With(Gc<JsObject>),
     /// A `var` a sloppy direct eval declared (a property of the variable
-    /// scope's extension object).
+    /// scope's `.eval_vars` object).
     EvalVar(Gc<JsObject>),
     /// Nowhere on the context chain: the global environment decides.
     Global,
+}
+
+/// The slot of a variable scope a sloppy direct eval may add `var`s to
+/// (see `strata_bytecode`'s `context_layout`).
+const EVAL_VARS: &str = ".eval_vars";
+
+/// The object holding the `var`s sloppy direct evals declared in the
+/// variable scope of `ctx`, once there is one.
+fn eval_vars(ctx: &Context, info: &ScopeInfo) -> Option<Gc<JsObject>> {
+    if !info.is_function_scope {
+        return None;
+    }
+    let index = info.names.iter().rposition(|n| &**n == EVAL_VARS)?;
+    ctx.get(index).as_gc::<JsObject>()
 }
 
 /// The scope a direct eval runs in.
@@ -86,7 +100,7 @@ impl Vm {
             if let Some(info) = ctx.scope.clone() {
                 if info.is_with_scope {
                     if !state
-                        && let Some(object) = ctx.extension.get().as_gc::<JsObject>()
+                        && let Some(object) = ctx.get(0).as_gc::<JsObject>()
                         && self.has_property(object, key)?
                         && !self.unscopable(object, key)?
                     {
@@ -97,7 +111,7 @@ impl Vm {
                         return Ok(Found::Slot(ctx, index));
                     }
                     if !state
-                        && let Some(vars) = ctx.extension.get().as_gc::<JsObject>()
+                        && let Some(vars) = eval_vars(&ctx, &info)
                         && get_own(self, vars, key).is_some()
                     {
                         return Ok(Found::EvalVar(vars));
@@ -259,9 +273,8 @@ impl Vm {
     pub(crate) fn new_with_context(&mut self, scope: Arc<ScopeInfo>, object: Value, parent: Value) -> JsResult<Gc<Context>> {
         self.alloc(Context {
             parent,
-            slots: Box::new([]),
+            slots: Box::new([std::cell::Cell::new(object)]),
             scope: Some(scope),
-            extension: std::cell::Cell::new(object),
         })
     }
 
@@ -330,11 +343,14 @@ impl Vm {
                 if info.names.iter().any(|s| **s == *n) {
                     continue;
                 }
-                let vars = match ctx.extension.get().as_gc::<JsObject>() {
+                let vars = match eval_vars(&ctx, &info) {
                     Some(vars) => vars,
                     None => {
+                        let Some(index) = info.names.iter().position(|n| &**n == EVAL_VARS) else {
+                            return Err(self.type_error("internal error: eval var scope without an .eval_vars slot"));
+                        };
                         let vars = self.new_object_with(Value::NULL, ObjectKind::Ordinary)?;
-                        ctx.extension.set(Value::from_gc(vars));
+                        ctx.set(index, Value::from_gc(vars));
                         vars
                     }
                 };

@@ -683,7 +683,6 @@ impl Vm {
                             parent,
                             slots: (0..slots).map(|_| std::cell::Cell::new(Value::HOLE)).collect(),
                             scope: Some(scope),
-                            extension: std::cell::Cell::new(Value::UNDEFINED),
                         }));
                         acc = Value::from_gc(ctx);
                     }
@@ -696,7 +695,6 @@ impl Vm {
                             parent: c.parent,
                             slots: c.slots.iter().map(|s| std::cell::Cell::new(s.get())).collect(),
                             scope: c.scope.clone(),
-                            extension: std::cell::Cell::new(c.extension.get()),
                         }));
                         acc = Value::from_gc(copy);
                     }
