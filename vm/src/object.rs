@@ -213,6 +213,14 @@ pub enum ObjectKind {
     IteratorHelper(crate::builtins::iterator::IteratorHelperData),
     /// An `Iterator.from` wrapper: its [[Iterated]] record.
     WrapForValidIterator(crate::builtins::iterator::IteratorRecord),
+    /// An ArrayBuffer or SharedArrayBuffer: its bytes live outside the heap
+    /// (see `builtins/array_buffer.rs`).
+    ArrayBuffer(crate::builtins::array_buffer::ArrayBufferData),
+    /// A TypedArray, an integer-indexed exotic object (§10.4.5): numeric
+    /// keys go to `builtins/typed_array.rs`, never to the element store.
+    TypedArray(crate::builtins::typed_array::TypedArrayData),
+    /// A DataView: its buffer, offset and length.
+    DataView(crate::builtins::data_view::DataViewData),
 }
 
 // SAFETY: reports every value held in internal slots.
@@ -244,7 +252,10 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::FinalizationRegistry(cells) => t.mark(cells.cell()),
             ObjectKind::IteratorHelper(h) => h.trace(t),
             ObjectKind::WrapForValidIterator(r) => r.trace(t),
-            ObjectKind::Ordinary
+            ObjectKind::TypedArray(ta) => t.mark(ta.buffer.cell()),
+            ObjectKind::DataView(dv) => t.mark(dv.buffer.cell()),
+            ObjectKind::ArrayBuffer(_)
+            | ObjectKind::Ordinary
             | ObjectKind::Array { .. }
             | ObjectKind::Error
             | ObjectKind::Boolean(_)
