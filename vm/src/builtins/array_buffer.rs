@@ -102,6 +102,18 @@ pub fn buffer_data(o: &JsObject) -> Option<&ArrayBufferData> {
     }
 }
 
+/// DetachArrayBuffer(buffer) for hosts (`$262.detachArrayBuffer`): a
+/// TypeError unless `v` is an ArrayBuffer (not shared).
+pub fn detach_array_buffer(vm: &mut Vm, v: Value) -> JsResult<()> {
+    match v.as_gc::<JsObject>().as_ref().and_then(|o| buffer_data(o)) {
+        Some(b) if !b.shared => {
+            b.detach();
+            Ok(())
+        }
+        _ => Err(vm.type_error("detachArrayBuffer: not an ArrayBuffer")),
+    }
+}
+
 /// Installs ArrayBuffer and SharedArrayBuffer.
 pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
     let op = Value::from_gc(vm.intrinsic(Intrinsic::ObjectPrototype));
@@ -185,7 +197,7 @@ pub fn allocate_array_buffer(
 
 /// A fresh %ArrayBuffer% of `len` zero bytes.
 pub fn new_array_buffer(vm: &mut Vm, len: u64) -> JsResult<Gc<JsObject>> {
-    allocate_array_buffer(vm, Value::UNDEFINED, Intrinsic::ArrayBuffer, len, None, false)
+    allocate_array_buffer(vm, Value::UNDEFINED, Intrinsic::ArrayBufferPrototype, len, None, false)
 }
 
 /// GetArrayBufferMaxByteLengthOption.
