@@ -77,7 +77,7 @@ pub fn received(vm: &mut Vm, v: Value) -> String {
     } else if v.as_gc::<strata_vm::symbol::Symbol>().is_some() {
         ("symbol", vm.display_string(v).unwrap_or_default())
     } else {
-        ("bigint", vm.display_string(v).map(|s| s + "n").unwrap_or_default())
+        ("bigint", vm.display_string(v).unwrap_or_default())
     };
     format!("Received type {ty} ({shown})")
 }

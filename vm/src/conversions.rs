@@ -4,6 +4,7 @@
 
 use strata_gc::Gc;
 
+use crate::bigint::{self, JsBigInt};
 use crate::number_conv;
 use crate::object::{JsObject, ObjectKind};
 use crate::property::PropertyKey;
@@ -39,8 +40,11 @@ pub fn to_boolean(v: Value) -> bool {
     if v.is_nullish() || v.is_hole() {
         return false;
     }
-    match v.as_gc::<JsString>() {
-        Some(s) => !s.is_empty(),
+    if let Some(s) = v.as_gc::<JsString>() {
+        return !s.is_empty();
+    }
+    match v.as_gc::<JsBigInt>() {
+        Some(b) => !num_traits::Zero::is_zero(b.value()),
         None => true,
     }
 }
@@ -59,6 +63,11 @@ pub fn strict_equals(a: Value, b: Value) -> bool {
         // Two different atoms differ (single characters, literals and
         // property names are atoms).
         (Some(x), Some(y)) => !(x.is_atom() && y.is_atom()) && x.content_eq(&y),
+        // BigInts are cells compared by value.
+        (None, None) => match (a.as_gc::<JsBigInt>(), b.as_gc::<JsBigInt>()) {
+            (Some(x), Some(y)) => x.value() == y.value(),
+            _ => false,
+        },
         _ => false,
     }
 }
@@ -96,7 +105,7 @@ impl Vm {
             };
             let h = self.string_value(h)?;
             let r = self.call(exotic, v, &[h])?;
-            if r.is_cell() && r.as_gc::<JsString>().is_none() && r.as_gc::<Symbol>().is_none() {
+            if r.as_gc::<JsObject>().is_some() {
                 return Err(self.type_error("Cannot convert object to primitive value"));
             }
             return Ok(r);
@@ -135,16 +144,11 @@ impl Vm {
         if v.as_gc::<Symbol>().is_some() {
             return Err(self.type_error("Cannot convert a Symbol value to a number"));
         }
+        if v.is_bigint() {
+            return Err(self.type_error("Cannot convert a BigInt value to a number"));
+        }
         let p = self.to_primitive(v, Hint::Number)?;
         self.to_number(p)
-    }
-
-    /// ToNumeric (numbers only until BigInt arrives): the number as a value.
-    pub fn to_numeric(&mut self, v: Value) -> JsResult<Value> {
-        if v.is_number() {
-            return Ok(v);
-        }
-        Ok(Value::number(self.to_number(v)?))
     }
 
     /// ToString.
@@ -170,6 +174,9 @@ impl Vm {
         }
         if v.as_gc::<Symbol>().is_some() {
             return Err(self.type_error("Cannot convert a Symbol value to a string"));
+        }
+        if let Some(b) = v.as_bigint() {
+            return self.new_string(&bigint::to_radix_string(b.value(), 10));
         }
         let p = self.to_primitive(v, Hint::String)?;
         self.to_string(p)
@@ -221,6 +228,8 @@ impl Vm {
             (Intrinsic::StringPrototype, ObjectKind::String(s))
         } else if let Some(s) = v.as_gc::<Symbol>() {
             (Intrinsic::SymbolPrototype, ObjectKind::Symbol(s))
+        } else if let Some(b) = v.as_bigint() {
+            (Intrinsic::BigIntPrototype, ObjectKind::BigInt(b))
         } else {
             return Err(self.type_error("Cannot convert value to object"));
         };
@@ -277,6 +286,8 @@ impl Vm {
             "string"
         } else if v.as_gc::<Symbol>().is_some() {
             "symbol"
+        } else if v.is_bigint() {
+            "bigint"
         } else if self.is_callable(v) {
             "function"
         } else {
@@ -320,6 +331,9 @@ impl Vm {
         if a == b {
             return Ok(true);
         }
+        if a.is_bigint() || b.is_bigint() {
+            return self.loose_equals_bigint(a, b);
+        }
         if a.is_number() && b_str.is_some() {
             let n = self.to_number(b)?;
             return Ok(a.as_number() == Some(n));
@@ -348,8 +362,12 @@ impl Vm {
     }
 
     /// What `print` and `console.log` show for a value: ToString, except
-    /// that symbols print as `Symbol(description)` instead of throwing.
+    /// that symbols print as `Symbol(description)` instead of throwing and
+    /// BigInts as `1n` (as node's console.log does).
     pub fn display_string(&mut self, v: Value) -> JsResult<String> {
+        if let Some(b) = v.as_bigint() {
+            return Ok(format!("{}n", b.value()));
+        }
         if let Some(s) = v.as_gc::<Symbol>() {
             let desc = match s.description.as_gc::<JsString>() {
                 Some(d) => d.to_rust_string(),

@@ -38,6 +38,8 @@ pub mod type_feedback {
             NUMBER
         } else if v.as_gc::<crate::string::JsString>().is_some() {
             STRING
+        } else if v.is_bigint() {
+            BIGINT
         } else {
             ANY
         }

@@ -7,7 +7,7 @@
 //! into the heap (`SharedFunction`), creates closures and runs them in the
 //! interpreter (`interpreter/`), which records feedback for the JITs.
 //!
-//! Files: `value.rs` (NaN-boxing), `string.rs`, `symbol.rs`, `property.rs`,
+//! Files: `value.rs` (NaN-boxing), `string.rs`, `bigint.rs` (with its operators in `bigint_ops.rs`), `symbol.rs`, `property.rs`,
 //! `shape.rs`, `object.rs` (storage), `object_ops.rs` (internal methods),
 //! `proxy.rs` (the Proxy exotic object's internal methods),
 //! `function.rs`, `context.rs`, `feedback.rs`, `realm.rs`, `vm.rs`,
@@ -15,6 +15,8 @@
 //! `conversions.rs`, `number_conv.rs`, `script.rs` (running source),
 //! `tier.rs`, `jobs.rs` (the microtask queue), `builtins/`.
 
+pub mod bigint;
+pub mod bigint_ops;
 pub mod builtins;
 pub mod context;
 pub mod conversions;

@@ -528,7 +528,8 @@ fn trim_start(s: &[u16]) -> &[u16] {
     s.get(start..).unwrap_or_default()
 }
 
-fn trim(s: &[u16]) -> &[u16] {
+/// `s` without leading and trailing StrWhiteSpaceChar.
+pub(crate) fn trim(s: &[u16]) -> &[u16] {
     let s = trim_start(s);
     let end = s
         .iter()

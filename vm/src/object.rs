@@ -153,6 +153,8 @@ pub enum ObjectKind {
     String(Gc<JsString>),
     /// A Symbol wrapper.
     Symbol(Gc<Symbol>),
+    /// A BigInt wrapper ([[BigIntData]]).
+    BigInt(Gc<crate::bigint::JsBigInt>),
     /// An arguments object. A mapped one (sloppy functions with simple
     /// parameters) aliases some indices to the parameters' context slots.
     Arguments(ArgumentsMap),
@@ -231,6 +233,7 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::BoundFunction(b) => b.trace(t),
             ObjectKind::String(s) => t.mark(s.cell()),
             ObjectKind::Symbol(s) => t.mark(s.cell()),
+            ObjectKind::BigInt(b) => t.mark(b.cell()),
             ObjectKind::ArrayIterator { target, .. } | ObjectKind::StringIterator { target, .. } => target.trace(t),
             ObjectKind::ForIn(state) => {
                 let s = state.borrow();

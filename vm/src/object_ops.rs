@@ -158,6 +158,8 @@ impl Vm {
             Intrinsic::BooleanPrototype
         } else if base.as_gc::<Symbol>().is_some() {
             Intrinsic::SymbolPrototype
+        } else if base.is_bigint() {
+            Intrinsic::BigIntPrototype
         } else {
             let what = if base.is_null() { "null" } else { "undefined" };
             let name = self.describe_key(key);

@@ -484,7 +484,7 @@ impl Serializer {
     fn resolve(&mut self, vm: &mut Vm, holder: Gc<JsObject>, key: PropertyKey) -> JsResult<Value> {
         let holder_v = Value::from_gc(holder);
         let mut value = vm.get(holder, key, holder_v)?;
-        if value.as_gc::<JsObject>().is_some() {
+        if value.as_gc::<JsObject>().is_some() || value.is_bigint() {
             let to_json_key = vm.key("toJSON");
             let to_json = vm.get_value(value, to_json_key)?;
             if vm.is_callable(to_json) {
@@ -501,6 +501,7 @@ impl Serializer {
                 ObjectKind::Number(_) => value = Value::number(vm.to_number(value)?),
                 ObjectKind::String(_) => value = Value::from_gc(vm.to_string(value)?),
                 ObjectKind::Boolean(b) => value = Value::bool(b),
+                ObjectKind::BigInt(b) => value = Value::from_gc(b),
                 _ => {}
             }
         }
@@ -551,7 +552,7 @@ impl Serializer {
             self.stack.pop();
             r?;
         } else {
-            // A BigInt lands here once it exists.
+            // BigInts: JSON has no syntax for them.
             return Err(vm.type_error("Do not know how to serialize a BigInt"));
         }
         if self.out.len() > MAX_STRING_LENGTH {

@@ -17,6 +17,7 @@ pub mod async_iteration;
 pub mod array_elements;
 pub mod array_iteration;
 pub mod array_sort;
+pub mod bigint;
 pub mod boolean;
 pub mod promise;
 pub mod date;
@@ -136,6 +137,7 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     number::init(vm, global)?;
     boolean::init(vm, global)?;
     symbol::init(vm, global)?;
+    bigint::init(vm, global)?;
     iterator::init(vm, global)?;
     math::init(vm, global)?;
     json::init(vm, global)?;

@@ -61,8 +61,11 @@ pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
 
 /// Number ( value ) (§21.1.1.1).
 fn number_ctor(vm: &mut Vm, _this: Value, args: Args, new_target: Value) -> JsResult<Value> {
-    // ToNumeric; a BigInt would become Number(prim) here.
-    let n = if args.is_empty() { Value::int(0) } else { vm.to_numeric(args.get(0))? };
+    // ToNumeric; a BigInt becomes 𝔽(ℝ(prim)).
+    let mut n = if args.is_empty() { Value::int(0) } else { vm.to_numeric(args.get(0))? };
+    if let Some(b) = n.as_bigint() {
+        n = Value::number(crate::bigint::bigint_to_number(b.value()));
+    }
     if new_target.is_undefined() {
         return Ok(n);
     }

@@ -14,8 +14,8 @@
 //!
 //! Keys: SameValueZero. [`canonical_key`] turns -0 into +0 (the spec's
 //! CanonicalizeKeyedCollectionKey) and every integral number into an
-//! int32 encoding, so numbers compare by bits; strings compare and hash
-//! by content; everything else (objects, symbols, booleans...) by its
+//! int32 encoding, so numbers compare by bits; strings and BigInts compare
+//! and hash by content; everything else (objects, symbols, booleans...) by its
 //! encoding — the collector never moves cells, so an address is an
 //! identity.
 //!
@@ -78,16 +78,20 @@ impl Hasher for KeyHasher {
 /// The hasher builder for tables keyed by values or addresses.
 pub type BuildKeyHasher = BuildHasherDefault<KeyHasher>;
 
-/// A canonical key as the hash index sees it: strings by content, the rest
+/// A canonical key as the hash index sees it: strings and BigInts by
+/// content, the rest
 /// by encoding. It names a cell the table's entries keep alive.
 #[derive(Copy, Clone)]
 struct IndexKey(Value);
 
 impl Hash for IndexKey {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        match self.0.as_gc::<JsString>() {
-            Some(s) => state.write_u32(JsString::hash(&s)),
-            None => state.write_u64(self.0.bits()),
+        if let Some(s) = self.0.as_gc::<JsString>() {
+            state.write_u32(JsString::hash(&s));
+        } else if let Some(b) = self.0.as_bigint() {
+            b.value().hash(state);
+        } else {
+            state.write_u64(self.0.bits());
         }
     }
 }
@@ -97,8 +101,11 @@ impl PartialEq for IndexKey {
         if self.0.bits() == other.0.bits() {
             return true;
         }
-        match (self.0.as_gc::<JsString>(), other.0.as_gc::<JsString>()) {
-            (Some(a), Some(b)) => a.content_eq(&b),
+        if let (Some(a), Some(b)) = (self.0.as_gc::<JsString>(), other.0.as_gc::<JsString>()) {
+            return a.content_eq(&b);
+        }
+        match (self.0.as_bigint(), other.0.as_bigint()) {
+            (Some(a), Some(b)) => a.value() == b.value(),
             _ => false,
         }
     }

@@ -35,6 +35,10 @@ impl Vm {
                 Constant::String(s) => Value::from_gc(self.intern_units(s)?),
                 Constant::Function(f) => Value::from_gc(self.link_function(f.clone())?),
                 Constant::Class(c) => Value::from_gc(self.link_function(c.constructor.clone())?),
+                Constant::BigInt(digits) => match crate::bigint::BigInt::parse_bytes(digits.as_bytes(), 10) {
+                    Some(n) => self.new_bigint(n)?,
+                    None => return Err(self.syntax_error(&format!("Invalid BigInt literal {digits}n"))),
+                },
                 _ => Value::HOLE,
             });
             // Keep what is linked so far reachable while linking allocates.

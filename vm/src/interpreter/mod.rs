@@ -529,9 +529,6 @@ impl Vm {
                     Opcode::LdaSmi => acc = Value::int(os!(0) as i32),
                     Opcode::LdaConstant => {
                         acc = shared.constants.get(o!(0) as usize).copied().unwrap_or(Value::UNDEFINED);
-                        if acc.is_hole() {
-                            fail!(self.syntax_error("BigInt literals are not supported yet"));
-                        }
                     }
                     Opcode::Ldar => acc = reg!(0),
                     Opcode::Star => set_reg!(0, acc),
@@ -844,14 +841,14 @@ impl Vm {
                         slot!(0).record_type(type_feedback::of(acc));
                         acc = match acc.as_int() {
                             Some(i) if i != 0 && i != i32::MIN => Value::int(-i),
-                            _ => Value::number(-t!(self.to_number(acc))),
+                            _ => t!(self.negate(acc)),
                         }
                     }
                     Opcode::BitwiseNot => {
                         slot!(0).record_type(type_feedback::of(acc));
                         acc = match acc.as_int() {
                             Some(i) => Value::int(!i),
-                            None => Value::int(!t!(self.to_int32(acc))),
+                            None => t!(self.bitwise_not(acc)),
                         }
                     }
                     Opcode::ToNumeric => acc = t!(self.to_numeric(acc)),
@@ -1436,8 +1433,11 @@ impl Vm {
         {
             return Ok(Value::int(r));
         }
-        let n = self.to_number(v)?;
-        Ok(Value::number(n + delta as f64))
+        let n = self.to_numeric(v)?;
+        match n.as_bigint() {
+            Some(b) => self.bigint_unary(&b, crate::bigint_ops::BigIntUnary::Add(delta)),
+            None => Ok(Value::number(n.as_number().unwrap_or(f64::NAN) + delta as f64)),
+        }
     }
 
     /// The arguments of a spread call: registers `start..start+argc`, the

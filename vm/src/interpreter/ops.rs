@@ -1,6 +1,7 @@
 //! The semantics behind arithmetic, bitwise, comparison and relational
 //! bytecodes (ECMA-262 §13.15.3 ApplyStringOrNumericBinaryOperator, §7.2.13
 //! IsLessThan, §13.10.2 InstanceofOperator), with int32 fast paths first.
+//! Operands that turn out to be BigInts go on to `bigint_ops.rs`.
 
 use strata_gc::Gc;
 
@@ -143,9 +144,12 @@ impl Vm {
             let sb = self.to_string(pb)?;
             return Ok(Value::from_gc(self.concat(sa, sb)?));
         }
-        let x = self.to_number(pa)?;
-        let y = self.to_number(pb)?;
-        Ok(Value::number(x + y))
+        let na = self.to_numeric(pa)?;
+        let nb = self.to_numeric(pb)?;
+        match (na.as_number(), nb.as_number()) {
+            (Some(x), Some(y)) => Ok(Value::number(x + y)),
+            _ => self.bigint_add_values(na, nb),
+        }
     }
 
     /// A numeric binary operator (everything but `+`).
@@ -156,21 +160,30 @@ impl Vm {
         {
             return Ok(v);
         }
-        let x = match a.as_number() {
-            Some(x) => x,
-            None => {
-                let n = self.to_numeric(a)?;
-                n.as_number().unwrap_or(f64::NAN)
-            }
-        };
-        let y = match b.as_number() {
-            Some(y) => y,
-            None => {
-                let n = self.to_numeric(b)?;
-                n.as_number().unwrap_or(f64::NAN)
-            }
-        };
-        Ok(Value::number(apply_number(op, x, y)))
+        let na = self.to_numeric(a)?;
+        let nb = self.to_numeric(b)?;
+        match (na.as_number(), nb.as_number()) {
+            (Some(x), Some(y)) => Ok(Value::number(apply_number(op, x, y))),
+            _ => self.bigint_binary_values(op, na, nb),
+        }
+    }
+
+    /// Unary `-` (ECMA-262 §13.5.5): Number::unaryMinus or BigInt::unaryMinus.
+    pub fn negate(&mut self, v: Value) -> JsResult<Value> {
+        let n = self.to_numeric(v)?;
+        match n.as_bigint() {
+            Some(b) => self.bigint_unary(&b, crate::bigint_ops::BigIntUnary::Negate),
+            None => Ok(Value::number(-n.as_number().unwrap_or(f64::NAN))),
+        }
+    }
+
+    /// Unary `~` (ECMA-262 §13.5.6): Number::bitwiseNOT or BigInt::bitwiseNOT.
+    pub fn bitwise_not(&mut self, v: Value) -> JsResult<Value> {
+        let n = self.to_numeric(v)?;
+        match n.as_bigint() {
+            Some(b) => self.bigint_unary(&b, crate::bigint_ops::BigIntUnary::BitwiseNot),
+            None => Ok(Value::int(!number_conv::to_int32(n.as_number().unwrap_or(f64::NAN)))),
+        }
     }
 
     /// IsLessThan(a, b, left_first): `None` means undefined (a NaN).
@@ -187,6 +200,9 @@ impl Vm {
         };
         if let (Some(x), Some(y)) = (pa.as_gc::<JsString>(), pb.as_gc::<JsString>()) {
             return Ok(Some(x.compare(&y) == std::cmp::Ordering::Less));
+        }
+        if pa.is_bigint() || pb.is_bigint() {
+            return self.bigint_less_than(pa, pb);
         }
         let x = self.to_number(pa)?;
         let y = self.to_number(pb)?;
