@@ -85,8 +85,9 @@ fn revalidate(vm: &mut Vm, o: &Gc<JsObject>, i: usize) -> JsResult<()> {
 /// value to return and the element bits.
 fn operand(vm: &mut Vm, ty: ElementType, v: Value) -> JsResult<(Value, u64)> {
     if ty.is_bigint() {
-        let bits = super::typed_array::bigint_bits(vm, ty, v)?;
-        return Ok((v, bits));
+        let n = vm.to_bigint(v)?;
+        let bits = crate::bigint::low_u64(&n);
+        return Ok((vm.new_bigint(n)?, bits));
     }
     let n = vm.to_integer_or_infinity(v)?;
     Ok((Value::number(n + 0.0), number_to_bits(ty, n)))

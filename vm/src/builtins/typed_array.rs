@@ -252,14 +252,14 @@ pub fn bits_to_number(ty: ElementType, b: u64) -> f64 {
 }
 
 /// ToBigInt64 / ToBigUint64 of `v` as the element's bits.
-pub fn bigint_bits(vm: &mut Vm, _ty: ElementType, v: Value) -> JsResult<u64> {
-    let what = vm.describe_value(v);
-    Err(vm.type_error(&format!("Cannot convert {what} to a BigInt")))
+pub fn bigint_bits(vm: &mut Vm, ty: ElementType, v: Value) -> JsResult<u64> {
+    if ty == ElementType::BigInt64 { Ok(vm.to_bigint64(v)? as u64) } else { vm.to_biguint64(v) }
 }
 
 /// The BigInt value a BigInt-typed element's bits hold.
-pub fn bits_to_bigint(vm: &mut Vm, _ty: ElementType, _b: u64) -> JsResult<Value> {
-    Err(vm.type_error("BigInt typed array elements are not supported yet"))
+pub fn bits_to_bigint(vm: &mut Vm, ty: ElementType, b: u64) -> JsResult<Value> {
+    let n = if ty == ElementType::BigInt64 { crate::bigint::BigInt::from(b as i64) } else { crate::bigint::BigInt::from(b) };
+    vm.new_bigint(n)
 }
 
 /// The conversion of `v` an element of `ty` takes before any storing:

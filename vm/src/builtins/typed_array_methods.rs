@@ -308,17 +308,11 @@ fn includes(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value>
     let target = args.get(0);
     for k in start..len {
         let e = get(vm, &o, k)?;
-        if same_value_zero(e, target) || bigint_equal(e, target) {
+        if same_value_zero(e, target) {
             return Ok(Value::TRUE);
         }
     }
     Ok(Value::FALSE)
-}
-
-/// Whether two BigInt values are equal (`strict_equals` compares cells
-/// by identity until BigInt values are compared by value there).
-fn bigint_equal(_a: Value, _b: Value) -> bool {
-    false
 }
 
 fn index_of(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
@@ -338,7 +332,7 @@ fn index_of(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value>
             continue;
         }
         let e = get(vm, &o, k)?;
-        if strict_equals(e, target) || bigint_equal(e, target) {
+        if strict_equals(e, target) {
             return Ok(Value::number(k as f64));
         }
     }
@@ -360,7 +354,7 @@ fn last_index_of(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<V
         let i = k as usize;
         if data(&o).valid_index(k).is_some() {
             let e = get(vm, &o, i)?;
-            if strict_equals(e, target) || bigint_equal(e, target) {
+            if strict_equals(e, target) {
                 return Ok(Value::number(k));
             }
         }
