@@ -261,6 +261,9 @@ impl Vm {
         receiver: Value,
     ) -> JsResult<bool> {
         if receiver == Value::from_gc(obj) {
+            if ta.is_immutable() {
+                return Ok(false);
+            }
             typed_array::set_element(self, ta, index, value)?;
             return Ok(true);
         }

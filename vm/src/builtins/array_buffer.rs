@@ -33,6 +33,9 @@ pub struct ArrayBufferData {
     pub max_byte_length: Option<usize>,
     /// Whether this is a SharedArrayBuffer.
     pub shared: bool,
+    /// Whether this is an immutable ArrayBuffer (`transferToImmutable`,
+    /// `sliceToImmutable`): its bytes never change and it never detaches.
+    pub immutable: bool,
 }
 
 impl Drop for ArrayBufferData {
@@ -46,12 +49,12 @@ impl ArrayBufferData {
     pub fn new(len: usize, max_byte_length: Option<usize>, shared: bool) -> ArrayBufferData {
         let bytes = vec![0u8; len];
         strata_gc::adjust_external(bytes.capacity() as isize);
-        ArrayBufferData { bytes: RefCell::new(bytes), detached: Cell::new(false), max_byte_length, shared }
+        ArrayBufferData { bytes: RefCell::new(bytes), detached: Cell::new(false), max_byte_length, shared, immutable: false }
     }
-    /// A buffer holding `bytes`.
-    pub fn from_vec(bytes: Vec<u8>, max_byte_length: Option<usize>) -> ArrayBufferData {
+    /// A (non-shared) buffer holding `bytes`.
+    pub fn from_vec(bytes: Vec<u8>, max_byte_length: Option<usize>, immutable: bool) -> ArrayBufferData {
         strata_gc::adjust_external(bytes.capacity() as isize);
-        ArrayBufferData { bytes: RefCell::new(bytes), detached: Cell::new(false), max_byte_length, shared: false }
+        ArrayBufferData { bytes: RefCell::new(bytes), detached: Cell::new(false), max_byte_length, shared: false, immutable }
     }
     /// IsDetachedBuffer.
     #[inline]
@@ -106,7 +109,7 @@ pub fn buffer_data(o: &JsObject) -> Option<&ArrayBufferData> {
 /// TypeError unless `v` is an ArrayBuffer (not shared).
 pub fn detach_array_buffer(vm: &mut Vm, v: Value) -> JsResult<()> {
     match v.as_gc::<JsObject>().as_ref().and_then(|o| buffer_data(o)) {
-        Some(b) if !b.shared => {
+        Some(b) if !b.shared && !b.immutable => {
             b.detach();
             Ok(())
         }
@@ -131,12 +134,16 @@ pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
     getter(vm, proto, k, "detached", ab_detached)?;
     let k = vm.key("maxByteLength");
     getter(vm, proto, k, "maxByteLength", ab_max_byte_length)?;
+    let k = vm.key("immutable");
+    getter(vm, proto, k, "immutable", ab_immutable)?;
     let k = vm.key("resizable");
     getter(vm, proto, k, "resizable", ab_resizable)?;
     method(vm, proto, "resize", 1, ab_resize)?;
     method(vm, proto, "slice", 2, ab_slice)?;
+    method(vm, proto, "sliceToImmutable", 2, ab_slice_to_immutable)?;
     method(vm, proto, "transfer", 0, ab_transfer)?;
     method(vm, proto, "transferToFixedLength", 0, ab_transfer_to_fixed_length)?;
+    method(vm, proto, "transferToImmutable", 0, ab_transfer_to_immutable)?;
     super::map::to_string_tag(vm, proto, "ArrayBuffer")?;
 
     let proto = vm.new_object_with(op, ObjectKind::Ordinary)?;
@@ -267,6 +274,11 @@ fn ab_max_byte_length(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsRe
     Ok(Value::number(n as f64))
 }
 
+fn ab_immutable(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<Value> {
+    let o = this_buffer(vm, this, false, "immutable")?;
+    Ok(Value::bool(data(&o).immutable))
+}
+
 fn ab_resizable(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<Value> {
     let o = this_buffer(vm, this, false, "resizable")?;
     Ok(Value::bool(!data(&o).is_fixed_length()))
@@ -337,13 +349,25 @@ fn copy_bytes(src: &Gc<JsObject>, first: usize, count: usize, dst: &Gc<JsObject>
     data(dst).with_bytes_mut(|b| b[..count].copy_from_slice(&part));
 }
 
+/// What ArrayBufferCopyAndDetach makes.
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Transfer {
+    PreserveResizability,
+    FixedLength,
+    Immutable,
+}
+
 /// ArrayBufferCopyAndDetach.
-fn copy_and_detach(vm: &mut Vm, this: Value, new_length: Value, preserve: bool, what: &str) -> JsResult<Value> {
+fn copy_and_detach(vm: &mut Vm, this: Value, new_length: Value, mode: Transfer, what: &str) -> JsResult<Value> {
     let o = this_buffer(vm, this, false, what)?;
     let len = if new_length.is_undefined() { data(&o).byte_len() as u64 } else { vm.to_index(new_length)? };
     if data(&o).is_detached() {
         return Err(vm.type_error(&format!("Cannot perform ArrayBuffer.prototype.{what} on a detached ArrayBuffer")));
     }
+    if data(&o).immutable {
+        return Err(vm.type_error(&format!("Cannot perform ArrayBuffer.prototype.{what} on an immutable ArrayBuffer")));
+    }
+    let preserve = mode == Transfer::PreserveResizability;
     let max = if preserve { data(&o).max_byte_length } else { None };
     if max.is_some_and(|m| len > m as u64) {
         return Err(vm.range_error(&format!("ArrayBuffer.prototype.{what}: Invalid length parameter")));
@@ -354,16 +378,41 @@ fn copy_and_detach(vm: &mut Vm, this: Value, new_length: Value, preserve: bool, 
     let proto = Value::from_gc(vm.intrinsic(Intrinsic::ArrayBufferPrototype));
     let mut bytes = data(&o).detach();
     bytes.resize(len as usize, 0);
-    let n = vm.new_object_with(proto, ObjectKind::ArrayBuffer(ArrayBufferData::from_vec(bytes, max)))?;
+    let data = ArrayBufferData::from_vec(bytes, max, mode == Transfer::Immutable);
+    let n = vm.new_object_with(proto, ObjectKind::ArrayBuffer(data))?;
     Ok(Value::from_gc(n))
 }
 
 fn ab_transfer(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    copy_and_detach(vm, this, args.get(0), true, "transfer")
+    copy_and_detach(vm, this, args.get(0), Transfer::PreserveResizability, "transfer")
 }
 
 fn ab_transfer_to_fixed_length(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    copy_and_detach(vm, this, args.get(0), false, "transferToFixedLength")
+    copy_and_detach(vm, this, args.get(0), Transfer::FixedLength, "transferToFixedLength")
+}
+
+fn ab_transfer_to_immutable(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
+    copy_and_detach(vm, this, args.get(0), Transfer::Immutable, "transferToImmutable")
+}
+
+/// ArrayBuffer.prototype.sliceToImmutable(start, end).
+fn ab_slice_to_immutable(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
+    let o = this_buffer(vm, this, false, "sliceToImmutable")?;
+    let detached = |vm: &mut Vm| vm.type_error("Cannot perform ArrayBuffer.prototype.sliceToImmutable on a detached ArrayBuffer");
+    if data(&o).is_detached() {
+        return Err(detached(vm));
+    }
+    let (first, fin) = slice_range(vm, &args, data(&o).byte_len())?;
+    if data(&o).is_detached() {
+        return Err(detached(vm));
+    }
+    if data(&o).byte_len() < fin {
+        return Err(vm.range_error("ArrayBuffer.prototype.sliceToImmutable: the buffer shrank below the end"));
+    }
+    let bytes = data(&o).with_bytes(|b| b[first..fin].to_vec());
+    let proto = Value::from_gc(vm.intrinsic(Intrinsic::ArrayBufferPrototype));
+    let n = vm.new_object_with(proto, ObjectKind::ArrayBuffer(ArrayBufferData::from_vec(bytes, None, true)))?;
+    Ok(Value::from_gc(n))
 }
 
 fn sab_byte_length(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<Value> {

@@ -44,8 +44,12 @@ pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
 }
 
 /// ValidateIntegerTypedArray: the array, or a TypeError.
-fn validate_integer(vm: &mut Vm, v: Value, waitable: bool) -> JsResult<Gc<JsObject>> {
-    let (o, _) = super::typed_array::validate_value(vm, v, "Atomics operation")?;
+fn validate_integer(vm: &mut Vm, v: Value, waitable: bool, write: bool) -> JsResult<Gc<JsObject>> {
+    let (o, _) = if write {
+        super::typed_array::validate_writable(vm, v, "Atomics operation")?
+    } else {
+        super::typed_array::validate_value(vm, v, "Atomics operation")?
+    };
     let ty = data(&o).ty;
     let ok = if waitable {
         matches!(ty, ElementType::Int32 | ElementType::BigInt64)
@@ -95,7 +99,7 @@ fn operand(vm: &mut Vm, ty: ElementType, v: Value) -> JsResult<(Value, u64)> {
 
 /// AtomicReadModifyWrite with `op` on the element bits.
 fn read_modify_write(vm: &mut Vm, args: &Args, op: fn(u64, u64) -> u64) -> JsResult<Value> {
-    let o = validate_integer(vm, args.get(0), false)?;
+    let o = validate_integer(vm, args.get(0), false, true)?;
     let i = validate_access(vm, &o, args.get(1))?;
     let ty = data(&o).ty;
     let (_, bits) = operand(vm, ty, args.get(2))?;
@@ -126,7 +130,7 @@ fn exchange(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value
 }
 
 fn compare_exchange(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    let o = validate_integer(vm, args.get(0), false)?;
+    let o = validate_integer(vm, args.get(0), false, true)?;
     let i = validate_access(vm, &o, args.get(1))?;
     let ty = data(&o).ty;
     let (_, expected) = operand(vm, ty, args.get(2))?;
@@ -144,7 +148,7 @@ fn compare_exchange(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResu
 }
 
 fn load(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    let o = validate_integer(vm, args.get(0), false)?;
+    let o = validate_integer(vm, args.get(0), false, false)?;
     let i = validate_access(vm, &o, args.get(1))?;
     revalidate(vm, &o, i)?;
     let ty = data(&o).ty;
@@ -153,7 +157,7 @@ fn load(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
 }
 
 fn store(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    let o = validate_integer(vm, args.get(0), false)?;
+    let o = validate_integer(vm, args.get(0), false, true)?;
     let i = validate_access(vm, &o, args.get(1))?;
     let ty = data(&o).ty;
     let (v, bits) = operand(vm, ty, args.get(2))?;
@@ -170,7 +174,7 @@ fn is_lock_free(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<V
 /// The steps DoWait shares between wait and waitAsync, up to the
 /// comparison: `Some(result)` when the call completes at once.
 fn do_wait(vm: &mut Vm, args: &Args, sync: bool) -> JsResult<(Gc<JsObject>, usize, bool, f64)> {
-    let o = validate_integer(vm, args.get(0), true)?;
+    let o = validate_integer(vm, args.get(0), true, false)?;
     if !data(&o).buffer().shared {
         return Err(vm.type_error("Atomics.wait cannot be called on a non-shared typed array"));
     }
@@ -218,7 +222,7 @@ fn wait_async(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Val
 }
 
 fn notify(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    let o = validate_integer(vm, args.get(0), true)?;
+    let o = validate_integer(vm, args.get(0), true, false)?;
     validate_access(vm, &o, args.get(1))?;
     if !args.get(2).is_undefined() {
         vm.to_integer_or_infinity(args.get(2))?;

@@ -279,6 +279,15 @@ fn from_hex(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value
     new_uint8_array(vm, &d.bytes)
 }
 
+/// ValidateUint8Array, and a TypeError for an immutable buffer.
+fn this_writable_uint8(vm: &mut Vm, this: Value, what: &str) -> JsResult<Gc<JsObject>> {
+    let o = this_uint8(vm, this, what)?;
+    if typed_array_data(&o).is_some_and(|t| t.is_immutable()) {
+        return Err(vm.type_error(&format!("Cannot perform Uint8Array.prototype.{what} on an immutable ArrayBuffer")));
+    }
+    Ok(o)
+}
+
 /// ValidateUint8Array.
 fn this_uint8(vm: &mut Vm, this: Value, what: &str) -> JsResult<Gc<JsObject>> {
     match this.as_gc::<JsObject>().filter(|o| typed_array_data(o).is_some_and(|t| t.ty == ElementType::Uint8)) {
@@ -347,7 +356,7 @@ fn finish_set(vm: &mut Vm, o: &Gc<JsObject>, d: Decoded, what: &str) -> JsResult
 }
 
 fn set_from_base64(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    let o = this_uint8(vm, this, "setFromBase64")?;
+    let o = this_writable_uint8(vm, this, "setFromBase64")?;
     let s = string_arg(vm, args.get(0))?;
     let opts = options_object(vm, args.get(1))?;
     let url = alphabet(vm, opts)?;
@@ -360,7 +369,7 @@ fn set_from_base64(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult
 }
 
 fn set_from_hex(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    let o = this_uint8(vm, this, "setFromHex")?;
+    let o = this_writable_uint8(vm, this, "setFromHex")?;
     let s = string_arg(vm, args.get(0))?;
     let Some(len) = typed_array_data(&o).and_then(|t| t.length()) else {
         return Err(vm.type_error("Cannot perform Uint8Array.prototype.setFromHex on a detached or out-of-bounds array"));

@@ -171,6 +171,9 @@ fn get_value(vm: &mut Vm, this: Value, args: &Args, ty: ElementType) -> JsResult
 fn set_value(vm: &mut Vm, this: Value, args: &Args, ty: ElementType) -> JsResult<Value> {
     let what = "set";
     let o = this_view(vm, this, what)?;
+    if buffer_data(&view(&o).buffer).is_some_and(|b| b.immutable) {
+        return Err(vm.type_error("Cannot write to a DataView of an immutable ArrayBuffer"));
+    }
     let index = vm.to_index(args.get(0))?;
     let bits = value_to_bits(vm, ty, args.get(1))?;
     let little = to_boolean(args.get(2));

@@ -344,6 +344,11 @@ impl TypedArrayData {
     pub fn length_or_zero(&self) -> usize {
         self.length().unwrap_or(0)
     }
+    /// Whether the buffer is immutable (writes are refused).
+    #[inline]
+    pub fn is_immutable(&self) -> bool {
+        self.buffer().immutable
+    }
     /// IsTypedArrayFixedLength.
     pub fn is_fixed_length(&self) -> bool {
         self.array_length.is_some() && (self.buffer().is_fixed_length() || self.buffer().shared)
@@ -424,6 +429,31 @@ pub fn integer_indexed(o: &JsObject, key: PropertyKey) -> Option<(&TypedArrayDat
     Some((ta, numeric_index(key)?))
 }
 
+/// The interpreter's keyed-load fast path: element `i` of a Number-typed
+/// typed array, if `o` is one and `i` is in bounds.
+#[inline]
+pub fn fast_get(o: &JsObject, i: u32) -> Option<Value> {
+    let ObjectKind::TypedArray(ta) = &o.kind else { return None };
+    if ta.ty.is_bigint() {
+        return None;
+    }
+    ta.get_bits(i as usize).map(|b| Value::number(bits_to_number(ta.ty, b)))
+}
+
+/// The interpreter's keyed-store fast path: stores number `v` at `i` of
+/// a writable Number-typed typed array if `o` is one and `i` is in
+/// bounds; false when the generic path must run.
+#[inline]
+pub fn fast_set(o: &JsObject, i: u32, v: Value) -> bool {
+    let ObjectKind::TypedArray(ta) = &o.kind else { return false };
+    let Some(n) = v.as_number() else { return false };
+    if ta.ty.is_bigint() || ta.is_immutable() || ta.length().is_none_or(|len| i as usize >= len) {
+        return false;
+    }
+    ta.set_bits(i as usize, number_to_bits(ta.ty, n));
+    true
+}
+
 /// TypedArrayGetElement: undefined for an invalid index.
 pub fn get_element(vm: &mut Vm, ta: &TypedArrayData, index: f64) -> JsResult<Value> {
     let Some(i) = ta.valid_index(index) else { return Ok(Value::UNDEFINED) };
@@ -449,11 +479,26 @@ pub(crate) fn get_own_property(vm: &mut Vm, ta: &TypedArrayData, index: f64) -> 
         return Ok(None);
     }
     let v = get_element(vm, ta, index)?;
-    Ok(Some(PropertyDescriptor::data(v, Attrs::DEFAULT)))
+    let attrs = if ta.is_immutable() { Attrs(Attrs::ENUMERABLE) } else { Attrs::DEFAULT };
+    Ok(Some(PropertyDescriptor::data(v, attrs)))
 }
 
 /// [[DefineOwnProperty]] for a numeric key.
 pub(crate) fn define_own_property(vm: &mut Vm, ta: &TypedArrayData, index: f64, desc: PropertyDescriptor) -> JsResult<bool> {
+    if ta.is_immutable() {
+        // Only a description of the element as it is succeeds.
+        if ta.valid_index(index).is_none()
+            || desc.configurable == Some(true)
+            || desc.enumerable == Some(false)
+            || desc.is_accessor()
+            || desc.writable == Some(true)
+        {
+            return Ok(false);
+        }
+        let Some(v) = desc.value else { return Ok(true) };
+        let current = get_element(vm, ta, index)?;
+        return Ok(crate::conversions::same_value(v, current));
+    }
     if ta.valid_index(index).is_none()
         || desc.configurable == Some(false)
         || desc.enumerable == Some(false)
@@ -714,6 +759,17 @@ pub fn validate<'a>(vm: &mut Vm, o: &'a Gc<JsObject>, what: &str) -> JsResult<(&
     }
 }
 
+/// `v` as a typed array object whose buffer may be written
+/// (ValidateTypedArray with access "write"), with its length.
+pub fn validate_writable(vm: &mut Vm, v: Value, what: &str) -> JsResult<(Gc<JsObject>, usize)> {
+    if let Some(o) = v.as_gc::<JsObject>()
+        && typed_array_data(&o).is_some_and(|t| t.is_immutable())
+    {
+        return Err(vm.type_error(&format!("Cannot perform {what} on a typed array backed by an immutable ArrayBuffer")));
+    }
+    validate_value(vm, v, what)
+}
+
 /// `v` as a typed array object (ValidateTypedArray), with its length.
 pub fn validate_value(vm: &mut Vm, v: Value, what: &str) -> JsResult<(Gc<JsObject>, usize)> {
     let Some(o) = v.as_gc::<JsObject>().filter(|o| typed_array_data(o).is_some()) else {
@@ -725,9 +781,10 @@ pub fn validate_value(vm: &mut Vm, v: Value, what: &str) -> JsResult<(Gc<JsObjec
 
 /// TypedArrayCreateFromConstructor(constructor, argumentList): the new
 /// object, validated, with a length check when one number is passed.
-pub fn create_from_constructor(vm: &mut Vm, c: Value, args: &[Value]) -> JsResult<Gc<JsObject>> {
+pub fn create_from_constructor(vm: &mut Vm, c: Value, args: &[Value], write: bool) -> JsResult<Gc<JsObject>> {
     let new = vm.construct(c, args, c)?;
-    let (o, len) = validate_value(vm, new, "TypedArrayCreate")?;
+    let (o, len) =
+        if write { validate_writable(vm, new, "TypedArrayCreate")? } else { validate_value(vm, new, "TypedArrayCreate")? };
     if args.len() == 1
         && let Some(n) = args[0].as_number()
         && (len as f64) < n
@@ -738,10 +795,10 @@ pub fn create_from_constructor(vm: &mut Vm, c: Value, args: &[Value]) -> JsResul
 }
 
 /// TypedArraySpeciesCreate(exemplar, argumentList).
-pub fn species_create(vm: &mut Vm, exemplar: Gc<JsObject>, args: &[Value]) -> JsResult<Gc<JsObject>> {
+pub fn species_create(vm: &mut Vm, exemplar: Gc<JsObject>, args: &[Value], write: bool) -> JsResult<Gc<JsObject>> {
     let ty = typed_array_data(&exemplar).map_or(ElementType::Uint8, |t| t.ty);
     let c = super::species_constructor(vm, exemplar, ty.constructor(), "typed array")?;
-    let o = create_from_constructor(vm, c, args)?;
+    let o = create_from_constructor(vm, c, args, write)?;
     let nty = typed_array_data(&o).map_or(ty, |t| t.ty);
     if nty.is_bigint() != ty.is_bigint() {
         return Err(vm.type_error("Content type of the species-created typed array does not match"));
@@ -773,7 +830,7 @@ fn from(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
         }
         let values = iterate_with(vm, source, using)?;
         let len = values.len();
-        let target = create_from_constructor(vm, this, &[Value::number(len as f64)])?;
+        let target = create_from_constructor(vm, this, &[Value::number(len as f64)], true)?;
         for k in 0..len {
             let mut v = values.get(k).unwrap_or(Value::UNDEFINED);
             if mapping {
@@ -785,7 +842,7 @@ fn from(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     }
     let array_like = vm.to_object(source)?;
     let len = super::array::length_of(vm, array_like)?;
-    let target = create_from_constructor(vm, this, &[Value::number(len as f64)])?;
+    let target = create_from_constructor(vm, this, &[Value::number(len as f64)], true)?;
     for k in 0..len {
         let mut v = super::array::get_index(vm, array_like, k)?;
         if mapping {
@@ -803,7 +860,7 @@ fn of(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     if !vm.is_constructor(this) {
         return Err(vm.type_error("%TypedArray%.of: this is not a constructor"));
     }
-    let target = create_from_constructor(vm, this, &[Value::number(len as f64)])?;
+    let target = create_from_constructor(vm, this, &[Value::number(len as f64)], true)?;
     for k in 0..len {
         vm.set_value(Value::from_gc(target), PropertyKey::Index(k as u32), args.get(k), true)?;
     }

@@ -12,7 +12,7 @@ use strata_gc::{Gc, RootedVec};
 use super::array::{clamp_relative, relative_index};
 use super::typed_array::{
     ElementType, TypedArrayData, bits_to_number, create_same_type, get_element, set_element, species_create,
-    typed_array_data, validate, validate_value, value_to_bits,
+    typed_array_data, validate, validate_value, validate_writable, value_to_bits,
 };
 use super::{getter, method};
 use crate::conversions::{same_value_zero, strict_equals, to_boolean};
@@ -150,7 +150,7 @@ fn at(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
 }
 
 fn copy_within(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    let (o, len) = validate_value(vm, this, "%TypedArray%.prototype.copyWithin")?;
+    let (o, len) = validate_writable(vm, this, "%TypedArray%.prototype.copyWithin")?;
     let len64 = len as u64;
     let to = relative_index(vm, args.get(0), len64)?;
     let from = relative_index(vm, args.get(1), len64)?;
@@ -256,7 +256,7 @@ fn find_last_index(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult
 }
 
 fn fill(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    let (o, len) = validate_value(vm, this, "%TypedArray%.prototype.fill")?;
+    let (o, len) = validate_writable(vm, this, "%TypedArray%.prototype.fill")?;
     let ty = data(&o).ty;
     let bits = value_to_bits(vm, ty, args.get(0))?;
     let len64 = len as u64;
@@ -287,7 +287,7 @@ fn filter(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
             kept.push(v);
         }
     }
-    let a = species_create(vm, o, &[Value::number(kept.len() as f64)])?;
+    let a = species_create(vm, o, &[Value::number(kept.len() as f64)], true)?;
     for n in 0..kept.len() {
         let v = kept.get(n).unwrap_or(Value::UNDEFINED);
         put(vm, &a, n, v)?;
@@ -384,7 +384,7 @@ fn map(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let (o, len) = validate_value(vm, this, "%TypedArray%.prototype.map")?;
     let f = callback(vm, args.get(0))?;
     let this_arg = args.get(1);
-    let a = species_create(vm, o, &[Value::number(len as f64)])?;
+    let a = species_create(vm, o, &[Value::number(len as f64)], true)?;
     for k in 0..len {
         let v = get(vm, &o, k)?;
         let mapped = vm.call(f, this_arg, &[v, Value::number(k as f64), Value::from_gc(o)])?;
@@ -421,7 +421,7 @@ fn reduce_right(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Va
 }
 
 fn reverse(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<Value> {
-    let (o, len) = validate_value(vm, this, "%TypedArray%.prototype.reverse")?;
+    let (o, len) = validate_writable(vm, this, "%TypedArray%.prototype.reverse")?;
     let ta = data(&o);
     let size = ta.ty.size();
     let base = ta.byte_offset;
@@ -451,6 +451,9 @@ fn to_reversed(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<Va
 
 fn set(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let target = this_ta(vm, this, "%TypedArray%.prototype.set")?;
+    if data(&target).is_immutable() {
+        return Err(vm.type_error("Cannot perform %TypedArray%.prototype.set on a typed array backed by an immutable ArrayBuffer"));
+    }
     let source = args.get(0);
     let offset = vm.to_integer_or_infinity(args.get(1))?;
     if offset < 0.0 {
@@ -494,7 +497,7 @@ fn slice(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let start = relative_index(vm, args.get(0), len64)? as usize;
     let end = if args.get(1).is_undefined() { len64 } else { relative_index(vm, args.get(1), len64)? } as usize;
     let count = end.saturating_sub(start);
-    let a = species_create(vm, o, &[Value::number(count as f64)])?;
+    let a = species_create(vm, o, &[Value::number(count as f64)], true)?;
     if count > 0 {
         let (src, new_len) = validate(vm, &o, "%TypedArray%.prototype.slice")?;
         let end = end.min(new_len);
@@ -548,7 +551,7 @@ fn subarray(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value>
         let new_len = end.saturating_sub(start);
         vec![Value::from_gc(buf), Value::number(begin), Value::number(new_len as f64)]
     };
-    Ok(Value::from_gc(species_create(vm, o, &list)?))
+    Ok(Value::from_gc(species_create(vm, o, &list, false)?))
 }
 
 fn with(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
@@ -656,7 +659,7 @@ fn merge_sort(vm: &mut Vm, order: &mut [usize], items: &RootedVec<Value>, f: Val
 fn sort(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let comparefn = args.get(0);
     check_comparator(vm, comparefn)?;
-    let (o, len) = validate_value(vm, this, "%TypedArray%.prototype.sort")?;
+    let (o, len) = validate_writable(vm, this, "%TypedArray%.prototype.sort")?;
     let sorted = sorted_bits(vm, &o, len, comparefn)?;
     let ta = data(&o);
     for (k, b) in sorted.into_iter().enumerate() {
