@@ -257,8 +257,8 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::WrapForValidIterator(r) => r.trace(t),
             ObjectKind::TypedArray(ta) => t.mark(ta.buffer.cell()),
             ObjectKind::DataView(dv) => t.mark(dv.buffer.cell()),
-            ObjectKind::ArrayBuffer(_)
-            | ObjectKind::Ordinary
+            ObjectKind::ArrayBuffer(b) => b.trace(t),
+            ObjectKind::Ordinary
             | ObjectKind::Array { .. }
             | ObjectKind::Error
             | ObjectKind::Boolean(_)

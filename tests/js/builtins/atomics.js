@@ -16,3 +16,7 @@ console.log(Atomics.isLockFree(1), Atomics.isLockFree(4), Atomics.isLockFree(3),
 console.log(Atomics.wait(ta, 0, 0, 0), Atomics.wait(ta, 0, 7, 0));
 console.log(err(() => Atomics.add(new Float64Array(1), 0, 1)), err(() => Atomics.load(ta, 4)), err(() => Atomics.wait(new Int32Array(4), 0, 0, 0)));
 console.log(Object.prototype.toString.call(Atomics));
+var w = Atomics.waitAsync(ta, 1, 0);
+console.log(w.async, w.value instanceof Promise, Atomics.notify(ta, 2), Atomics.notify(ta, 1), Atomics.notify(ta, 1));
+w.value.then(v => console.log("woken", v));
+console.log(JSON.stringify(Atomics.waitAsync(ta, 1, 5)), JSON.stringify(Atomics.waitAsync(ta, 1, 0, 0)));

@@ -36,6 +36,18 @@ pub struct ArrayBufferData {
     /// Whether this is an immutable ArrayBuffer (`transferToImmutable`,
     /// `sliceToImmutable`): its bytes never change and it never detaches.
     pub immutable: bool,
+    /// The WaiterList of a shared buffer's locations: `Atomics.waitAsync`
+    /// promises by byte index, in the order they started waiting.
+    pub waiters: RefCell<Vec<(usize, Value)>>,
+}
+
+// SAFETY: reports the waiting promises.
+unsafe impl strata_gc::Trace for ArrayBufferData {
+    fn trace(&self, t: &mut strata_gc::Tracer) {
+        for (_, p) in self.waiters.borrow().iter() {
+            p.trace(t);
+        }
+    }
 }
 
 impl Drop for ArrayBufferData {
@@ -49,12 +61,26 @@ impl ArrayBufferData {
     pub fn new(len: usize, max_byte_length: Option<usize>, shared: bool) -> ArrayBufferData {
         let bytes = vec![0u8; len];
         strata_gc::adjust_external(bytes.capacity() as isize);
-        ArrayBufferData { bytes: RefCell::new(bytes), detached: Cell::new(false), max_byte_length, shared, immutable: false }
+        ArrayBufferData {
+            bytes: RefCell::new(bytes),
+            detached: Cell::new(false),
+            max_byte_length,
+            shared,
+            immutable: false,
+            waiters: RefCell::new(Vec::new()),
+        }
     }
     /// A (non-shared) buffer holding `bytes`.
     pub fn from_vec(bytes: Vec<u8>, max_byte_length: Option<usize>, immutable: bool) -> ArrayBufferData {
         strata_gc::adjust_external(bytes.capacity() as isize);
-        ArrayBufferData { bytes: RefCell::new(bytes), detached: Cell::new(false), max_byte_length, shared: false, immutable }
+        ArrayBufferData {
+            bytes: RefCell::new(bytes),
+            detached: Cell::new(false),
+            max_byte_length,
+            shared: false,
+            immutable,
+            waiters: RefCell::new(Vec::new()),
+        }
     }
     /// IsDetachedBuffer.
     #[inline]
@@ -321,6 +347,9 @@ fn ab_slice(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value>
         return Err(vm.type_error("ArrayBuffer subclass returned this from species constructor"));
     };
     let nd = data(&n);
+    if nd.immutable {
+        return Err(vm.type_error("ArrayBuffer species constructor returned an immutable ArrayBuffer"));
+    }
     if nd.is_detached() {
         return Err(vm.type_error("Cannot perform ArrayBuffer.prototype.slice on a detached ArrayBuffer"));
     }

@@ -5,7 +5,9 @@
 //! The VM runs one agent (no `$262.agent` threads yet), so every operation
 //! is a plain read and write of the buffer's bytes between two points
 //! where no other agent can run; `wait` can only time out (nobody can
-//! notify it) and `notify` wakes nobody.
+//! notify it), and `notify` wakes the `waitAsync` promises of the
+//! location, kept in the buffer's waiter list (a finite `waitAsync`
+//! timeout never fires yet: the VM has no timers).
 
 use strata_gc::Gc;
 
@@ -208,7 +210,7 @@ fn wait(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
 }
 
 fn wait_async(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    let (_, _, equal, t) = do_wait(vm, &args, false)?;
+    let (o, i, equal, t) = do_wait(vm, &args, false)?;
     let result = vm.new_object()?;
     let async_key = vm.key("async");
     let value_key = PropertyKey::String(vm.roots.names.value);
@@ -218,16 +220,45 @@ fn wait_async(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Val
         vm.create_data_property_or_throw(result, value_key, v)?;
         return Ok(Value::from_gc(result));
     }
-    Err(vm.type_error("Atomics.waitAsync with a timeout is not supported yet"))
+    // Waits until a notify (a finite timeout never fires: there is no
+    // timer for it yet).
+    let promise = vm.new_promise()?;
+    let ta = data(&o);
+    let at = ta.byte_offset + i * ta.ty.size();
+    ta.buffer().waiters.borrow_mut().push((at, Value::from_gc(promise)));
+    vm.create_data_property_or_throw(result, async_key, Value::TRUE)?;
+    vm.create_data_property_or_throw(result, value_key, Value::from_gc(promise))?;
+    Ok(Value::from_gc(result))
 }
 
 fn notify(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let o = validate_integer(vm, args.get(0), true, false)?;
-    validate_access(vm, &o, args.get(1))?;
-    if !args.get(2).is_undefined() {
-        vm.to_integer_or_infinity(args.get(2))?;
+    let i = validate_access(vm, &o, args.get(1))?;
+    let count = if args.get(2).is_undefined() { f64::INFINITY } else { vm.to_integer_or_infinity(args.get(2))?.max(0.0) };
+    let ta = data(&o);
+    if !ta.buffer().shared {
+        return Ok(Value::int(0));
     }
-    Ok(Value::int(0))
+    let at = ta.byte_offset + i * ta.ty.size();
+    // The waiters on this location, first come first woken (rooted: once
+    // out of the list, nothing else holds them).
+    let mut woken = vm.heap.rooted_vec::<Value>();
+    ta.buffer().waiters.borrow_mut().retain(|&(b, p)| {
+        if b == at && (woken.len() as f64) < count {
+            woken.push(p);
+            false
+        } else {
+            true
+        }
+    });
+    let n = woken.len();
+    let ok = vm.string_value("ok")?;
+    for k in 0..n {
+        if let Some(p) = woken.get(k).and_then(|p| p.as_gc::<JsObject>()) {
+            vm.fulfill_promise(p, ok);
+        }
+    }
+    Ok(Value::number(n as f64))
 }
 
 fn pause(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
