@@ -3,8 +3,8 @@
 //! by the `strata` shell with `--expose-test262`, so an outside runner can
 //! drive the binary.
 //!
-//! What exists: `createRealm`, `evalScript`, `detachArrayBuffer` (throws a
-//! TypeError until the VM has ArrayBuffer), `gc`, `clearKeptObjects`, `global`. What does not:
+//! What exists: `createRealm`, `evalScript`, `detachArrayBuffer`,
+//! `gc`, `clearKeptObjects`, `global`. What does not:
 //! `IsHTMLDDA` (needs an [[IsHTMLDDA]] slot the VM's `typeof`, ToBoolean
 //! and `==` would have to honour), `agent` (no SharedArrayBuffer, no
 //! agents) and `AbstractModuleSource` (no modules). Tests that need them
@@ -73,9 +73,10 @@ fn eval_script(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Va
     vm.eval_script(&source, "<evalScript>", &ScriptOptions::default())
 }
 
-/// `$262.detachArrayBuffer(buffer)`: the VM has no ArrayBuffer yet.
-fn detach_array_buffer(vm: &mut Vm, _this: Value, _args: Args, _nt: Value) -> JsResult<Value> {
-    Err(vm.type_error("$262.detachArrayBuffer: ArrayBuffer is not supported yet"))
+/// `$262.detachArrayBuffer(buffer)`: DetachArrayBuffer.
+fn detach_array_buffer(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
+    strata_vm::builtins::array_buffer::detach_array_buffer(vm, args.get(0))?;
+    Ok(Value::NULL)
 }
 
 /// `$262.clearKeptObjects()`: ClearKeptObjects, so WeakRef targets

@@ -218,6 +218,14 @@ pub enum ObjectKind {
     /// A Temporal object (Duration, Instant, PlainDate, ...): its
     /// `temporal_rs` value, which holds no GC references.
     Temporal(Box<crate::builtins::temporal::TemporalValue>),
+    /// An ArrayBuffer or SharedArrayBuffer: its bytes live outside the heap
+    /// (see `builtins/array_buffer.rs`).
+    ArrayBuffer(Box<crate::builtins::array_buffer::ArrayBufferData>),
+    /// A TypedArray, an integer-indexed exotic object (§10.4.5): numeric
+    /// keys go to `builtins/typed_array.rs`, never to the element store.
+    TypedArray(crate::builtins::typed_array::TypedArrayData),
+    /// A DataView: its buffer, offset and length.
+    DataView(crate::builtins::data_view::DataViewData),
 }
 
 // Every object pays for the largest kind (plain objects and arrays are
@@ -255,6 +263,9 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::FinalizationRegistry(cells) => t.mark(cells.cell()),
             ObjectKind::IteratorHelper(h) => h.trace(t),
             ObjectKind::WrapForValidIterator(r) => r.trace(t),
+            ObjectKind::TypedArray(ta) => t.mark(ta.buffer.cell()),
+            ObjectKind::DataView(dv) => t.mark(dv.buffer.cell()),
+            ObjectKind::ArrayBuffer(b) => b.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Array { .. }
             | ObjectKind::Error

@@ -11,6 +11,7 @@
 
 use strata_gc::Gc;
 
+use crate::builtins::typed_array::{self, integer_indexed};
 use crate::module::namespace::{EXPORT_ATTRS, namespace_for};
 use crate::object::{Accessor, JsObject, ObjectKind};
 use crate::property::{Attrs, PropertyDescriptor, PropertyKey};
@@ -31,6 +32,11 @@ pub fn get_own(vm: &Vm, obj: Gc<JsObject>, key: PropertyKey) -> Option<OwnProper
     // fallible paths below throw for it).
     if let Some(ns) = namespace_for(obj, key) {
         return ns.lookup(key).map(|b| (b.get(), EXPORT_ATTRS));
+    }
+    // A typed array's numeric keys are not stored (the fallible internal
+    // methods below read them from the buffer).
+    if integer_indexed(&obj, key).is_some() {
+        return None;
     }
     match key {
         PropertyKey::Index(i) => {
@@ -83,6 +89,9 @@ pub fn get_own_property(vm: &mut Vm, obj: Gc<JsObject>, key: PropertyKey) -> JsR
     if let Some(ns) = namespace_for(obj, key) {
         return vm.namespace_get_own_property(ns, key);
     }
+    if let Some((ta, index)) = integer_indexed(&obj, key) {
+        return typed_array::get_own_property(vm, ta, index);
+    }
     let Some(p) = get_own(vm, obj, key) else { return Ok(None) };
     let (v, a) = materialize(vm, p)?;
     Ok(Some(if a.is_accessor() {
@@ -106,6 +115,9 @@ impl Vm {
                     Some(binding) => self.namespace_value(binding, key),
                     None => Ok(Value::UNDEFINED),
                 };
+            }
+            if let Some((ta, index)) = integer_indexed(&o, key) {
+                return typed_array::get_element(self, ta, index);
             }
             if let Some(p) = get_own(self, o, key) {
                 let (v, a) = materialize(self, p)?;
@@ -175,6 +187,9 @@ impl Vm {
             // §10.4.6.9: a namespace refuses every [[Set]].
             return Ok(false);
         }
+        if let Some((ta, index)) = integer_indexed(&obj, key) {
+            return self.typed_array_set(obj, ta, index, key, value, receiver);
+        }
         // Fast path: an own writable data property of the receiver itself.
         if receiver == Value::from_gc(obj)
             && let Some((_, a)) = get_own(self, obj, key)
@@ -195,6 +210,9 @@ impl Vm {
                 // The parent's [[Set]] refuses.
                 return Ok(false);
             }
+            if let Some((ta, index)) = integer_indexed(&o, key) {
+                return self.typed_array_set(o, ta, index, key, value, receiver);
+            }
             if let Some(p) = get_own(self, o, key) {
                 break Some(p);
             }
@@ -213,19 +231,46 @@ impl Vm {
                 Ok(true)
             }
             Some((_, a)) if !a.writable() => Ok(false),
-            _ => {
-                let Some(r) = receiver.as_gc::<JsObject>() else { return Ok(false) };
-                match get_own_property(self, r, key)? {
-                    Some(d) if d.is_accessor() => Ok(false),
-                    Some(d) if d.writable == Some(false) => Ok(false),
-                    Some(_) => {
-                        let desc = PropertyDescriptor { value: Some(value), ..Default::default() };
-                        self.define_own_property(r, key, desc)
-                    }
-                    None => self.create_data_property(r, key, value),
-                }
-            }
+            _ => self.set_on_receiver(key, value, receiver),
         }
+    }
+
+    /// OrdinarySetWithOwnDescriptor's last steps, once a writable data
+    /// property (or none) was found: define the value on the receiver.
+    fn set_on_receiver(&mut self, key: PropertyKey, value: Value, receiver: Value) -> JsResult<bool> {
+        let Some(r) = receiver.as_gc::<JsObject>() else { return Ok(false) };
+        match get_own_property(self, r, key)? {
+            Some(d) if d.is_accessor() => Ok(false),
+            Some(d) if d.writable == Some(false) => Ok(false),
+            Some(_) => {
+                let desc = PropertyDescriptor { value: Some(value), ..Default::default() };
+                self.define_own_property(r, key, desc)
+            }
+            None => self.create_data_property(r, key, value),
+        }
+    }
+
+    /// A typed array's [[Set]] for a numeric key (§10.4.5.5).
+    fn typed_array_set(
+        &mut self,
+        obj: Gc<JsObject>,
+        ta: &typed_array::TypedArrayData,
+        index: f64,
+        key: PropertyKey,
+        value: Value,
+        receiver: Value,
+    ) -> JsResult<bool> {
+        if receiver == Value::from_gc(obj) {
+            if ta.is_immutable() {
+                return Ok(false);
+            }
+            typed_array::set_element(self, ta, index, value)?;
+            return Ok(true);
+        }
+        if ta.valid_index(index).is_none() {
+            return Ok(true);
+        }
+        self.set_on_receiver(key, value, receiver)
     }
 
     /// Writes an existing own writable data property.
@@ -276,7 +321,11 @@ impl Vm {
     /// CreateDataProperty: define an own enumerable, writable, configurable
     /// data property; false if refused.
     pub fn create_data_property(&mut self, obj: Gc<JsObject>, key: PropertyKey, value: Value) -> JsResult<bool> {
-        if !obj.is_proxy() && get_own(self, obj, key).is_none() && obj.is_extensible() {
+        if !obj.is_proxy()
+            && integer_indexed(&obj, key).is_none()
+            && get_own(self, obj, key).is_none()
+            && obj.is_extensible()
+        {
             // New property: the common case, without descriptor validation.
             match key {
                 PropertyKey::Index(i) => {
@@ -318,6 +367,9 @@ impl Vm {
         }
         if let Some(ns) = namespace_for(obj, key) {
             return self.namespace_define_own_property(ns, key, desc);
+        }
+        if let Some((ta, index)) = integer_indexed(&obj, key) {
+            return typed_array::define_own_property(self, ta, index, desc);
         }
         if let ObjectKind::Array { length, length_writable } = &obj.kind {
             match key {
@@ -533,6 +585,9 @@ impl Vm {
             if o.is_proxy() {
                 return self.proxy_has(o, key);
             }
+            if let Some((ta, index)) = integer_indexed(&o, key) {
+                return Ok(ta.valid_index(index).is_some());
+            }
             if get_own(self, o, key).is_some() {
                 return Ok(true);
             }
@@ -550,6 +605,9 @@ impl Vm {
         }
         if let Some(ns) = namespace_for(obj, key) {
             return Ok(ns.lookup(key).is_none());
+        }
+        if let Some((ta, index)) = integer_indexed(&obj, key) {
+            return Ok(ta.valid_index(index).is_none());
         }
         let Some((_, attrs)) = get_own(self, obj, key) else { return Ok(true) };
         if !attrs.configurable() {
@@ -582,6 +640,8 @@ impl Vm {
         let mut keys: Vec<PropertyKey> = Vec::new();
         if let ObjectKind::ModuleNamespace(ns) = &obj.kind {
             keys.extend(ns.keys());
+        } else if let ObjectKind::TypedArray(ta) = &obj.kind {
+            keys.extend(typed_array::own_index_keys(ta).map(PropertyKey::Index));
         } else if let ObjectKind::String(s) = &obj.kind {
             keys.extend((0..s.len() as u32).map(PropertyKey::Index));
             let mut rest = obj.element_indices();
@@ -623,6 +683,12 @@ impl Vm {
     pub fn prevent_extensions(&mut self, obj: Gc<JsObject>) -> JsResult<bool> {
         if obj.is_proxy() {
             return self.proxy_prevent_extensions(obj);
+        }
+        // §10.4.5.2: a typed array whose length can change stays extensible.
+        if let ObjectKind::TypedArray(ta) = &obj.kind
+            && !ta.is_fixed_length()
+        {
+            return Ok(false);
         }
         obj.prevent_extensions();
         Ok(true)

@@ -40,6 +40,13 @@ intrinsics! {
     TemporalDurationPrototype, TemporalInstantPrototype, TemporalPlainDatePrototype,
     TemporalPlainTimePrototype, TemporalPlainDateTimePrototype, TemporalPlainYearMonthPrototype,
     TemporalPlainMonthDayPrototype, TemporalZonedDateTimePrototype,
+    ArrayBuffer, ArrayBufferPrototype, SharedArrayBuffer, SharedArrayBufferPrototype,
+    DataView, DataViewPrototype, TypedArray, TypedArrayPrototype,
+    Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+    Float16Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array,
+    Int8ArrayPrototype, Uint8ArrayPrototype, Uint8ClampedArrayPrototype, Int16ArrayPrototype,
+    Uint16ArrayPrototype, Int32ArrayPrototype, Uint32ArrayPrototype, Float16ArrayPrototype,
+    Float32ArrayPrototype, Float64ArrayPrototype, BigInt64ArrayPrototype, BigUint64ArrayPrototype,
 }
 
 /// A script-level `let`/`const`/`class` binding.

@@ -576,7 +576,7 @@ fn last_index_of(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<V
 /// The loop of join and toLocaleString: elements converted by `convert`
 /// (nullish ones give ""), separated by `sep`. Re-entering it for an array
 /// already being joined gives "" (cycle detection, as engines do).
-fn join_elements(
+pub(crate) fn join_elements(
     vm: &mut Vm,
     o: Gc<JsObject>,
     len: u64,
@@ -1126,7 +1126,16 @@ pub(crate) fn array_iterator_step(vm: &mut Vm, it: Gc<JsObject>) -> JsResult<Opt
     let Some(a) = target.get().as_gc::<JsObject>() else {
         return Ok(None);
     };
-    let len = length_of(vm, a)?;
+    let len = if let ObjectKind::TypedArray(ta) = &a.kind {
+        // %ArrayIteratorPrototype%.next on a typed array: its length, and
+        // a TypeError once it is detached or out of bounds.
+        match ta.length() {
+            Some(n) => n as u64,
+            None => return Err(vm.type_error("Cannot perform %ArrayIteratorPrototype%.next on a detached or out-of-bounds typed array")),
+        }
+    } else {
+        length_of(vm, a)?
+    };
     if i as u64 >= len {
         target.set(Value::UNDEFINED);
         return Ok(None);

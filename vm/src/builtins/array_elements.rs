@@ -34,7 +34,7 @@ use crate::vm::{JsResult, Vm};
 /// every kind but a Proxy (whose [[HasProperty]] is a trap), for which
 /// false turns the skipping below off.
 pub(crate) fn indexes_visible(o: &JsObject) -> bool {
-    !o.is_proxy()
+    !o.is_proxy() && !matches!(o.kind, ObjectKind::TypedArray(_))
 }
 
 /// If `o` is an Array with a writable length whose indices `0..length`

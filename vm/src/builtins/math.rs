@@ -63,6 +63,7 @@ pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
     method(vm, math, "exp", 1, exp)?;
     method(vm, math, "expm1", 1, expm1)?;
     method(vm, math, "floor", 1, floor)?;
+    method(vm, math, "f16round", 1, f16round)?;
     method(vm, math, "fround", 1, fround)?;
     method(vm, math, "hypot", 2, hypot)?;
     method(vm, math, "imul", 2, imul)?;
@@ -122,6 +123,7 @@ unary! {
     expm1 => libm::expm1;
     floor => f64::floor;
     fround => |x| x as f32 as f64;
+    f16round => |x| super::typed_array::f16_bits_to_f64(super::typed_array::f64_to_f16_bits(x));
     log => libm::log;
     log1p => libm::log1p;
     log10 => f64::log10;

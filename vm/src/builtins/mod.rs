@@ -7,6 +7,12 @@
 //! short: `method`, `getter`, `constructor`.
 
 pub mod array;
+pub mod array_buffer;
+pub mod atomics;
+pub mod base64;
+pub mod data_view;
+pub mod typed_array;
+pub mod typed_array_methods;
 pub mod async_iteration;
 pub mod array_elements;
 pub mod array_iteration;
@@ -144,6 +150,10 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     set::init(vm, global)?;
     weak::init(vm, global)?;
     temporal::init(vm, global)?;
+    array_buffer::init(vm, global)?;
+    typed_array::init(vm, global)?;
+    data_view::init(vm, global)?;
+    atomics::init(vm, global)?;
     async_iteration::init(vm)?;
     crate::interpreter::generators::init(vm)?;
     function::init_dynamic_function_constructors(vm)?;

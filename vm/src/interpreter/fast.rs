@@ -281,6 +281,17 @@ unsafe fn get_keyed(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (us
             return star_after(cur, pc + 3, v);
         }
     }
+    if let Some(obj) = base.as_gc::<JsObject>()
+        && let Some(i) = acc.as_int()
+        && i >= 0
+        && let Some(v) = crate::builtins::typed_array::fast_get(&obj, i as u32)
+    {
+        // SAFETY: see the module docs.
+        unsafe {
+            slot(cur, pc, 1).record_type(type_feedback::INT32);
+            return star_after(cur, pc + 3, v);
+        }
+    }
     generic!(vm, cur, pc, acc)
 }
 
@@ -292,6 +303,15 @@ unsafe fn set_keyed(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (us
         && i >= 0
         && obj.is_array()
         && (obj.set_dense_in_bounds(i as u32, acc) || array_store_fast(obj, i as u32, acc))
+    {
+        // SAFETY: see the module docs.
+        unsafe { slot(cur, pc, 2).record_type(type_feedback::INT32) };
+        return (pc + 4, acc);
+    }
+    if let Some(obj) = base.as_gc::<JsObject>()
+        && let Some(i) = k.as_int()
+        && i >= 0
+        && crate::builtins::typed_array::fast_set(&obj, i as u32, acc)
     {
         // SAFETY: see the module docs.
         unsafe { slot(cur, pc, 2).record_type(type_feedback::INT32) };

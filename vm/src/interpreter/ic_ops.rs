@@ -47,9 +47,13 @@ impl Vm {
         }
         let mut o = obj;
         loop {
-            if (is_length && o.is_array()) || matches!(o.kind, ObjectKind::ModuleNamespace(_) | ObjectKind::Proxy(_)) {
+            if (is_length && o.is_array())
+                || matches!(o.kind, ObjectKind::ModuleNamespace(_) | ObjectKind::Proxy(_))
+                || crate::builtins::typed_array::integer_indexed(&o, key).is_some()
+            {
                 // Exotic [[Get]] on the chain (a proxy's is a trap, whose
-                // shape says nothing): not cacheable.
+                // shape says nothing; a typed array's numeric names are
+                // elements): not cacheable.
                 return None;
             }
             if let Some((slot, attrs)) = o.shape().lookup(key) {
@@ -244,7 +248,7 @@ impl Vm {
             return Err(());
         }
         let is_length = key == PropertyKey::String(self.roots.names.length);
-        if is_length && obj.is_array() {
+        if (is_length && obj.is_array()) || crate::builtins::typed_array::integer_indexed(&obj, key).is_some() {
             return Err(());
         }
         if let Some((slot, attrs)) = obj.shape().lookup(key) {
@@ -261,7 +265,10 @@ impl Vm {
             // Adding is cacheable when nothing up the chain intercepts it.
             let mut p = obj.proto();
             while let Some(o) = p.as_gc::<JsObject>() {
-                if (is_length && o.is_array()) || matches!(o.kind, ObjectKind::ModuleNamespace(_) | ObjectKind::Proxy(_)) {
+                if (is_length && o.is_array())
+                    || matches!(o.kind, ObjectKind::ModuleNamespace(_) | ObjectKind::Proxy(_))
+                    || crate::builtins::typed_array::integer_indexed(&o, key).is_some()
+                {
                     return Err(());
                 }
                 if let Some((_, attrs)) = o.shape().lookup(key) {
