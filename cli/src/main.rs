@@ -74,12 +74,21 @@ fn run(cl: flags::CommandLine) -> u8 {
     let config = (|| -> Result<EngineOptions, String> {
         let heap_mib = number_flag(&cl.flags.max_heap_size, "max-heap-size", 4096)?;
         let stress = number_flag(&cl.flags.gc_stress, "gc-stress", 0)?;
+        let min_budget = number_flag(&cl.flags.gc_min_budget, "gc-min-budget", 4)?;
+        let growth_factor = match &cl.flags.gc_growth_factor {
+            None => HeapConfig::default().growth_factor,
+            Some(v) => match v.parse::<f64>() {
+                Ok(f) if f.is_finite() && f >= 1.0 => f,
+                _ => return Err(format!("--gc-growth-factor: expected a number of at least 1, got '{v}'")),
+            },
+        };
         Ok(EngineOptions {
             heap: HeapConfig {
                 max_heap_bytes: (heap_mib as usize).saturating_mul(1 << 20),
                 gc_stress: stress.min(u32::MAX as u64) as u32,
                 trace_gc: cl.flags.trace_gc.is_some(),
-                ..HeapConfig::default()
+                min_budget: (min_budget as usize).saturating_mul(1 << 20),
+                growth_factor,
             },
             native_stack_budget: ENGINE_STACK - (16 << 20),
             shell: Some(ShellOptions {

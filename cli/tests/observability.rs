@@ -1,5 +1,6 @@
 //! The researcher-facing views of the engine: `--trace-ic` shows every IC
-//! state change, `--print-feedback` each function's feedback vector.
+//! state change, `--print-feedback` each function's feedback vector; the GC
+//! policy flags change what `--stats` counts.
 
 use std::process::Command;
 
@@ -83,4 +84,25 @@ Promise.resolve().then(() => print('micro'));
         assert!(next.starts_with("[event-loop]   ran ") && next.contains(" ms, then microtasks "), "{next}");
     }
     assert!(lines.last().is_some_and(|l| l.starts_with("[event-loop] done after 3 tasks")), "{err}");
+}
+
+/// The collection count `--stats` reports for `script` under `flags`.
+fn collections(flags: &[&str], script: &str) -> u64 {
+    let mut all = vec!["--stats"];
+    all.extend_from_slice(flags);
+    let (_, err) = run(&all, script);
+    let line = err.lines().find(|l| l.starts_with("gc.collections")).unwrap_or_else(|| panic!("no gc.collections in {err}"));
+    line.split_whitespace().nth(1).and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("bad line {line}"))
+}
+
+#[test]
+fn gc_policy_flags_set_the_allocation_budget() {
+    // About 40 MiB of short-lived arrays, little of it live at any time.
+    let script = "var keep; for (var i = 0; i < 20000; i++) keep = new Array(256).fill(i); print(keep[0]);";
+    let small = collections(&["--gc-min-budget=1", "--gc-growth-factor=1"], script);
+    let large = collections(&["--gc-min-budget=64", "--gc-growth-factor=1"], script);
+    assert!(small > 4 * large.max(1), "1 MiB budget: {small} collections, 64 MiB: {large}");
+    let bad = Command::new(env!("CARGO_BIN_EXE_strata")).args(["--gc-growth-factor=0.5", "-e", "1"]).output().expect("run strata");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--gc-growth-factor"), "{}", String::from_utf8_lossy(&bad.stderr));
 }
