@@ -13,7 +13,10 @@
 #   4. on AArch64, cross-compiled, under qemu-user: the heap's and the JIT
 #      building blocks' tests, tests/js interpreted and under
 #      --tier=baseline, AWFY at 1 1 under --tier=baseline, and a test262
-#      slice (built-ins/Array, 6,600 runs) under --tier=baseline;
+#      slice (built-ins/Array*, including ArrayBuffer, TypedArrayConstructors
+#      and DataView: about 9,200 runs, the last three reading and writing
+#      raw element bytes)
+#      under --tier=baseline;
 #   5. test262 (../shared/test262) against tests/test262/expectations.txt,
 #      under --tier=interp and --tier=baseline: a failing run not listed
 #      there fails CI (the ratchet), so both tiers pass the same tests.
@@ -71,11 +74,12 @@ for b in "$awfy"/*.js; do
   printf '%-14s %s\n' "$(basename "$b")" "$(printf '%s\n' "$out" | tail -n 1)"
 done
 
-step "AArch64 (qemu): test262 built-ins/Array under --tier=baseline (ratchet)"
+step "AArch64 (qemu): test262 built-ins/Array, TypedArrayConstructors, DataView under --tier=baseline (ratchet)"
 cargo build --release --quiet -p strata-test262 --target aarch64-unknown-linux-gnu
 cargo build --release --quiet -p strata-test262
 STRATA_TEST262_WORKER="$qemu target/aarch64-unknown-linux-gnu/release/strata-test262" \
-  target/release/strata-test262 --tier=baseline --ratchet --top-failures=0 --filter=built-ins/Array
+  target/release/strata-test262 --tier=baseline --ratchet --top-failures=0 \
+  --filter=built-ins/Array --filter=built-ins/TypedArrayConstructors --filter=built-ins/DataView
 
 # About 1.5-4 minutes each on 2 cores; also prints listed runs that now pass.
 for tier in interp baseline; do
