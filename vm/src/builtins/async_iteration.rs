@@ -74,7 +74,7 @@ impl Vm {
     }
 
     /// CreateAsyncFromSyncIterator (§27.1.6.1).
-    fn create_async_from_sync_iterator(&mut self, iterator: Value, next: Value) -> JsResult<(Value, Value)> {
+    pub(crate) fn create_async_from_sync_iterator(&mut self, iterator: Value, next: Value) -> JsResult<(Value, Value)> {
         let proto = Value::from_gc(self.intrinsic(Intrinsic::AsyncFromSyncIteratorPrototype));
         let record = SyncIteratorRecord { iterator: Cell::new(iterator), next: Cell::new(next) };
         let obj = self.new_object_with(proto, ObjectKind::AsyncFromSyncIterator(record))?;

@@ -15,6 +15,7 @@ pub mod typed_array;
 pub mod typed_array_methods;
 pub mod async_iteration;
 pub mod array_elements;
+pub mod array_from_async;
 pub mod array_iteration;
 pub mod array_sort;
 pub mod bigint;
