@@ -29,6 +29,7 @@ pub mod iterator;
 pub mod json;
 pub mod map;
 pub mod math;
+pub mod math_sum_precise;
 pub mod number;
 pub mod object;
 pub mod proxy;
