@@ -143,6 +143,8 @@ pub enum ObjectKind {
     BoundFunction(BoundFunction),
     /// An Error instance ([[ErrorData]]).
     Error,
+    /// A frozen object made by JSON.rawJSON ([[IsRawJSON]]).
+    RawJson,
     /// A Boolean wrapper.
     Boolean(bool),
     /// A Number wrapper.
@@ -269,6 +271,7 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::Ordinary
             | ObjectKind::Array { .. }
             | ObjectKind::Error
+            | ObjectKind::RawJson
             | ObjectKind::Boolean(_)
             | ObjectKind::Number(_)
             | ObjectKind::Date(_)

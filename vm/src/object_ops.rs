@@ -533,11 +533,12 @@ impl Vm {
     /// ArraySetLength.
     fn array_set_length(&mut self, obj: Gc<JsObject>, desc: PropertyDescriptor) -> JsResult<bool> {
         let ObjectKind::Array { length, length_writable } = &obj.kind else { return Ok(false) };
-        if desc.is_accessor() || desc.configurable == Some(true) || desc.enumerable == Some(true) {
-            return Ok(false);
-        }
+        // What ValidateAndApplyPropertyDescriptor refuses for the
+        // non-configurable `length`; checked after the value's conversion,
+        // whose RangeError comes first.
+        let refused = desc.is_accessor() || desc.configurable == Some(true) || desc.enumerable == Some(true);
         let Some(v) = desc.value else {
-            if desc.writable == Some(true) && !length_writable.get() {
+            if refused || (desc.writable == Some(true) && !length_writable.get()) {
                 return Ok(false);
             }
             if desc.writable == Some(false) {
@@ -549,6 +550,9 @@ impl Vm {
         let number = self.to_number(v)?;
         if new_len as f64 != number {
             return Err(self.range_error("Invalid array length"));
+        }
+        if refused {
+            return Ok(false);
         }
         // ToUint32/ToNumber may have run code that froze the length.
         if !length_writable.get() {

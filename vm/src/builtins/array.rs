@@ -44,6 +44,7 @@ pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
     let ctor = constructor(vm, global, "Array", 1, array_ctor, proto)?;
     vm.realm().set_intrinsic(Intrinsic::Array, ctor);
     method(vm, ctor, "from", 1, from)?;
+    method(vm, ctor, "fromAsync", 1, super::array_from_async::from_async)?;
     method(vm, ctor, "isArray", 1, is_array_native)?;
     method(vm, ctor, "of", 0, of)?;
     let species = PropertyKey::Symbol(vm.well_known(WellKnown::Species));

@@ -38,6 +38,8 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
     vm.realm().set_intrinsic(Intrinsic::AsyncIteratorPrototype, async_iter_proto);
     let key = PropertyKey::Symbol(vm.well_known(WellKnown::AsyncIterator));
     super::symbol_method(vm, async_iter_proto, key, "[Symbol.asyncIterator]", 0, return_this)?;
+    let key = PropertyKey::Symbol(vm.well_known(WellKnown::AsyncDispose));
+    super::symbol_method(vm, async_iter_proto, key, "[Symbol.asyncDispose]", 0, async_dispose)?;
 
     let from_sync = vm.new_object_with(Value::from_gc(async_iter_proto), ObjectKind::Ordinary)?;
     vm.realm().set_intrinsic(Intrinsic::AsyncFromSyncIteratorPrototype, from_sync);
@@ -49,6 +51,43 @@ pub fn init(vm: &mut Vm) -> JsResult<()> {
 
 fn return_this(_vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<Value> {
     Ok(this)
+}
+
+/// %AsyncIteratorPrototype% [ @@asyncDispose ] ( ) (ES2026 §27.1.3.1):
+/// calls `return` and resolves to undefined once its result settles.
+fn async_dispose(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<Value> {
+    let cap = capability(vm)?;
+    let key = PropertyKey::String(vm.roots.names.return_);
+    let ret = match super::string::get_method(vm, this, key) {
+        Ok(m) => m,
+        Err(e) => return reject_with(vm, cap, e),
+    };
+    if ret.is_undefined() {
+        vm.call(cap.resolve, Value::UNDEFINED, &[Value::UNDEFINED])?;
+        return Ok(cap.promise);
+    }
+    let result = match vm.call(ret, this, &[]) {
+        Ok(r) => r,
+        Err(e) => return reject_with(vm, cap, e),
+    };
+    let intrinsic = Value::from_gc(vm.intrinsic(Intrinsic::Promise));
+    let wrapper = match vm.promise_resolve(intrinsic, result) {
+        Ok(w) => w,
+        Err(e) => return reject_with(vm, cap, e),
+    };
+    let Some((wrapper, _)) = crate::builtins::promise::promise_data(wrapper) else { return Ok(cap.promise) };
+    let unwrap = vm.new_native_function("", 1, return_undefined, false)?;
+    vm.perform_promise_then(
+        wrapper,
+        ReactionHandler::Function(Value::from_gc(unwrap)),
+        ReactionHandler::Function(Value::UNDEFINED),
+        Some(cap),
+    );
+    Ok(cap.promise)
+}
+
+fn return_undefined(_vm: &mut Vm, _this: Value, _args: Args, _nt: Value) -> JsResult<Value> {
+    Ok(Value::UNDEFINED)
 }
 
 impl Vm {
@@ -74,7 +113,7 @@ impl Vm {
     }
 
     /// CreateAsyncFromSyncIterator (§27.1.6.1).
-    fn create_async_from_sync_iterator(&mut self, iterator: Value, next: Value) -> JsResult<(Value, Value)> {
+    pub(crate) fn create_async_from_sync_iterator(&mut self, iterator: Value, next: Value) -> JsResult<(Value, Value)> {
         let proto = Value::from_gc(self.intrinsic(Intrinsic::AsyncFromSyncIteratorPrototype));
         let record = SyncIteratorRecord { iterator: Cell::new(iterator), next: Cell::new(next) };
         let obj = self.new_object_with(proto, ObjectKind::AsyncFromSyncIterator(record))?;

@@ -34,6 +34,7 @@ pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
     vm.define_value(error_proto, "message", empty, Attrs::HIDDEN)?;
     method(vm, error_proto, "toString", 0, error_to_string)?;
     method(vm, error, "captureStackTrace", 2, capture_stack_trace)?;
+    method(vm, error, "isError", 1, is_error)?;
     vm.define_value(error, "stackTraceLimit", Value::int(crate::error::STACK_TRACE_LIMIT as i32), Attrs::DEFAULT)?;
 
     let ctors: [crate::function::NativeFn; 6] =
@@ -60,6 +61,13 @@ pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
     vm.define_value(proto, "name", name, Attrs::HIDDEN)?;
     vm.define_value(proto, "message", empty, Attrs::HIDDEN)?;
     Ok(())
+}
+
+/// Error.isError ( arg ) (ES2026 §20.5.2.1): whether `arg` has an
+/// [[ErrorData]] slot. A proxy has none, whatever its target.
+fn is_error(_vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
+    let yes = args.get(0).as_gc::<JsObject>().is_some_and(|o| matches!(o.kind, ObjectKind::Error));
+    Ok(Value::bool(yes))
 }
 
 /// AggregateError ( errors, message [, options] ): the error, then

@@ -29,6 +29,8 @@ pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
     vm.define_value(global, "JSON", Value::from_gc(json), Attrs::HIDDEN)?;
     method(vm, json, "parse", 2, parse)?;
     method(vm, json, "stringify", 3, stringify)?;
+    method(vm, json, "rawJSON", 1, raw_json)?;
+    method(vm, json, "isRawJSON", 1, is_raw_json)?;
     let tag_key = PropertyKey::Symbol(vm.well_known(WellKnown::ToStringTag));
     let tag = vm.string_value("JSON")?;
     vm.define_own_simple(json, tag_key, tag, Attrs::CONFIGURABLE_ONLY)?;
@@ -52,39 +54,104 @@ fn key_from_units(vm: &mut Vm, units: &[u16]) -> JsResult<PropertyKey> {
 
 // ---- JSON.parse -------------------------------------------------------------------
 
-/// JSON.parse ( text [ , reviver ] ) (§25.5.1).
+/// JSON.parse ( text [ , reviver ] ) (§25.5.1), with the reviver's
+/// third argument, a context whose `source` is a primitive's source text
+/// (JSON.parse source text access, ES2026).
 fn parse(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let text = vm.to_string(args.get(0))?;
-    let unfiltered = parse_text(vm, text)?;
     let reviver = args.get(1);
     if !vm.is_callable(reviver) {
-        return Ok(unfiltered);
+        return parse_text(vm, text);
     }
+    let units = text.to_units();
+    let mut records = Records { values: vm.heap.rooted_vec::<Value>(), keys: vm.heap.rooted_vec::<PropertyKey>() };
+    let mut parser = Parser { src: &units, pos: 0, records: Some(&mut records), last: None, children: None };
+    let unfiltered = parser.text(vm)?;
+    // CreateJSONParseRecord for the whole text.
+    let snapshot = parser.last.take();
     let root = vm.new_object()?;
     let empty = PropertyKey::String(vm.roots.names.empty);
     vm.create_data_property_or_throw(root, empty, unfiltered)?;
-    internalize(vm, root, empty, reviver)
+    let walk = Internalize { reviver, src: &units, records: &records };
+    walk.property(vm, root, empty, snapshot.as_ref())
 }
 
 /// JSON text to a value (JSON.parse without a reviver; JSON modules).
 pub fn parse_text(vm: &mut Vm, text: Gc<JsString>) -> JsResult<Value> {
     let units = text.to_units();
-    let mut parser = Parser { src: &units, pos: 0 };
-    parser.skip_whitespace();
-    let unfiltered = parser.value(vm)?;
-    parser.skip_whitespace();
-    if parser.pos < units.len() {
-        return Err(parser.error(vm, "Unexpected non-whitespace character after JSON"));
+    let mut parser = Parser { src: &units, pos: 0, records: None, last: None, children: None };
+    parser.text(vm)
+}
+
+/// JSON.rawJSON ( text ) (ES2026): a frozen null-prototype object with
+/// [[IsRawJSON]] whose `rawJSON` is the text of one JSON primitive, which
+/// JSON.stringify writes as is.
+fn raw_json(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
+    let text = vm.to_string(args.get(0))?;
+    let units = text.to_units();
+    let blank = |u: Option<&u16>| matches!(u, Some(0x09 | 0x0A | 0x0D | 0x20));
+    if units.is_empty() || blank(units.first()) || blank(units.last()) {
+        return Err(vm.syntax_error("Invalid value for JSON.rawJSON"));
     }
-    Ok(unfiltered)
+    if matches!(units[0], 0x7B | 0x5B) {
+        return Err(vm.syntax_error("Invalid value for JSON.rawJSON: objects and arrays are not allowed"));
+    }
+    let mut parser = Parser { src: &units, pos: 0, records: None, last: None, children: None };
+    parser.text(vm)?;
+    let obj = vm.new_object_with(Value::NULL, ObjectKind::RawJson)?;
+    let key = vm.key("rawJSON");
+    vm.create_data_property_or_throw(obj, key, Value::from_gc(text))?;
+    vm.freeze(obj)?;
+    Ok(Value::from_gc(obj))
+}
+
+/// JSON.isRawJSON ( O ): whether O has [[IsRawJSON]].
+fn is_raw_json(_vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
+    let yes = args.get(0).as_gc::<JsObject>().is_some_and(|o| matches!(o.kind, ObjectKind::RawJson));
+    Ok(Value::bool(yes))
+}
+
+/// A JSON Parse Record: the value a JSON value node produced (an index
+/// into [`Records::values`], which keeps it alive), the node's source
+/// range, and the records of an array's elements or of an object's
+/// entries (by index into [`Records::keys`]; the last of duplicate names).
+struct ParseRecord {
+    value: usize,
+    start: usize,
+    end: usize,
+    elements: Vec<ParseRecord>,
+    entries: Vec<(usize, ParseRecord)>,
+}
+
+/// The rooted values and keys parse records refer to.
+struct Records {
+    values: RootedVec<Value>,
+    keys: RootedVec<PropertyKey>,
 }
 
 struct Parser<'a> {
     src: &'a [u16],
     pos: usize,
+    /// Set when a reviver needs parse records.
+    records: Option<&'a mut Records>,
+    /// The record of the value just parsed.
+    last: Option<ParseRecord>,
+    /// The element or entry records of the array or object just parsed.
+    children: Option<(Vec<ParseRecord>, Vec<(usize, ParseRecord)>)>,
 }
 
 impl Parser<'_> {
+    /// JSONText: a value between optional whitespace.
+    fn text(&mut self, vm: &mut Vm) -> JsResult<Value> {
+        self.skip_whitespace();
+        let unfiltered = self.value(vm)?;
+        self.skip_whitespace();
+        if self.pos < self.src.len() {
+            return Err(self.error(vm, "Unexpected non-whitespace character after JSON"));
+        }
+        Ok(unfiltered)
+    }
+
     fn peek(&self) -> Option<u16> {
         self.src.get(self.pos).copied()
     }
@@ -126,8 +193,21 @@ impl Parser<'_> {
         Ok(value)
     }
 
-    /// JSONValue, at a non-whitespace unit.
+    /// JSONValue, at a non-whitespace unit; with its parse record in
+    /// `last` when records are kept.
     fn value(&mut self, vm: &mut Vm) -> JsResult<Value> {
+        let start = self.pos;
+        let v = self.value_only(vm)?;
+        if let Some(records) = self.records.as_deref_mut() {
+            let value = records.values.len();
+            records.values.push(v);
+            let (elements, entries) = self.children.take().unwrap_or_default();
+            self.last = Some(ParseRecord { value, start, end: self.pos, elements, entries });
+        }
+        Ok(v)
+    }
+
+    fn value_only(&mut self, vm: &mut Vm) -> JsResult<Value> {
         match self.peek() {
             Some(0x7B) => self.object(vm),
             Some(0x5B) => self.array(vm),
@@ -149,6 +229,9 @@ impl Parser<'_> {
         }
         self.pos += 1; // {
         let obj = vm.new_object()?;
+        let mut entries: Vec<(usize, ParseRecord)> = Vec::new();
+        // Entry index by key, so that the last duplicate name wins.
+        let mut entry_of: std::collections::HashMap<PropertyKey, usize> = std::collections::HashMap::new();
         self.skip_whitespace();
         if self.peek() == Some(b'}' as u16) {
             self.pos += 1;
@@ -174,6 +257,16 @@ impl Parser<'_> {
             self.skip_whitespace();
             let value = self.value(vm)?;
             vm.create_data_property(obj, key, value)?;
+            if let (Some(records), Some(record)) = (self.records.as_deref_mut(), self.last.take()) {
+                match entry_of.get(&key) {
+                    Some(&i) => entries[i].1 = record,
+                    None => {
+                        entry_of.insert(key, entries.len());
+                        entries.push((records.keys.len(), record));
+                        records.keys.push(key);
+                    }
+                }
+            }
             self.skip_whitespace();
             match self.peek() {
                 Some(0x2C) => {
@@ -182,6 +275,7 @@ impl Parser<'_> {
                 }
                 Some(0x7D) => {
                     self.pos += 1;
+                    self.children = Some((Vec::new(), entries));
                     return Ok(Value::from_gc(obj));
                 }
                 _ => return Err(self.eof_or(vm, "Expected ',' or '}' after property value")),
@@ -195,6 +289,7 @@ impl Parser<'_> {
         }
         self.pos += 1; // [
         let mut elements = vm.heap.rooted_vec::<Value>();
+        let mut records: Vec<ParseRecord> = Vec::new();
         self.skip_whitespace();
         if self.peek() == Some(b']' as u16) {
             self.pos += 1;
@@ -203,6 +298,9 @@ impl Parser<'_> {
         loop {
             let v = self.value(vm)?;
             elements.push(v);
+            if let Some(record) = self.last.take() {
+                records.push(record);
+            }
             self.skip_whitespace();
             match self.peek() {
                 Some(0x2C) => {
@@ -211,6 +309,7 @@ impl Parser<'_> {
                 }
                 Some(0x5D) => {
                     self.pos += 1;
+                    self.children = Some((records, Vec::new()));
                     return Ok(Value::from_gc(vm.new_array(elements.as_slice())?));
                 }
                 _ => return Err(self.eof_or(vm, "Expected ',' or ']' after array element")),
@@ -350,41 +449,68 @@ fn enumerable_own_keys(vm: &mut Vm, o: Gc<JsObject>) -> JsResult<RootedVec<Prope
     Ok(out)
 }
 
-/// InternalizeJSONProperty (§25.5.1.1).
-fn internalize(vm: &mut Vm, holder: Gc<JsObject>, name: PropertyKey, reviver: Value) -> JsResult<Value> {
-    if !vm.native_stack_ok() {
-        return Err(stack_overflow(vm));
-    }
-    let holder_v = Value::from_gc(holder);
-    let val = vm.get(holder, name, holder_v)?;
-    if let Some(o) = val.as_gc::<JsObject>() {
-        if crate::builtins::array::is_array(vm, val)? {
-            let len = length_of(vm, o)?;
-            for i in 0..len {
-                let key = index_key(vm, i);
-                revive_element(vm, o, key, reviver)?;
-            }
-        } else {
-            let keys = enumerable_own_keys(vm, o)?;
-            for i in 0..keys.len() {
-                let Some(key) = keys.get(i) else { break };
-                revive_element(vm, o, key, reviver)?;
-            }
-        }
-    }
-    let name_v = vm.key_to_value(name)?;
-    vm.call(reviver, holder_v, &[name_v, val])
+/// InternalizeJSONProperty's walk: the reviver, the text, and the
+/// values the parse records refer to.
+struct Internalize<'a> {
+    reviver: Value,
+    src: &'a [u16],
+    records: &'a Records,
 }
 
-/// One step of the internalize walk: replace or delete `o[key]`.
-fn revive_element(vm: &mut Vm, o: Gc<JsObject>, key: PropertyKey, reviver: Value) -> JsResult<()> {
-    let new_element = internalize(vm, o, key, reviver)?;
-    if new_element.is_undefined() {
-        vm.delete_property(o, key)?;
-    } else {
-        vm.create_data_property(o, key, new_element)?;
+impl Internalize<'_> {
+    /// InternalizeJSONProperty ( holder, name, reviver, parseRecord )
+    /// (§25.5.1.1): `record` is the parse record while the value is still
+    /// the one parsed there.
+    fn property(&self, vm: &mut Vm, holder: Gc<JsObject>, name: PropertyKey, record: Option<&ParseRecord>) -> JsResult<Value> {
+        if !vm.native_stack_ok() {
+            return Err(stack_overflow(vm));
+        }
+        let holder_v = Value::from_gc(holder);
+        let val = vm.get(holder, name, holder_v)?;
+        let context = vm.new_object()?;
+        let record = record.filter(|r| {
+            self.records.values.get(r.value).is_some_and(|parsed| crate::conversions::same_value(parsed, val))
+        });
+        if let Some(r) = record
+            && val.as_gc::<JsObject>().is_none()
+        {
+            let source = Value::from_gc(vm.new_string_units(&self.src[r.start..r.end])?);
+            let key = vm.key("source");
+            vm.create_data_property_or_throw(context, key, source)?;
+        }
+        if let Some(o) = val.as_gc::<JsObject>() {
+            if crate::builtins::array::is_array(vm, val)? {
+                let elements = record.map_or(&[][..], |r| &r.elements[..]);
+                let len = length_of(vm, o)?;
+                for i in 0..len {
+                    let key = index_key(vm, i);
+                    self.element(vm, o, key, elements.get(i as usize))?;
+                }
+            } else {
+                let entries = record.map_or(&[][..], |r| &r.entries[..]);
+                let by_key: std::collections::HashMap<PropertyKey, &ParseRecord> =
+                    entries.iter().filter_map(|(k, r)| Some((self.records.keys.get(*k)?, r))).collect();
+                let keys = enumerable_own_keys(vm, o)?;
+                for i in 0..keys.len() {
+                    let Some(key) = keys.get(i) else { break };
+                    self.element(vm, o, key, by_key.get(&key).copied())?;
+                }
+            }
+        }
+        let name_v = vm.key_to_value(name)?;
+        vm.call(self.reviver, holder_v, &[name_v, val, Value::from_gc(context)])
     }
-    Ok(())
+
+    /// One step of the walk: replace or delete `o[key]`.
+    fn element(&self, vm: &mut Vm, o: Gc<JsObject>, key: PropertyKey, record: Option<&ParseRecord>) -> JsResult<()> {
+        let new_element = self.property(vm, o, key, record)?;
+        if new_element.is_undefined() {
+            vm.delete_property(o, key)?;
+        } else {
+            vm.create_data_property(o, key, new_element)?;
+        }
+        Ok(())
+    }
 }
 
 // ---- JSON.stringify -----------------------------------------------------------------
@@ -532,6 +658,17 @@ impl Serializer {
                 self.push_str(&text);
             } else {
                 self.push_str("null");
+            }
+        } else if let Some(o) = value.as_gc::<JsObject>()
+            && matches!(o.kind, ObjectKind::RawJson)
+        {
+            // A raw JSON object's text, unquoted (its `rawJSON` is a frozen
+            // own data property holding a string).
+            let key = vm.key("rawJSON");
+            let raw = vm.get(o, key, value)?;
+            if let Some(s) = raw.as_gc::<JsString>() {
+                let flat = s.flat();
+                self.out.extend((0..flat.len()).map(|i| flat.at(i)));
             }
         } else if let Some(o) = value.as_gc::<JsObject>() {
             if self.stack.as_slice().contains(&value) {

@@ -80,6 +80,7 @@ pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
     method(vm, math, "sin", 1, sin)?;
     method(vm, math, "sinh", 1, sinh)?;
     method(vm, math, "sqrt", 1, sqrt)?;
+    method(vm, math, "sumPrecise", 1, super::math_sum_precise::sum_precise)?;
     method(vm, math, "tan", 1, tan)?;
     method(vm, math, "tanh", 1, tanh)?;
     method(vm, math, "trunc", 1, trunc)?;
