@@ -313,6 +313,14 @@ pub fn allocate_array_buffer(
     vm.new_object_with(proto, ObjectKind::ArrayBuffer(Box::new(data)))
 }
 
+/// A %SharedArrayBuffer% of this realm over `block` (another agent's
+/// memory: `$262.agent.broadcast`).
+pub fn shared_array_buffer_from_block(vm: &mut Vm, block: Arc<SharedBlock>, max: Option<usize>) -> JsResult<Gc<JsObject>> {
+    let proto = Value::from_gc(vm.intrinsic(Intrinsic::SharedArrayBufferPrototype));
+    let data = ArrayBufferData::from_block(block, max);
+    vm.new_object_with(proto, ObjectKind::ArrayBuffer(Box::new(data)))
+}
+
 /// A fresh %ArrayBuffer% of `len` zero bytes.
 pub fn new_array_buffer(vm: &mut Vm, len: u64) -> JsResult<Gc<JsObject>> {
     allocate_array_buffer(vm, Value::UNDEFINED, Intrinsic::ArrayBufferPrototype, len, None, false)
