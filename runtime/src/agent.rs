@@ -6,8 +6,8 @@
 //!   `broadcast`, `getReport`, `sleep` and `monotonicNow`. Its agents form a
 //!   group kept in a thread-local of the main thread, named by the main
 //!   VM's interrupt flag; [`finish_agents`] (the host calls it when it is
-//!   done with the VM, and `start` does for a stale group) interrupts every
-//!   agent and joins it, waiting a bounded time.
+//!   done with the VM; `start` also ends a stale group of an earlier VM)
+//!   interrupts every agent and joins it, waiting a bounded time.
 //! - An agent runs its source, then an event loop: while it has a
 //!   `receiveBroadcast` callback it waits for broadcasts (and polls its
 //!   `waitAsync` promises); without one, it ends when no `waitAsync`
@@ -140,10 +140,9 @@ fn install_agent_side(vm: &mut Vm) -> JsResult<()> {
 /// waiting `waitAsync` promises. Call when done with a VM that had `$262`.
 pub fn finish_agents(vm: &mut Vm) {
     shared_memory::forget_async_waiters(vm);
-    let group = GROUP.with(|g| {
-        let mut g = g.borrow_mut();
-        if g.as_ref().is_some_and(|g| Arc::ptr_eq(&g.owner, &vm.interrupt)) { g.take() } else { None }
-    });
+    // This VM's group, or a stale one of an earlier VM of this thread
+    // whose host never finished it (it panicked): both are over.
+    let group = GROUP.with(|g| g.borrow_mut().take());
     if let Some(group) = group {
         stop_group(group);
     }
@@ -237,11 +236,20 @@ fn start(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let (tx, rx) = mpsc::channel::<Arc<AtomicBool>>();
     let thread_shared = shared.clone();
     let spawned = std::thread::Builder::new().name("strata-agent".into()).stack_size(16 << 20).spawn(move || {
+        // Marks the agent gone however the thread ends (even by a panic),
+        // so a broadcast never waits for it.
+        struct Gone(Arc<AgentShared>);
+        impl Drop for Gone {
+            fn drop(&mut self) {
+                self.0.alive.store(false, Ordering::Release);
+                self.0.cv.notify_all();
+            }
+        }
+        let _gone = Gone(thread_shared.clone());
         let mut avm = Vm::new(options);
         let _ = tx.send(avm.interrupt.clone());
-        run_agent(&mut avm, &source, thread_shared.clone(), reports);
+        run_agent(&mut avm, &source, thread_shared, reports);
         shared_memory::forget_async_waiters(&mut avm);
-        thread_shared.alive.store(false, Ordering::Release);
     });
     let thread = match spawned {
         Ok(t) => t,

@@ -462,3 +462,56 @@ pub fn forget_async_waiters(vm: &mut Vm) {
         lock(&WAITERS).retain(|w| !matches!(&w.kind, WaiterKind::Async { token, .. } if tokens.contains(token)));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_lanes_of_one_word_do_not_lose_updates() {
+        let block = SharedBlock::new(16, 16).expect("a small block");
+        let threads: Vec<_> = (0..4)
+            .map(|k| {
+                let b = block.clone();
+                std::thread::spawn(move || {
+                    for _ in 0..10_000 {
+                        // Two threads add to the Int32 at 0, two to the
+                        // Int16 at 4; plain byte writes hit byte 7.
+                        if k % 2 == 0 {
+                            b.rmw(0, 4, |x| x.wrapping_add(1));
+                        } else {
+                            b.rmw(4, 2, |x| x.wrapping_add(1));
+                        }
+                        b.write(7, &[k as u8]);
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().expect("the thread ends");
+        }
+        assert_eq!(block.load(0, 4), 20_000);
+        assert_eq!(block.load(4, 2), 20_000);
+        assert_eq!(block.load(6, 1), 0);
+    }
+
+    #[test]
+    fn reads_and_writes_straddle_words_and_growth_keeps_bytes() {
+        let block = SharedBlock::new(12, 24).expect("a small block");
+        block.write(5, &[1, 2, 3, 4, 5, 6]);
+        let mut out = [0u8; 6];
+        block.read(5, &mut out);
+        assert_eq!(out, [1, 2, 3, 4, 5, 6]);
+        assert!(block.grow(20));
+        assert!(!block.grow(25));
+        assert_eq!(block.len(), 20);
+        assert_eq!(&block.snapshot()[5..11], &[1, 2, 3, 4, 5, 6]);
+        let old = block.snapshot();
+        let mut new = old.clone();
+        new[19] = 9;
+        block.write(0, &[7]);
+        block.write_changes(&old, &new);
+        assert_eq!(block.load(0, 1), 7, "bytes the copy did not change keep other writes");
+        assert_eq!(block.load(19, 1), 9);
+    }
+}
