@@ -20,6 +20,7 @@
 //! microtask queue, event loop — and where each piece lives is drawn in
 //! `event_loop/mod.rs`.
 
+pub mod agent;
 pub mod engine;
 pub mod event_loop;
 pub mod fs;

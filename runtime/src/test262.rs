@@ -4,11 +4,12 @@
 //! drive the binary.
 //!
 //! What exists: `createRealm`, `evalScript`, `detachArrayBuffer`,
-//! `gc`, `clearKeptObjects`, `global`. What does not:
-//! `IsHTMLDDA` (needs an [[IsHTMLDDA]] slot the VM's `typeof`, ToBoolean
-//! and `==` would have to honour), `agent` (no SharedArrayBuffer, no
-//! agents) and `AbstractModuleSource` (no modules). Tests that need them
-//! fail, as the harness intends.
+//! `gc`, `clearKeptObjects`, `global` and `agent` (threads: `agent.rs`;
+//! the host calls [`crate::agent::finish_agents`] when done with the VM).
+//! What does not: `IsHTMLDDA` (needs an [[IsHTMLDDA]] slot the VM's
+//! `typeof`, ToBoolean and `==` would have to honour) and
+//! `AbstractModuleSource` (no modules). Tests that need them fail, as the
+//! harness intends.
 //!
 //! Invariant: every native here runs with its own realm current (the VM's
 //! `call_native` switches to the callee's realm), so `evalScript` and
@@ -42,6 +43,7 @@ fn define_262(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<Gc<JsObject>> {
     def(vm, "detachArrayBuffer", 1, detach_array_buffer)?;
     def(vm, "gc", 0, gc)?;
     def(vm, "clearKeptObjects", 0, clear_kept_objects)?;
+    crate::agent::install_main_agent(vm, host)?;
     vm.define_value(host, "global", Value::from_gc(global), Attrs::HIDDEN)?;
     vm.define_value(global, "$262", Value::from_gc(host), Attrs::HIDDEN)?;
     Ok(host)

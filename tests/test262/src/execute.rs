@@ -104,8 +104,24 @@ pub fn run_test(
     }
     vm.module_host = Some(std::rc::Rc::new(Test262Modules { root: root.to_path_buf() }));
     on_vm(vm.interrupt.clone());
+    let outcome = run_in_vm(&mut vm, root, harness, rel_path, mode, source, &meta);
+    // Agents the test started: interrupted and joined.
+    strata_runtime::agent::finish_agents(&mut vm);
+    outcome
+}
+
+/// Steps 1 to 3 in `vm`.
+fn run_in_vm(
+    vm: &mut Vm,
+    root: &Path,
+    harness: &mut Harness,
+    rel_path: &str,
+    mode: Mode,
+    source: String,
+    meta: &Metadata,
+) -> Outcome {
     if mode == Mode::Module {
-        return run_module(&mut vm, root, harness, &source, rel_path, &meta);
+        return run_module(vm, root, harness, &source, rel_path, meta);
     }
     let text = if mode == Mode::Strict { format!("\"use strict\";\n{source}") } else { source };
 
@@ -117,7 +133,7 @@ pub fn run_test(
     });
     let code = match compiled {
         Compiled::Code(code) => code,
-        failed => return early_error_verdict(failed, &meta),
+        failed => return early_error_verdict(failed, meta),
     };
     if let Some(n) = &meta.negative
         && n.phase != Phase::Runtime
@@ -126,13 +142,13 @@ pub fn run_test(
     }
 
     // 2. Host functions and harness files.
-    if let Some(outcome) = prepare(&mut vm, harness, &meta) {
+    if let Some(outcome) = prepare(vm, harness, meta) {
         return outcome;
     }
 
     // 3. Run and judge.
     let result = vm.run_script_code(code);
-    judge(&mut vm, &meta, result)
+    judge(vm, meta, result)
 }
 
 /// Defines `print` and `$262` and runs the harness files; an outcome
@@ -323,8 +339,9 @@ fn judge(vm: &mut Vm, meta: &Metadata, result: JsResult<Value>) -> Outcome {
                 return Outcome::pass();
             }
             // The microtask checkpoint after the script: promise jobs
-            // run, then what the test printed decides.
-            if let Err(e) = vm.run_microtasks() {
+            // run (and `waitAsync` promises settle, as other agents notify
+            // them or they time out), then what the test printed decides.
+            if let Err(e) = strata_runtime::agent::run_until_no_waiters(vm) {
                 if e.is_termination() {
                     return Outcome::timeout();
                 }

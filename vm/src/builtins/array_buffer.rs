@@ -11,9 +11,12 @@
 //! runs. The collector counts the bytes as external memory.
 
 use std::cell::{Cell, RefCell};
+use std::sync::Arc;
 
 use strata_gc::Gc;
 
+use super::shared_memory::SharedBlock;
+use super::typed_array::{ElementType, read_bits, write_bits};
 use super::{constructor, getter, method};
 use crate::function::Args;
 use crate::object::{JsObject, ObjectKind};
@@ -27,7 +30,13 @@ pub const MAX_BYTE_LENGTH: u64 = 1 << 32;
 
 /// [[ArrayBufferData]] and friends.
 pub struct ArrayBufferData {
+    /// The bytes of a non-shared buffer (empty for a shared one).
     bytes: RefCell<Vec<u8>>,
+    /// The block of a SharedArrayBuffer (see `shared_memory.rs`): other
+    /// agents may hold SharedArrayBuffer objects over it.
+    block: Option<Arc<SharedBlock>>,
+    /// External bytes this object counted for its shared block.
+    block_counted: Cell<usize>,
     detached: Cell<bool>,
     /// [[ArrayBufferMaxByteLength]]: `Some` for resizable (growable) buffers.
     pub max_byte_length: Option<usize>,
@@ -36,38 +45,52 @@ pub struct ArrayBufferData {
     /// Whether this is an immutable ArrayBuffer (`transferToImmutable`,
     /// `sliceToImmutable`): its bytes never change and it never detaches.
     pub immutable: bool,
-    /// The WaiterList of a shared buffer's locations: `Atomics.waitAsync`
-    /// promises by byte index, in the order they started waiting.
-    pub waiters: RefCell<Vec<(usize, Value)>>,
 }
 
-// SAFETY: reports the waiting promises.
+// SAFETY: holds no cells.
 unsafe impl strata_gc::Trace for ArrayBufferData {
-    fn trace(&self, t: &mut strata_gc::Tracer) {
-        for (_, p) in self.waiters.borrow().iter() {
-            p.trace(t);
-        }
-    }
+    fn trace(&self, _t: &mut strata_gc::Tracer) {}
 }
 
 impl Drop for ArrayBufferData {
     fn drop(&mut self) {
         strata_gc::adjust_external(-(self.bytes.get_mut().capacity() as isize));
+        strata_gc::adjust_external(-(self.block_counted.get() as isize));
     }
 }
 
 impl ArrayBufferData {
-    /// A zeroed buffer of `len` bytes.
-    pub fn new(len: usize, max_byte_length: Option<usize>, shared: bool) -> ArrayBufferData {
+    /// A zeroed buffer of `len` bytes; `None` when a shared block cannot
+    /// be reserved.
+    pub fn new(len: usize, max_byte_length: Option<usize>, shared: bool) -> Option<ArrayBufferData> {
+        if shared {
+            let block = SharedBlock::new(len, max_byte_length.unwrap_or(len))?;
+            return Some(ArrayBufferData::from_block(block, max_byte_length));
+        }
         let bytes = vec![0u8; len];
         strata_gc::adjust_external(bytes.capacity() as isize);
-        ArrayBufferData {
+        Some(ArrayBufferData {
             bytes: RefCell::new(bytes),
+            block: None,
+            block_counted: Cell::new(0),
             detached: Cell::new(false),
             max_byte_length,
             shared,
             immutable: false,
-            waiters: RefCell::new(Vec::new()),
+        })
+    }
+    /// A SharedArrayBuffer's data over `block` (new, or another agent's).
+    pub fn from_block(block: Arc<SharedBlock>, max_byte_length: Option<usize>) -> ArrayBufferData {
+        let counted = block.len();
+        strata_gc::adjust_external(counted as isize);
+        ArrayBufferData {
+            bytes: RefCell::new(Vec::new()),
+            block: Some(block),
+            block_counted: Cell::new(counted),
+            detached: Cell::new(false),
+            max_byte_length,
+            shared: true,
+            immutable: false,
         }
     }
     /// A (non-shared) buffer holding `bytes`.
@@ -75,12 +98,18 @@ impl ArrayBufferData {
         strata_gc::adjust_external(bytes.capacity() as isize);
         ArrayBufferData {
             bytes: RefCell::new(bytes),
+            block: None,
+            block_counted: Cell::new(0),
             detached: Cell::new(false),
             max_byte_length,
             shared: false,
             immutable,
-            waiters: RefCell::new(Vec::new()),
         }
+    }
+    /// The shared block of a SharedArrayBuffer.
+    #[inline]
+    pub fn block(&self) -> Option<&Arc<SharedBlock>> {
+        self.block.as_ref()
     }
     /// IsDetachedBuffer.
     #[inline]
@@ -90,21 +119,65 @@ impl ArrayBufferData {
     /// ArrayBufferByteLength (0 once detached).
     #[inline]
     pub fn byte_len(&self) -> usize {
-        self.bytes.borrow().len()
+        match &self.block {
+            None => self.bytes.borrow().len(),
+            Some(b) => b.len(),
+        }
     }
     /// Whether the buffer is fixed-length (IsFixedLengthArrayBuffer).
     pub fn is_fixed_length(&self) -> bool {
         self.max_byte_length.is_none()
     }
-    /// Runs `f` on the bytes (no JavaScript may run inside).
+    /// Runs `f` on the bytes (no JavaScript may run inside). For shared
+    /// memory, `f` sees a copy.
     #[inline]
     pub fn with_bytes<R>(&self, f: impl FnOnce(&[u8]) -> R) -> R {
-        f(&self.bytes.borrow())
+        match &self.block {
+            None => f(&self.bytes.borrow()),
+            Some(b) => f(&b.snapshot()),
+        }
     }
-    /// Runs `f` on the bytes, mutably (no JavaScript may run inside).
+    /// Runs `f` on the bytes, mutably (no JavaScript may run inside). For
+    /// shared memory, `f` changes a copy whose changed bytes are stored
+    /// back.
     #[inline]
     pub fn with_bytes_mut<R>(&self, f: impl FnOnce(&mut [u8]) -> R) -> R {
-        f(&mut self.bytes.borrow_mut())
+        match &self.block {
+            None => f(&mut self.bytes.borrow_mut()),
+            Some(b) => {
+                let old = b.snapshot();
+                let mut new = old.clone();
+                let r = f(&mut new);
+                b.write_changes(&old, &new);
+                r
+            }
+        }
+    }
+    /// An element's bits at byte `at` (0 out of bounds).
+    #[inline]
+    pub fn read_bits(&self, at: usize, ty: ElementType) -> u64 {
+        match &self.block {
+            None => read_bits(&self.bytes.borrow(), at, ty),
+            Some(b) => {
+                let mut buf = [0u8; 8];
+                if at + ty.size() <= b.len() {
+                    b.read(at, &mut buf[..ty.size()]);
+                }
+                u64::from_le_bytes(buf)
+            }
+        }
+    }
+    /// Stores an element's bits at byte `at` (ignored out of bounds).
+    #[inline]
+    pub fn write_bits(&self, at: usize, ty: ElementType, bits: u64) {
+        match &self.block {
+            None => write_bits(&mut self.bytes.borrow_mut(), at, ty, bits),
+            Some(b) => {
+                if at + ty.size() <= b.len() {
+                    b.write(at, &bits.to_le_bytes()[..ty.size()]);
+                }
+            }
+        }
     }
     /// DetachArrayBuffer: takes the bytes out.
     pub fn detach(&self) -> Vec<u8> {
@@ -113,12 +186,22 @@ impl ArrayBufferData {
         strata_gc::adjust_external(-(v.capacity() as isize));
         v
     }
-    /// Changes the byte length (zero-filling growth).
-    pub fn resize(&self, len: usize) {
+    /// Changes the byte length (zero-filling growth; a shared block only
+    /// grows, within its reservation: false when it could not).
+    pub fn resize(&self, len: usize) -> bool {
+        if let Some(b) = &self.block {
+            if !b.grow(len) {
+                return false;
+            }
+            strata_gc::adjust_external(len as isize - self.block_counted.get() as isize);
+            self.block_counted.set(len);
+            return true;
+        }
         let mut b = self.bytes.borrow_mut();
         let before = b.capacity();
         b.resize(len, 0);
         strata_gc::adjust_external(b.capacity() as isize - before as isize);
+        true
     }
 }
 
@@ -224,7 +307,17 @@ pub fn allocate_array_buffer(
     if byte_length > MAX_BYTE_LENGTH || max.is_some_and(|m| m > MAX_BYTE_LENGTH) {
         return Err(vm.range_error("Array buffer allocation failed"));
     }
-    let data = ArrayBufferData::new(byte_length as usize, max.map(|m| m as usize), shared);
+    let Some(data) = ArrayBufferData::new(byte_length as usize, max.map(|m| m as usize), shared) else {
+        return Err(vm.range_error("Array buffer allocation failed"));
+    };
+    vm.new_object_with(proto, ObjectKind::ArrayBuffer(Box::new(data)))
+}
+
+/// A %SharedArrayBuffer% of this realm over `block` (another agent's
+/// memory: `$262.agent.broadcast`).
+pub fn shared_array_buffer_from_block(vm: &mut Vm, block: Arc<SharedBlock>, max: Option<usize>) -> JsResult<Gc<JsObject>> {
+    let proto = Value::from_gc(vm.intrinsic(Intrinsic::SharedArrayBufferPrototype));
+    let data = ArrayBufferData::from_block(block, max);
     vm.new_object_with(proto, ObjectKind::ArrayBuffer(Box::new(data)))
 }
 
@@ -472,7 +565,10 @@ fn sab_grow(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value>
     if len < data(&o).byte_len() as u64 {
         return Err(vm.range_error("SharedArrayBuffer.prototype.grow: cannot shrink"));
     }
-    data(&o).resize(len as usize);
+    // Another agent may have grown it meanwhile; then a shrink is an error.
+    if !data(&o).resize(len as usize) && len as usize != data(&o).byte_len() {
+        return Err(vm.range_error("SharedArrayBuffer.prototype.grow: cannot shrink"));
+    }
     Ok(Value::UNDEFINED)
 }
 

@@ -2,14 +2,17 @@
 //! store, compareExchange, isLockFree, wait/waitAsync/notify and pause,
 //! on integer typed arrays.
 //!
-//! The VM runs one agent (no `$262.agent` threads yet), so every operation
-//! is a plain read and write of the buffer's bytes between two points
-//! where no other agent can run; `wait` can only time out (nobody can
-//! notify it), and `notify` wakes the `waitAsync` promises of the
-//! location, kept in the buffer's waiter list (a finite `waitAsync`
-//! timeout never fires yet: the VM has no timers).
+//! On a SharedArrayBuffer the operations are atomic instructions on the
+//! shared block and `wait`/`waitAsync`/`notify` use the process-wide
+//! WaiterList (`shared_memory.rs`), so they work between agents
+//! (`$262.agent` threads); on a non-shared buffer they are plain reads
+//! and writes (only one agent can see it).
+
+use std::sync::Arc;
 
 use strata_gc::Gc;
+
+use super::shared_memory::{self, SharedBlock, WaitResult};
 
 use super::method;
 use super::typed_array::{ElementType, TypedArrayData, bits_to_value, number_to_bits, typed_array_data};
@@ -107,8 +110,14 @@ fn read_modify_write(vm: &mut Vm, args: &Args, op: fn(u64, u64) -> u64) -> JsRes
     let (_, bits) = operand(vm, ty, args.get(2))?;
     revalidate(vm, &o, i)?;
     let ta = data(&o);
-    let old = ta.get_bits(i).unwrap_or(0);
-    ta.set_bits(i, op(old, bits));
+    let old = match ta.buffer().block() {
+        Some(block) => block.rmw(ta.byte_offset + i * ty.size(), ty.size(), |old| op(old, bits)),
+        None => {
+            let old = ta.get_bits(i).unwrap_or(0);
+            ta.set_bits(i, op(old, bits));
+            old
+        }
+    };
     bits_to_value(vm, ty, old)
 }
 
@@ -139,13 +148,21 @@ fn compare_exchange(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResu
     let (_, replacement) = operand(vm, ty, args.get(3))?;
     revalidate(vm, &o, i)?;
     let ta = data(&o);
-    let old = ta.get_bits(i).unwrap_or(0);
     // Compare the element-sized bytes (the operands' bits are truncated to
     // the element's size already, except BigInt64's, which are whole).
     let mask = if ty.size() == 8 { u64::MAX } else { (1u64 << (8 * ty.size())) - 1 };
-    if old & mask == expected & mask {
-        ta.set_bits(i, replacement);
-    }
+    let old = match ta.buffer().block() {
+        Some(block) => block.rmw(ta.byte_offset + i * ty.size(), ty.size(), |old| {
+            if old & mask == expected & mask { replacement } else { old }
+        }),
+        None => {
+            let old = ta.get_bits(i).unwrap_or(0);
+            if old & mask == expected & mask {
+                ta.set_bits(i, replacement);
+            }
+            old
+        }
+    };
     bits_to_value(vm, ty, old)
 }
 
@@ -153,8 +170,15 @@ fn load(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let o = validate_integer(vm, args.get(0), false, false)?;
     let i = validate_access(vm, &o, args.get(1))?;
     revalidate(vm, &o, i)?;
-    let ty = data(&o).ty;
-    let bits = data(&o).get_bits(i).unwrap_or(0);
+    let ta = data(&o);
+    let ty = ta.ty;
+    let bits = match ta.buffer().block() {
+        Some(block) => block.load(ta.byte_offset + i * ty.size(), ty.size()),
+        None => ta.get_bits(i).unwrap_or(0),
+    };
+    // Spin loops on shared memory are where other agents' notifications
+    // of this agent's waitAsync promises get picked up.
+    super::shared_memory::poll_async_waiters(vm)?;
     bits_to_value(vm, ty, bits)
 }
 
@@ -164,7 +188,13 @@ fn store(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     let ty = data(&o).ty;
     let (v, bits) = operand(vm, ty, args.get(2))?;
     revalidate(vm, &o, i)?;
-    data(&o).set_bits(i, bits);
+    let ta = data(&o);
+    match ta.buffer().block() {
+        Some(block) => {
+            block.rmw(ta.byte_offset + i * ty.size(), ty.size(), |_| bits);
+        }
+        None => ta.set_bits(i, bits),
+    }
     Ok(v)
 }
 
@@ -174,8 +204,9 @@ fn is_lock_free(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<V
 }
 
 /// The steps DoWait shares between wait and waitAsync, up to the
-/// comparison: `Some(result)` when the call completes at once.
-fn do_wait(vm: &mut Vm, args: &Args, sync: bool) -> JsResult<(Gc<JsObject>, usize, bool, f64)> {
+/// comparison: the array, the element's byte index in the block, the
+/// expected bits and the timeout in milliseconds.
+fn do_wait(vm: &mut Vm, args: &Args) -> JsResult<(Gc<JsObject>, usize, u64, f64)> {
     let o = validate_integer(vm, args.get(0), true, false)?;
     if !data(&o).buffer().shared {
         return Err(vm.type_error("Atomics.wait cannot be called on a non-shared typed array"));
@@ -189,43 +220,46 @@ fn do_wait(vm: &mut Vm, args: &Args, sync: bool) -> JsResult<(Gc<JsObject>, usiz
     };
     let q = vm.to_number(args.get(3))?;
     let t = if q.is_nan() { f64::INFINITY } else { q.max(0.0) };
-    let _ = sync;
-    let current = data(&o).get_bits(i).unwrap_or(0);
-    let mask = if ty.size() == 8 { u64::MAX } else { u32::MAX as u64 };
-    Ok((o, i, current & mask == bits & mask, t))
+    let ta = data(&o);
+    Ok((o, ta.byte_offset + i * ty.size(), bits, t))
+}
+
+fn block_of(o: &Gc<JsObject>) -> Option<Arc<SharedBlock>> {
+    data(o).buffer().block().cloned()
 }
 
 fn wait(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    let (_, _, equal, t) = do_wait(vm, &args, true)?;
-    if !equal {
-        return vm.string_value("not-equal");
-    }
-    // No other agent can notify: wait out the timeout.
-    if t.is_finite() {
-        std::thread::sleep(std::time::Duration::from_micros((t * 1000.0) as u64));
-    } else {
-        return Err(vm.type_error("Atomics.wait would block forever: no other agent can notify it"));
-    }
-    vm.string_value("timed-out")
+    let (o, at, bits, t) = do_wait(vm, &args)?;
+    let Some(block) = block_of(&o) else { return Err(vm.type_error("Atomics.wait cannot be called on a non-shared typed array")) };
+    let result = shared_memory::wait_sync(vm, &block, at, data(&o).ty.size(), bits, t)?;
+    vm.string_value(result.as_str())
 }
 
 fn wait_async(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
-    let (o, i, equal, t) = do_wait(vm, &args, false)?;
+    let (o, at, bits, t) = do_wait(vm, &args)?;
+    let Some(block) = block_of(&o) else {
+        return Err(vm.type_error("Atomics.waitAsync cannot be called on a non-shared typed array"));
+    };
+    let size = data(&o).ty.size();
     let result = vm.new_object()?;
     let async_key = vm.key("async");
     let value_key = PropertyKey::String(vm.roots.names.value);
-    if !equal || t == 0.0 {
-        let v = vm.string_value(if equal { "timed-out" } else { "not-equal" })?;
+    let sync_result = |vm: &mut Vm, r: WaitResult| -> JsResult<Value> {
+        let v = vm.string_value(r.as_str())?;
         vm.create_data_property_or_throw(result, async_key, Value::FALSE)?;
         vm.create_data_property_or_throw(result, value_key, v)?;
-        return Ok(Value::from_gc(result));
+        Ok(Value::from_gc(result))
+    };
+    if block.load(at, size) != bits {
+        return sync_result(vm, WaitResult::NotEqual);
     }
-    // Waits until a notify (a finite timeout never fires: there is no
-    // timer for it yet).
+    if t == 0.0 {
+        return sync_result(vm, WaitResult::TimedOut);
+    }
     let promise = vm.new_promise()?;
-    let ta = data(&o);
-    let at = ta.byte_offset + i * ta.ty.size();
-    ta.buffer().waiters.borrow_mut().push((at, Value::from_gc(promise)));
+    if shared_memory::wait_async(vm, &block, at, size, bits, t, promise) == WaitResult::NotEqual {
+        return sync_result(vm, WaitResult::NotEqual);
+    }
     vm.create_data_property_or_throw(result, async_key, Value::TRUE)?;
     vm.create_data_property_or_throw(result, value_key, Value::from_gc(promise))?;
     Ok(Value::from_gc(result))
@@ -236,28 +270,9 @@ fn notify(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> 
     let i = validate_access(vm, &o, args.get(1))?;
     let count = if args.get(2).is_undefined() { f64::INFINITY } else { vm.to_integer_or_infinity(args.get(2))?.max(0.0) };
     let ta = data(&o);
-    if !ta.buffer().shared {
-        return Ok(Value::int(0));
-    }
     let at = ta.byte_offset + i * ta.ty.size();
-    // The waiters on this location, first come first woken (rooted: once
-    // out of the list, nothing else holds them).
-    let mut woken = vm.heap.rooted_vec::<Value>();
-    ta.buffer().waiters.borrow_mut().retain(|&(b, p)| {
-        if b == at && (woken.len() as f64) < count {
-            woken.push(p);
-            false
-        } else {
-            true
-        }
-    });
-    let n = woken.len();
-    let ok = vm.string_value("ok")?;
-    for k in 0..n {
-        if let Some(p) = woken.get(k).and_then(|p| p.as_gc::<JsObject>()) {
-            vm.fulfill_promise(p, ok);
-        }
-    }
+    let Some(block) = block_of(&o) else { return Ok(Value::int(0)) };
+    let n = shared_memory::notify(vm, &block, at, count)?;
     Ok(Value::number(n as f64))
 }
 

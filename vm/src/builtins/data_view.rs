@@ -7,7 +7,7 @@
 use strata_gc::Gc;
 
 use super::array_buffer::buffer_data;
-use super::typed_array::{ElementType, bits_to_value, read_bits, value_to_bits, write_bits};
+use super::typed_array::{ElementType, bits_to_value, value_to_bits};
 use super::{constructor, getter, method};
 use crate::conversions::to_boolean;
 use crate::function::Args;
@@ -163,7 +163,7 @@ fn get_value(vm: &mut Vm, this: Value, args: &Args, ty: ElementType) -> JsResult
     let little = to_boolean(args.get(1));
     let at = position(vm, &o, index, ty.size(), what)?;
     let data = buffer_data(&view(&o).buffer).expect("a DataView views an ArrayBuffer");
-    let raw = data.with_bytes(|b| read_bits(b, at, ty));
+    let raw = data.read_bits(at, ty);
     bits_to_value(vm, ty, swap(raw, ty.size(), little))
 }
 
@@ -179,7 +179,7 @@ fn set_value(vm: &mut Vm, this: Value, args: &Args, ty: ElementType) -> JsResult
     let little = to_boolean(args.get(2));
     let at = position(vm, &o, index, ty.size(), what)?;
     let data = buffer_data(&view(&o).buffer).expect("a DataView views an ArrayBuffer");
-    data.with_bytes_mut(|b| write_bits(b, at, ty, swap(bits, ty.size(), little)));
+    data.write_bits(at, ty, swap(bits, ty.size(), little));
     Ok(Value::UNDEFINED)
 }
 

@@ -9,6 +9,7 @@
 pub mod array;
 pub mod array_buffer;
 pub mod atomics;
+pub mod shared_memory;
 pub mod base64;
 pub mod data_view;
 pub mod typed_array;

@@ -370,14 +370,14 @@ impl TypedArrayData {
             return None;
         }
         let at = self.byte_offset + i * self.ty.size();
-        Some(self.buffer().with_bytes(|b| read_bits(b, at, self.ty)))
+        Some(self.buffer().read_bits(at, self.ty))
     }
     /// Writes element `i`'s bits if in bounds.
     #[inline]
     pub fn set_bits(&self, i: usize, bits: u64) {
         if self.length().is_some_and(|len| i < len) {
             let at = self.byte_offset + i * self.ty.size();
-            self.buffer().with_bytes_mut(|b| write_bits(b, at, self.ty, bits));
+            self.buffer().write_bits(at, self.ty, bits);
         }
     }
 }
