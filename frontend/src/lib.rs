@@ -56,6 +56,7 @@ mod dump;
 mod error;
 mod position;
 mod stack;
+pub use stack::stack_room;
 
 use oxc_allocator::Allocator;
 use oxc_ast::ast::Program;

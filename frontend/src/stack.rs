@@ -235,7 +235,50 @@ impl<T> AssertSend<T> {
     }
 }
 
-/// Runs `job` on a fresh thread with the planned stack and waits for it.
+/// Bytes of stack the calling thread has left below this frame, 0 if the
+/// system cannot tell.
+pub fn stack_room() -> usize {
+    thread_local! {
+        /// The lowest address of this thread's stack (0 until asked).
+        static STACK_LOW: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+    let low = STACK_LOW.with(|low| {
+        if low.get() == 0 {
+            low.set(thread_stack_low().unwrap_or(usize::MAX));
+        }
+        low.get()
+    });
+    let marker = 0u8;
+    (&marker as *const u8 as usize).saturating_sub(low)
+}
+
+/// The lowest address of the calling thread's stack.
+fn thread_stack_low() -> Option<usize> {
+    // SAFETY: `attr` is initialized by pthread_getattr_np before use and
+    // destroyed after; the out-pointers are valid locals.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+            return None;
+        }
+        let mut addr: *mut libc::c_void = std::ptr::null_mut();
+        let mut size: libc::size_t = 0;
+        let ok = libc::pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
+        libc::pthread_attr_destroy(&mut attr);
+        // The guard page(s) at the low end are part of the reported range
+        // for the main thread on some systems: keep a page clear of them.
+        (ok && !addr.is_null()).then(|| addr as usize + 4096)
+    }
+}
+
+/// Stack kept free below a job that runs on the caller's stack, for the
+/// caller's own frames after it returns and for signal handlers.
+const INLINE_MARGIN: u64 = 1 << 20;
+
+/// Runs `job` with the planned stack and waits for it: on the calling
+/// thread when its stack has that much room left (most sources: an
+/// `eval` or `new Function` costs no thread), else on a fresh thread with
+/// the planned stack.
 ///
 /// A panic inside oxc is caught here and reported as an error message
 /// instead of unwinding into the caller.
@@ -243,6 +286,9 @@ pub(crate) fn run_on_parser_stack<R>(
     plan: StackPlan,
     job: impl FnOnce() -> R,
 ) -> Result<R, String> {
+    if stack_room() as u64 >= plan.stack_bytes.saturating_add(INLINE_MARGIN) {
+        return std::panic::catch_unwind(std::panic::AssertUnwindSafe(job)).map_err(panic_message);
+    }
     let stack_bytes = usize::try_from(plan.stack_bytes).unwrap_or(usize::MAX);
     std::thread::scope(|scope| {
         let job = AssertSend(job);
@@ -251,18 +297,18 @@ pub(crate) fn run_on_parser_stack<R>(
             .stack_size(stack_bytes)
             .spawn_scoped(scope, move || AssertSend(job.into_inner()()))
             .map_err(|error| format!("cannot start the parser thread: {error}"))?;
-        match handle.join() {
-            Ok(result) => Ok(result.into_inner()),
-            Err(payload) => {
-                let detail = payload
-                    .downcast_ref::<&str>()
-                    .map(|s| (*s).to_string())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_default();
-                Err(format!("internal parser error: {detail}"))
-            }
-        }
+        handle.join().map(AssertSend::into_inner).map_err(panic_message)
     })
+}
+
+/// The message of a caught parser panic.
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    let detail = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    format!("internal parser error: {detail}")
 }
 
 #[cfg(test)]

@@ -81,46 +81,55 @@ pub fn compile_module(parsed: &ParsedSource<'_>, script: u32) -> Result<(Arc<Byt
     on_compile_thread(parsed, script, modules::compile_module_unit)
 }
 
-/// Runs `compile` on a thread whose stack is sized from the source's
-/// nesting bound; the first error recorded wins over its result.
+/// Runs `compile` with a stack sized from the source's nesting bound: on
+/// the calling thread when its stack has that much room left (an `eval`
+/// or `new Function` then costs no thread), else on a fresh thread; the
+/// first error recorded wins over its result.
 fn on_compile_thread<T: Send>(
     parsed: &ParsedSource<'_>,
     script: u32,
     compile: fn(&Ctx<'_, '_>) -> T,
 ) -> Result<T, SyntaxError> {
     let stack_bytes = stack_size(parsed.nesting_bound());
-    let job = AssertSend(parsed);
-    let outcome = std::thread::scope(|scope| {
-        let handle = std::thread::Builder::new()
-            .name("strata-bytecode".to_string())
-            .stack_size(stack_bytes)
-            .spawn_scoped(scope, move || {
-                let parsed = job.into_inner();
-                let marker = 0u8;
-                let stack_start = &marker as *const u8 as usize;
-                let ctx = Ctx::new(parsed, script, stack_start, stack_bytes.saturating_sub(STACK_MARGIN));
-                let code = compile(&ctx);
-                match ctx.error.into_inner() {
-                    Some(error) => Err(error),
-                    None => Ok(code),
-                }
-            });
-        match handle {
-            Ok(handle) => handle.join().map_err(|payload| {
-                let detail = payload
-                    .downcast_ref::<&str>()
-                    .map(|s| (*s).to_string())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_default();
-                format!("internal bytecode generator error: {detail}")
-            }),
-            Err(error) => Err(format!("cannot start the bytecode generator thread: {error}")),
+    let run = |parsed: &ParsedSource<'_>| {
+        let marker = 0u8;
+        let stack_start = &marker as *const u8 as usize;
+        let ctx = Ctx::new(parsed, script, stack_start, stack_bytes.saturating_sub(STACK_MARGIN));
+        let code = compile(&ctx);
+        match ctx.error.into_inner() {
+            Some(error) => Err(error),
+            None => Ok(code),
         }
-    });
+    };
+    let outcome = if strata_frontend::stack_room() >= stack_bytes.saturating_add(STACK_MARGIN) {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(parsed))).map_err(generator_panic)
+    } else {
+        let job = AssertSend(parsed);
+        std::thread::scope(|scope| {
+            match std::thread::Builder::new()
+                .name("strata-bytecode".to_string())
+                .stack_size(stack_bytes)
+                .spawn_scoped(scope, move || run(job.into_inner()))
+            {
+                Ok(handle) => handle.join().map_err(generator_panic),
+                Err(error) => Err(format!("cannot start the bytecode generator thread: {error}")),
+            }
+        })
+    };
     match outcome {
         Ok(result) => result,
         Err(message) => Err(syntax_error(parsed, message, 0)),
     }
+}
+
+/// The message of a caught generator panic.
+fn generator_panic(payload: Box<dyn std::any::Any + Send>) -> String {
+    let detail = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    format!("internal bytecode generator error: {detail}")
 }
 
 /// Stack reserved per level of the frontend's nesting bound. The deepest
