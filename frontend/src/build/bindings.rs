@@ -35,6 +35,23 @@ pub(super) fn declare(b: &mut Builder<'_, '_>) {
         let mut scope = scoping.symbol_scope_id(symbol);
         let declaration = scoping.symbol_declaration(symbol);
         let mut kind = classify(b, symbol, scope, declaration);
+        let flags = scoping.symbol_flags(symbol);
+        if flags.contains(SymbolFlags::Function)
+            && flags.intersects(SymbolFlags::BlockScopedVariable | SymbolFlags::ConstVariable | SymbolFlags::Class)
+        {
+            // `let f; if (x) function f() {}`: oxc gives both one symbol
+            // and may have hoisted it as an Annex B function; it is the
+            // lexical declaration, in its own scope (the function lives
+            // in the `if` branch, see `annex_b_functions`).
+            scope = b.semantic.nodes().get_node(declaration).scope_id();
+            kind = if flags.contains(SymbolFlags::Class) {
+                BindingKind::Class
+            } else if flags.contains(SymbolFlags::ConstVariable) {
+                BindingKind::Const
+            } else {
+                BindingKind::Let
+            };
+        }
         if kind == BindingKind::Function
             && let Some(block) = annex_b_blocked(b, &by_scope, symbol, scope, declaration)
         {
@@ -113,6 +130,15 @@ fn annex_b_functions(b: &mut Builder<'_, '_>) {
             continue;
         }
         let name = scoping.symbol_name(symbol).to_string();
+        if in_if && b.binding(binding).is_some_and(|info| info.kind != BindingKind::Function) {
+            // oxc gave `if (x) function f() {}` the symbol of a parameter
+            // or lexical declaration of the name: the function only lives
+            // in the branch's own block, which nothing else can see.
+            if let Some(info) = b.out.scopes.get_mut(declared_in.index()) {
+                info.hoisted_functions.retain(|h| h.node != id);
+            }
+            continue;
+        }
         if name == "arguments" {
             continue;
         }
