@@ -32,13 +32,14 @@
 //!
 //! Known gaps (each is a deliberate simplification, documented where it
 //! lives):
-//! - Annex B.3.3 block-level functions in sloppy mode follow oxc's model:
-//!   one binding, moved to the var scope when that scope has no binding of
-//!   the name and no lexical declaration of it lies in between, and created
-//!   at block entry. The spec's second (block-level) binding is not
-//!   modelled, so assigning to the function name inside the block before
-//!   the declaration is reached is visible outside it, and a nested block
-//!   function of the same name replaces the outer one.
+//! - Annex B.3.2 block-level functions in sloppy mode get the spec's two
+//!   bindings (a block binding created at block entry and a `var` the
+//!   declaration assigns when evaluated; see `build/bindings.rs`), except
+//!   `if (x) function f() {}`, which has no block scope in oxc's tree: its
+//!   closure is created when the branch runs and stored to the `var`, so
+//!   inside it `f` is the `var`. A direct eval does not check the caller's
+//!   lexical bindings for a conflicting name (the spec then skips the
+//!   `var`; here its declaration throws as a plain `var`'s would).
 //! - Functions whose parameters have expressions share one scope between
 //!   parameters and body (oxc's model); the spec's separate var environment
 //!   only differs when a body `var` has a parameter's name, or for a sloppy

@@ -4,12 +4,12 @@
 //! drive the binary.
 //!
 //! What exists: `createRealm`, `evalScript`, `detachArrayBuffer`,
-//! `gc`, `clearKeptObjects`, `global` and `agent` (threads: `agent.rs`;
-//! the host calls [`crate::agent::finish_agents`] when done with the VM).
-//! What does not: `IsHTMLDDA` (needs an [[IsHTMLDDA]] slot the VM's
-//! `typeof`, ToBoolean and `==` would have to honour) and
-//! `AbstractModuleSource` (no modules). Tests that need them fail, as the
-//! harness intends.
+//! `gc`, `clearKeptObjects`, `global`, `agent` (threads: `agent.rs`;
+//! the host calls [`crate::agent::finish_agents`] when done with the VM)
+//! and `IsHTMLDDA` (a function object with the [[IsHTMLDDA]] slot, see
+//! `JsObject::is_html_dda`: falsy, `typeof` "undefined", `==` null;
+//! calling it with no argument or "" gives null). What does not:
+//! `AbstractModuleSource`. Tests that need it fail, as the harness intends.
 //!
 //! Invariant: every native here runs with its own realm current (the VM's
 //! `call_native` switches to the callee's realm), so `evalScript` and
@@ -44,6 +44,8 @@ fn define_262(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<Gc<JsObject>> {
     def(vm, "gc", 0, gc)?;
     def(vm, "clearKeptObjects", 0, clear_kept_objects)?;
     crate::agent::install_main_agent(vm, host)?;
+    let dda = strata_vm::builtins::method(vm, host, "IsHTMLDDA", 0, is_html_dda)?;
+    dda.set_html_dda();
     vm.define_value(host, "global", Value::from_gc(global), Attrs::HIDDEN)?;
     vm.define_value(global, "$262", Value::from_gc(host), Attrs::HIDDEN)?;
     Ok(host)
@@ -86,6 +88,14 @@ fn detach_array_buffer(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsR
 fn clear_kept_objects(vm: &mut Vm, _this: Value, _args: Args, _nt: Value) -> JsResult<Value> {
     vm.clear_kept_objects();
     Ok(Value::UNDEFINED)
+}
+
+/// `$262.IsHTMLDDA(...)`: null when called with no argument or with "",
+/// as test262 requires of the host (undefined otherwise).
+fn is_html_dda(_vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResult<Value> {
+    let first = args.get(0);
+    let empty = first.as_gc::<strata_vm::string::JsString>().is_some_and(|s| s.is_empty());
+    Ok(if args.is_empty() || empty { Value::NULL } else { Value::UNDEFINED })
 }
 
 /// `$262.gc()`: a full collection.

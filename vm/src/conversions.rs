@@ -43,10 +43,18 @@ pub fn to_boolean(v: Value) -> bool {
     if let Some(s) = v.as_gc::<JsString>() {
         return !s.is_empty();
     }
-    match v.as_gc::<JsBigInt>() {
-        Some(b) => !num_traits::Zero::is_zero(b.value()),
-        None => true,
+    if let Some(b) = v.as_gc::<JsBigInt>() {
+        return !num_traits::Zero::is_zero(b.value());
     }
+    // Annex B.3.6.1: an object with an [[IsHTMLDDA]] slot is falsy.
+    !v.as_gc::<JsObject>().is_some_and(|o| o.is_html_dda())
+}
+
+/// Whether `v` is null, undefined, or an object with an [[IsHTMLDDA]]
+/// slot (Annex B.3.6.2): what `v == null` tests.
+#[inline]
+pub fn is_undetectable(v: Value) -> bool {
+    v.is_nullish() || v.as_gc::<JsObject>().is_some_and(|o| o.is_html_dda())
 }
 
 /// Strict equality (IsStrictlyEqual).
@@ -288,6 +296,9 @@ impl Vm {
             "symbol"
         } else if v.is_bigint() {
             "bigint"
+        } else if v.as_gc::<JsObject>().is_some_and(|o| o.is_html_dda()) {
+            // Annex B.3.6.3.
+            "undefined"
         } else if self.is_callable(v) {
             "function"
         } else {
@@ -326,7 +337,9 @@ impl Vm {
             return Ok(strict_equals(a, b));
         }
         if a.is_nullish() || b.is_nullish() {
-            return Ok(a.is_nullish() && b.is_nullish());
+            // Annex B.3.6.2: an [[IsHTMLDDA]] object equals null and
+            // undefined.
+            return Ok(is_undetectable(a) && is_undetectable(b));
         }
         if a == b {
             return Ok(true);

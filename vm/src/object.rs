@@ -361,6 +361,10 @@ pub struct JsObject {
     /// See `dense_ptr`.
     dense_len: Cell<usize>,
     extensible: Cell<bool>,
+    /// The [[IsHTMLDDA]] internal slot (Annex B.3.6, test262's
+    /// `$262.IsHTMLDDA`): ToBoolean gives false, `typeof` "undefined", and
+    /// `==` null and undefined. Set only by the test262 host.
+    html_dda: Cell<bool>,
     /// Whether `kind` is an Array (fixed at allocation; compiled code
     /// tests this byte).
     array: bool,
@@ -471,6 +475,7 @@ impl JsObject {
             dense_ptr: Cell::new(0),
             dense_len: Cell::new(0),
             extensible: Cell::new(true),
+            html_dda: Cell::new(false),
             array: matches!(kind, ObjectKind::Array { .. }),
             call_kind: call_kind_of(&kind),
             watched: Cell::new(false),
@@ -765,6 +770,18 @@ impl JsObject {
     /// Caches the root shape for objects with this prototype.
     pub fn set_child_root_shape(&self, s: Gc<Shape>) {
         self.child_root_shape.set(Some(s))
+    }
+
+    /// Whether this object has an [[IsHTMLDDA]] internal slot.
+    #[inline]
+    pub fn is_html_dda(&self) -> bool {
+        self.html_dda.get()
+    }
+
+    /// Gives this object an [[IsHTMLDDA]] slot (the test262 host's
+    /// `$262.IsHTMLDDA`; see [`JsObject::is_html_dda`]).
+    pub fn set_html_dda(&self) {
+        self.html_dda.set(true);
     }
 
     /// Whether this is callable.

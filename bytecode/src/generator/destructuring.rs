@@ -33,6 +33,10 @@ pub(crate) struct PatternIterator {
     start: u32,
     /// No element has been read yet (done is known false).
     first: bool,
+    /// In a generator, a `yield` in the pattern may be resumed with a
+    /// return: a `Finally` control entry (token, value, label) closes the
+    /// iterator on the way out.
+    finally: Option<(Register, Register, super::Label)>,
 }
 
 /// A property key known without evaluating anything.
@@ -176,8 +180,18 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         self.emit_slot(Opcode::GetIterator, &[iterator.0 as i64]);
         // `done` is first written by the first step.
         let context = self.save_context();
+        let finally = if matches!(self.kind, crate::function::FunctionKind::Generator | crate::function::FunctionKind::AsyncGenerator) {
+            let (token, completion_value, label) = (self.temp(), self.temp(), self.new_label());
+            self.control.push(super::control_flow::Control::Finally { token, value: completion_value, label, completions: Vec::new() });
+            // Read by the close on a return before the first step.
+            self.emit(Opcode::LdaFalse, &[]);
+            self.star(done);
+            Some((token, completion_value, label))
+        } else {
+            None
+        };
         let start = self.b.offset();
-        PatternIterator { iterator, done, value, context, start, first: true }
+        PatternIterator { iterator, done, value, context, start, first: true, finally }
     }
 
     /// acc = the next value, or undefined once the iterator is done.
@@ -235,6 +249,13 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
     /// Closes the iterator unless it is done; a throw inside the pattern
     /// closes it too (ignoring errors from `return`) and is rethrown.
     fn pattern_iterator_end(&mut self, it: PatternIterator) {
+        let completions = match it.finally {
+            Some(_) => match self.control.pop() {
+                Some(super::control_flow::Control::Finally { completions, .. }) => completions,
+                _ => Vec::new(),
+            },
+            None => Vec::new(),
+        };
         if it.first {
             // `[] = x`: nothing was read, so the iterator is closed at once.
             self.emit(Opcode::IteratorClose, &[it.iterator.0 as i64, 0]);
@@ -258,6 +279,21 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             self.bind(rethrow);
             self.ldar(it.value);
             self.emit(Opcode::ReThrow, &[]);
+        }
+        if let Some((token, completion_value, label)) = it.finally
+            && !completions.is_empty()
+        {
+            // A return resumption of a `yield` in the pattern: close the
+            // iterator unless it is done (a throw from `return`, or a
+            // non-object result, replaces the return), then go on.
+            self.bind(label);
+            self.mark_reachable();
+            let skip = self.new_label();
+            self.ldar(it.done);
+            self.emit_jump(Opcode::JumpIfTrue, skip);
+            self.emit(Opcode::IteratorClose, &[it.iterator.0 as i64, 0]);
+            self.bind(skip);
+            self.emit_finally_dispatch(token, completion_value, &completions, false);
         }
         self.bind(after);
     }

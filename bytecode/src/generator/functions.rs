@@ -59,6 +59,12 @@ pub(crate) fn compile_script_unit(ctx: &Ctx<'_, '_>) -> Arc<crate::function::Byt
         let completion = g.temp();
         g.completion = Some(completion);
         g.declare_globals(info.scope);
+        if ctx.scopes.is_direct_eval() && !strict {
+            let saved = g.temp();
+            g.ldar(Register::CONTEXT);
+            g.star(saved);
+            g.eval_var_context = Some(saved);
+        }
         if ctx.scopes.is_eval() {
             // Eval code's own declarations live in a new context (its
             // lexical environment, and its variable one when strict).

@@ -270,6 +270,10 @@ pub(crate) struct Gen<'c, 'p, 'a> {
     scope_constants: HashMap<ScopeId, u32>,
     /// The script's completion value (top-level code only).
     pub(crate) completion: Option<Register>,
+    /// Sloppy direct eval code: the caller's context, from which Annex B
+    /// function stores reach the variable scope by name (past the eval
+    /// code's own blocks, whose bindings of the name would answer first).
+    pub(crate) eval_var_context: Option<Register>,
     /// Compiling the formal parameters: a direct eval there uses
     /// CallDirectEvalInParameters.
     pub(crate) in_parameters: bool,
@@ -316,6 +320,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             control: Vec::new(),
             scope_constants: HashMap::new(),
             completion: None,
+            eval_var_context: None,
             in_parameters: false,
             current_scope,
             strict,

@@ -48,7 +48,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                 }
             }
             Statement::VariableDeclaration(decl) => self.visit_variable_declaration(decl),
-            Statement::FunctionDeclaration(_) => {}
+            Statement::FunctionDeclaration(function) => self.visit_annex_b_function(function),
             Statement::ClassDeclaration(class) => self.visit_class_declaration(class, offset),
             Statement::IfStatement(stmt) => self.visit_if(stmt),
             Statement::ReturnStatement(stmt) => {
@@ -139,6 +139,42 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                 self.bind(end);
             }
             None => self.bind(else_label),
+        }
+    }
+
+    /// Evaluating a sloppy block-level function declaration (Annex B.3.2):
+    /// the `var` of its name gets the function (see
+    /// `ScopeAnalysis::annex_b_store`).
+    fn visit_annex_b_function(&mut self, function: &'a oxc_ast::ast::Function<'a>) {
+        let Some((inner, outer)) = self.ctx.scopes.annex_b_store(function.node_id.get()) else {
+            return;
+        };
+        let offset = function.span.start;
+        self.pos(offset);
+        match inner {
+            Some(inner) => self.load_binding(inner, offset),
+            None => self.create_closure_for(function, None),
+        }
+        let Some(access) = self.binding_access(outer) else {
+            self.fail("internal error: binding not visible from its scope", offset);
+            return;
+        };
+        match (&access.resolution, self.eval_var_context) {
+            (strata_frontend::Resolution::Dynamic(_), Some(context)) => {
+                // From the caller's context: the eval code's own blocks
+                // may hold a binding of the name.
+                let m = self.mark();
+                let value = self.temp();
+                let saved = self.temp();
+                self.star(value);
+                self.ldar(context);
+                self.emit(Opcode::PushContext, &[saved.0 as i64]);
+                self.ldar(value);
+                self.store_access(&access, super::scope::StoreKind::Assign, offset);
+                self.emit(Opcode::PopContext, &[saved.0 as i64]);
+                self.release(m);
+            }
+            _ => self.store_access(&access, super::scope::StoreKind::Assign, offset),
         }
     }
 

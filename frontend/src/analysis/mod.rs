@@ -56,9 +56,23 @@ pub struct ScopeAnalysis {
     pub(crate) export_cells: Vec<String>,
     /// Set for eval code (see [`crate::parse_eval`]).
     pub(crate) eval: Option<crate::EvalOrigin>,
+    /// Annex B block-level functions: `Function` node → (block binding,
+    /// variable-scope binding); see [`ScopeAnalysis::annex_b_store`].
+    pub(crate) annex_b: HashMap<NodeId, (Option<BindingId>, BindingId)>,
 }
 
 impl ScopeAnalysis {
+    /// Annex B.3.2: what evaluating the block-level function declaration
+    /// at `node` does. `Some((Some(inner), outer))`: copy the block binding
+    /// `inner` (instantiated on block entry) to the variable-scope binding
+    /// `outer`. `Some((None, outer))` (`if (x) function f() {}`, which has
+    /// no block of its own): create the closure and store it to `outer`.
+    /// `None`: nothing (not a block-level function, or Annex B does not
+    /// apply to it).
+    pub fn annex_b_store(&self, node: NodeId) -> Option<(Option<BindingId>, BindingId)> {
+        self.annex_b.get(&node).copied()
+    }
+
     /// Whether this is eval code.
     pub fn is_eval(&self) -> bool {
         self.eval.is_some()

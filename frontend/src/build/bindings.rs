@@ -35,6 +35,23 @@ pub(super) fn declare(b: &mut Builder<'_, '_>) {
         let mut scope = scoping.symbol_scope_id(symbol);
         let declaration = scoping.symbol_declaration(symbol);
         let mut kind = classify(b, symbol, scope, declaration);
+        let flags = scoping.symbol_flags(symbol);
+        if flags.contains(SymbolFlags::Function)
+            && flags.intersects(SymbolFlags::BlockScopedVariable | SymbolFlags::ConstVariable | SymbolFlags::Class)
+        {
+            // `let f; if (x) function f() {}`: oxc gives both one symbol
+            // and may have hoisted it as an Annex B function; it is the
+            // lexical declaration, in its own scope (the function lives
+            // in the `if` branch, see `annex_b_functions`).
+            scope = b.semantic.nodes().get_node(declaration).scope_id();
+            kind = if flags.contains(SymbolFlags::Class) {
+                BindingKind::Class
+            } else if flags.contains(SymbolFlags::ConstVariable) {
+                BindingKind::Const
+            } else {
+                BindingKind::Let
+            };
+        }
         if kind == BindingKind::Function
             && let Some(block) = annex_b_blocked(b, &by_scope, symbol, scope, declaration)
         {
@@ -77,6 +94,158 @@ pub(super) fn declare(b: &mut Builder<'_, '_>) {
         b.scope_names.insert((scope, name), id);
     }
     declare_class_and_function_extras(b);
+    annex_b_functions(b);
+}
+
+/// Annex B.3.2 (block-level function declarations in sloppy code, in
+/// function, global and eval code): a plain function declaration in a
+/// block, a `switch` case or an `if` branch gets the spec's two bindings.
+/// The block-level one (initialized with the function on block entry) and
+/// a `var` of the same name in the variable scope (initialized to
+/// `undefined` on entry unless one exists), which the declaration assigns
+/// when it is evaluated ([`crate::ScopeAnalysis::annex_b_store`]). Skipped
+/// where a `var` of the name would conflict with a lexical declaration
+/// between the block and the variable scope, or the name is a parameter.
+/// `if (x) function f() {}` has no block of its own: its closure is
+/// created when the branch runs and stored straight to the `var`.
+fn annex_b_functions(b: &mut Builder<'_, '_>) {
+    let nodes = b.semantic.nodes();
+    let scoping = b.semantic.scoping();
+    for (id, node) in nodes.iter_enumerated() {
+        let AstKind::Function(function) = node.kind() else { continue };
+        if !function.is_declaration() || function.r#async || function.generator {
+            continue;
+        }
+        let Some(symbol) = function.id.as_ref().and_then(|ident| ident.symbol_id.get()) else {
+            continue;
+        };
+        let Some(binding) = b.out.binding_of_symbol(symbol) else { continue };
+        let declared_in = node.scope_id();
+        let Some(block_info) = b.scope(declared_in) else { continue };
+        if block_info.strict {
+            continue;
+        }
+        let in_if = matches!(nodes.parent_kind(id), AstKind::IfStatement(_));
+        if !in_if && !matches!(block_info.kind, ScopeKind::Block | ScopeKind::Switch) {
+            continue;
+        }
+        let name = scoping.symbol_name(symbol).to_string();
+        if in_if && b.binding(binding).is_some_and(|info| info.kind != BindingKind::Function) {
+            // oxc gave `if (x) function f() {}` the symbol of a parameter
+            // or lexical declaration of the name: the function only lives
+            // in the branch's own block, which nothing else can see.
+            if let Some(info) = b.out.scopes.get_mut(declared_in.index()) {
+                info.hoisted_functions.retain(|h| h.node != id);
+            }
+            continue;
+        }
+        if name == "arguments" {
+            continue;
+        }
+        // The variable scope, and whether a lexical declaration of the
+        // name lies in between.
+        let mut blocked = false;
+        let mut current = if in_if { Some(declared_in) } else { b.parent_scope(declared_in) };
+        let mut var_scope = None;
+        while let Some(scope) = current {
+            let Some(info) = b.scope(scope) else { break };
+            let is_var_scope = matches!(
+                info.kind,
+                ScopeKind::Function | ScopeKind::Script | ScopeKind::StaticBlock | ScopeKind::ClassInitializer
+            );
+            if matches!(info.kind, ScopeKind::Module) {
+                break;
+            }
+            if is_var_scope {
+                var_scope = Some(scope);
+                break;
+            }
+            for &other in &info.bindings {
+                let Some(other_info) = b.binding(other) else { continue };
+                if other == binding || other_info.name != name {
+                    continue;
+                }
+                let simple_catch = other_info.kind == BindingKind::CatchParameter
+                    && other_info.declaration.is_some_and(|d| {
+                        matches!(nodes.kind(d), AstKind::CatchParameter(p) if p.pattern.is_binding_identifier())
+                            || matches!(nodes.parent_kind(d), AstKind::CatchParameter(_))
+                    });
+                if !simple_catch {
+                    blocked = true;
+                }
+            }
+            current = b.parent_scope(scope);
+        }
+        let Some(var_scope) = var_scope else { continue };
+        if blocked {
+            continue;
+        }
+        // What the variable scope already has of the name.
+        let mut target = None;
+        let mut skip = false;
+        for &other in &b.out.scopes[var_scope.index()].bindings {
+            let Some(other_info) = b.binding(other) else { continue };
+            if other_info.name != name || other_info.symbol.is_none() {
+                continue;
+            }
+            // oxc gives `let f; if (x) function f() {}` one symbol.
+            let lexical = other_info.symbol.is_some_and(|s| {
+                scoping.symbol_flags(s).intersects(
+                    SymbolFlags::BlockScopedVariable | SymbolFlags::ConstVariable | SymbolFlags::Class,
+                )
+            });
+            match other_info.kind {
+                BindingKind::Var | BindingKind::Function if !lexical => {
+                    if target.is_none() || other == binding {
+                        target = Some(other);
+                    }
+                }
+                _ => skip = true,
+            }
+        }
+        if skip {
+            continue;
+        }
+        let Some(binding_scope) = b.binding(binding).map(|info| info.scope) else { continue };
+        let remove_hoisted = |b: &mut Builder<'_, '_>| {
+            if let Some(info) = b.out.scopes.get_mut(declared_in.index()) {
+                info.hoisted_functions.retain(|h| h.node != id);
+            }
+        };
+        if binding_scope == var_scope {
+            // oxc moved the function's binding to the variable scope: it
+            // becomes the `var` there (unless a top-level declaration of
+            // the name shares it).
+            let shared = b.out.scopes[var_scope.index()]
+                .hoisted_functions
+                .iter()
+                .any(|h| h.binding == binding && h.node != id);
+            if !shared && let Some(info) = b.binding_mut(binding) {
+                info.kind = BindingKind::Var;
+            }
+            if in_if {
+                remove_hoisted(b);
+                b.out.annex_b.insert(id, (None, binding));
+                continue;
+            }
+            let inner = b.add_binding(name, BindingKind::Function, None, declared_in, Some(id), 0);
+            if let Some(info) = b.out.scopes.get_mut(declared_in.index()) {
+                for h in &mut info.hoisted_functions {
+                    if h.node == id {
+                        h.binding = inner;
+                    }
+                }
+            }
+            if !b.shadows.contains_key(&binding) {
+                b.shadows.insert(binding, (declared_in, inner));
+            }
+            b.out.annex_b.insert(id, (Some(inner), binding));
+        } else if let Some(target) = target {
+            // The function keeps its own block binding; the declaration
+            // assigns the variable scope's binding of the name.
+            b.out.annex_b.insert(id, (Some(binding), target));
+        }
+    }
 }
 
 /// Annex B.3.3: oxc hoists a sloppy block-level function to the variable

@@ -937,7 +937,7 @@ impl Vm {
                     Opcode::TestPrivateIn => acc = Value::bool(t!(self.private_in(reg!(0), acc))),
                     Opcode::TestNull => acc = Value::bool(acc.is_null()),
                     Opcode::TestUndefined => acc = Value::bool(acc.is_undefined()),
-                    Opcode::TestUndetectable => acc = Value::bool(acc.is_nullish()),
+                    Opcode::TestUndetectable => acc = Value::bool(crate::conversions::is_undetectable(acc)),
 
                     // ---- jumps ----
                     Opcode::Jump => jump!(),
