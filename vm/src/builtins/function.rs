@@ -207,7 +207,7 @@ fn bind(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
     Ok(Value::from_gc(f))
 }
 
-fn to_string(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<Value> {
+pub(crate) fn to_string(vm: &mut Vm, this: Value, _args: Args, _nt: Value) -> JsResult<Value> {
     let Some(f) = this.as_gc::<JsObject>().filter(|f| f.is_callable()) else {
         return Err(vm.type_error("Function.prototype.toString requires that 'this' be a Function"));
     };

@@ -41,6 +41,7 @@ pub mod regexp_symbols;
 pub mod ordered_table;
 pub mod set;
 pub mod string;
+pub mod structured_clone;
 pub mod symbol;
 pub mod temporal;
 pub mod weak;
@@ -147,6 +148,7 @@ fn build_intrinsics(vm: &mut Vm, realm: Gc<Realm>) -> JsResult<()> {
     json::init(vm, global)?;
     date::init(vm, global)?;
     promise::init(vm, global)?;
+    structured_clone::init(vm, global)?;
     proxy::init(vm, global)?;
     reflect::init(vm, global)?;
     map::init(vm, global)?;

@@ -112,6 +112,8 @@ unsafe impl Trace for RegExpData {
 }
 
 impl RegExpData {
+    /// [[OriginalSource]] and [[OriginalFlags]] (structuredClone copies them).
+    pub fn source_and_flags(&self) -> (Value, Value) { (self.source.get(), self.flags_string.get()) }
     fn new(legacy: bool, realm: Gc<Realm>) -> RegExpData {
         RegExpData {
             realm,
