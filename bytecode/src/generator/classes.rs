@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use oxc_ast::ast::{Class, ClassElement, Function, MethodDefinitionKind, PropertyKey};
+use oxc_ast::ast::{Class, ClassElement, Function, MethodDefinition, MethodDefinitionKind, PropertyKey};
 use oxc_span::GetSpan;
 use strata_frontend::{BindingId, BindingKind, FunctionId, ScopeId, Storage};
 
@@ -237,7 +237,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                     let flags = method_flags(method.kind);
                     let target = if method.r#static { constructor } else { prototype };
                     let offset = method.key.span().start;
-                    let span = (method.span.start, method.span.end);
+                    let span = (self.method_source_start(method), method.span.end);
                     if let PropertyKey::PrivateIdentifier(id) = &method.key {
                         let name = format!("#{}", id.name);
                         let Some(binding) = private_binding(self.ctx.scopes, plan.scope, id.name.as_str()) else { continue };
@@ -279,6 +279,32 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
             }
             self.release(em);
         }
+    }
+
+    /// Where a method's source text starts: the span start, past `static`
+    /// and the whitespace and comments after it (the source text of
+    /// `static MethodDefinition` is the MethodDefinition's, §20.2.3.5).
+    fn method_source_start(&self, method: &MethodDefinition<'a>) -> u32 {
+        let start = method.span.start;
+        if !method.r#static {
+            return start;
+        }
+        let text = self.ctx.parsed.text();
+        let Some(rest) = text.get(start as usize..).and_then(|t| t.strip_prefix("static")) else { return start };
+        let mut rest = rest;
+        loop {
+            let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+            if let Some(after) = trimmed.strip_prefix("/*") {
+                let Some(end) = after.find("*/") else { return start };
+                rest = &after[end + 2..];
+            } else if let Some(after) = trimmed.strip_prefix("//") {
+                rest = after.find(['\n', '\r', '\u{2028}', '\u{2029}']).map_or("", |end| &after[end..]);
+            } else {
+                rest = trimmed;
+                break;
+            }
+        }
+        (text.len() - rest.len()) as u32
     }
 
     /// acc = a closure of a method's function.

@@ -164,7 +164,18 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
 
     /// acc = a closure of `function`, named `name` unless it has its own.
     pub(crate) fn create_closure_for(&mut self, function: &'a Function<'a>, name: Option<Vec<u16>>) {
-        let span = (function.span.start, function.span.end);
+        self.create_closure_with_source(function, name, (function.span.start, function.span.end));
+    }
+
+    /// As [`Gen::create_closure_for`], with the span of its source text
+    /// (an object literal's method or accessor: the whole property, from
+    /// `get`, `async` or the key on, §20.2.3.5).
+    pub(crate) fn create_closure_with_source(
+        &mut self,
+        function: &'a Function<'a>,
+        name: Option<Vec<u16>>,
+        span: (u32, u32),
+    ) {
         let code = self.compile_function_code(Body::Function(function), name, span);
         self.emit_closure(code);
     }

@@ -118,7 +118,7 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                         self.load_key(&p.key, name.clone(), p.computed);
                         self.star(key);
                         if let Expression::FunctionExpression(f) = &p.value {
-                            self.create_closure_for(f, Some(name.unwrap_or_default()));
+                            self.create_closure_with_source(f, Some(name.unwrap_or_default()), (p.span.start, p.span.end));
                         }
                         let kind = match p.kind {
                             PropertyKind::Get => GETTER,

@@ -143,7 +143,10 @@ pub fn parse(source: &str) -> Result<Metadata, String> {
     let mut pending_list = String::new();
     let mut phase = None;
     let mut error_type = None;
-    for raw in body[..end].lines() {
+    // Lines end at LF, CRLF or a lone CR (a few tests are written with CR
+    // line terminators on purpose).
+    let front = body[..end].replace("\r\n", "\n").replace('\r', "\n");
+    for raw in front.lines() {
         let line = strip_comment(raw.trim_end());
         if !pending_list.is_empty() {
             pending_list.push(' ');
@@ -279,5 +282,12 @@ mod tests {
         let m = parse("/*---\nfeatures: [a,\n  b]\nflags: [raw]\n---*/").unwrap();
         assert_eq!(m.features, ["a", "b"]);
         assert!(m.flags.raw);
+    }
+
+    #[test]
+    fn carriage_return_line_terminators() {
+        let m = parse("/*---\rincludes: [a.js]\rflags: [noStrict]\r---*/").unwrap();
+        assert_eq!(m.includes, ["a.js"]);
+        assert_eq!(m.modes(), [Mode::Sloppy]);
     }
 }
