@@ -54,10 +54,10 @@ pub fn init(vm: &mut Vm, global: Gc<JsObject>) -> JsResult<()> {
     getter(vm, proto, k, "byteLength", byte_length)?;
     let k = vm.key("byteOffset");
     getter(vm, proto, k, "byteOffset", byte_offset)?;
-    for (i, ty) in TYPES.iter().enumerate() {
+    for (ty, get, set) in ACCESSORS {
         let name = &ty.name()[..ty.name().len() - "Array".len()];
-        method(vm, proto, &format!("get{name}"), 1, GETTERS[i])?;
-        method(vm, proto, &format!("set{name}"), 2, SETTERS[i])?;
+        method(vm, proto, &format!("get{name}"), 1, get)?;
+        method(vm, proto, &format!("set{name}"), 2, set)?;
     }
     super::map::to_string_tag(vm, proto, "DataView")?;
     Ok(())
@@ -183,20 +183,6 @@ fn set_value(vm: &mut Vm, this: Value, args: &Args, ty: ElementType) -> JsResult
     Ok(Value::UNDEFINED)
 }
 
-const TYPES: [ElementType; 11] = [
-    ElementType::Int8,
-    ElementType::Uint8,
-    ElementType::Int16,
-    ElementType::Uint16,
-    ElementType::Int32,
-    ElementType::Uint32,
-    ElementType::Float16,
-    ElementType::Float32,
-    ElementType::Float64,
-    ElementType::BigInt64,
-    ElementType::BigUint64,
-];
-
 macro_rules! accessors {
     ($($get:ident, $set:ident => $ty:ident;)*) => {
         $(fn $get(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
@@ -205,8 +191,10 @@ macro_rules! accessors {
         fn $set(vm: &mut Vm, this: Value, args: Args, _nt: Value) -> JsResult<Value> {
             set_value(vm, this, &args, ElementType::$ty)
         })*
-        const GETTERS: [crate::function::NativeFn; 11] = [$($get),*];
-        const SETTERS: [crate::function::NativeFn; 11] = [$($set),*];
+        /// Each element type DataView reads and writes, with its getX and
+        /// setX methods.
+        const ACCESSORS: [(ElementType, crate::function::NativeFn, crate::function::NativeFn); 11] =
+            [$((ElementType::$ty, $get, $set)),*];
     };
 }
 

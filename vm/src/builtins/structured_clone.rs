@@ -108,9 +108,7 @@ fn structured_clone(vm: &mut Vm, _this: Value, args: Args, _nt: Value) -> JsResu
         let proto = Value::from_gc(vm.intrinsic(Intrinsic::ArrayBufferPrototype));
         let data = ArrayBufferData::from_vec(bytes, max, false);
         let clone = vm.new_object_with(proto, ObjectKind::ArrayBuffer(Box::new(data)))?;
-        if let ObjectKind::Map(t) = &memory.kind {
-            t.borrow_mut().set(Value::from_gc(buf), Value::from_gc(clone));
-        }
+        memory_set(memory, buf, clone);
     }
 
     let mut work: Vec<(Gc<JsObject>, Gc<JsObject>)> = Vec::new();
