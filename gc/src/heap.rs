@@ -155,7 +155,7 @@ pub struct Heap {
     collecting: bool,
 }
 
-/// Empty blocks kept for reuse after a sweep; the rest go back to the system.
+/// Empty blocks kept for reuse after a sweep at least (see `trim_empty_pool`).
 const EMPTY_POOL_MAX: usize = 16;
 
 impl Heap {
@@ -516,12 +516,28 @@ impl Heap {
         let live = live_bytes + self.external_after_gc;
         let grown = live as f64 * (self.config.growth_factor - 1.0).max(0.0);
         self.budget = self.config.min_budget.max(grown as usize);
+        self.trim_empty_pool();
         self.note_heap_size();
         if self.config.trace_gc {
             let line = TraceLine { stats: &self.stats, reason, before_bytes, before_heap, freed };
             eprintln!("{line}");
         }
         self.collecting = false;
+    }
+
+    /// Gives the empty blocks the mutator will not need before the next
+    /// collection back to the system. Up to one budget's worth stay: the
+    /// heap grows back to that size before the next collection anyway, and
+    /// a reused block costs a re-format instead of a zeroed allocation
+    /// (programs whose objects die young, like AWFY's storage, used to
+    /// free and re-allocate most of their blocks every cycle).
+    fn trim_empty_pool(&mut self) {
+        let keep = EMPTY_POOL_MAX.max(self.budget / BLOCK_SIZE);
+        while self.empty_pool.len() > keep {
+            let Some(block) = self.empty_pool.pop() else { break };
+            self.spaces.blocks.remove(&block.addr());
+            block.release();
+        }
     }
 
     /// Sweeps every space; returns (live cells, live bytes, freed, finalized).
@@ -535,12 +551,9 @@ impl Heap {
                 freed += r.freed;
                 finalized += r.finalized;
                 if r.live == 0 {
-                    if self.empty_pool.len() < EMPTY_POOL_MAX {
-                        self.empty_pool.push(block);
-                    } else {
-                        self.spaces.blocks.remove(&block.addr());
-                        block.release();
-                    }
+                    // Kept for now: `trim_empty_pool` decides, once the
+                    // next budget is known, how many the mutator will need.
+                    self.empty_pool.push(block);
                 } else {
                     live_cells += r.live;
                     live_bytes += r.live * SIZE_CLASSES[class];

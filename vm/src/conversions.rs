@@ -67,6 +67,11 @@ pub fn strict_equals(a: Value, b: Value) -> bool {
     if a.is_number() && b.is_number() {
         return a.as_number() == b.as_number();
     }
+    // Strings and BigInts, the only values compared by content, are
+    // cells: with a non-cell on either side the bits decided it.
+    if !a.is_cell() || !b.is_cell() {
+        return false;
+    }
     match (a.as_gc::<JsString>(), b.as_gc::<JsString>()) {
         // Two different atoms differ (single characters, literals and
         // property names are atoms).

@@ -48,6 +48,12 @@ pub mod type_feedback {
     /// The bits of two operands.
     #[inline]
     pub fn of_pair(a: Value, b: Value) -> u8 {
+        // An operand that is neither a number nor a cell (undefined,
+        // null, a boolean) makes the pair ANY: decided before any cell's
+        // header is loaded (`x === null` on a list node costs no miss).
+        if !(a.is_number() || a.is_cell()) || !(b.is_number() || b.is_cell()) {
+            return ANY;
+        }
         of(a) | of(b)
     }
 }

@@ -167,6 +167,11 @@ pub struct SharedFunction {
     /// Named properties the instances it constructed ended up with (the
     /// inline slots `new` gives the next ones).
     pub instance_slots: Cell<u32>,
+    /// The shape of its closures once their own `length` and `name` (and a
+    /// sloppy function's `arguments` and `caller`) are added: the next
+    /// closure with the same prototype starts there, its slots written
+    /// in order, with no transition lookups.
+    pub closure_shape: Cell<Option<Gc<crate::shape::Shape>>>,
     /// What compiled code needs to push and enter a frame of this
     /// function without calling into the vm.
     pub frame: FrameInfo,
@@ -212,6 +217,9 @@ unsafe impl Trace for SharedFunction {
         self.keys.trace(t);
         self.name.trace(t);
         self.feedback.trace(t);
+        if let Some(s) = self.closure_shape.get() {
+            t.mark(s.cell());
+        }
     }
 }
 

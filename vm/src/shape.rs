@@ -77,6 +77,11 @@ pub struct Shape {
     array: bool,
     /// A root: the next root of the same prototype (another layout).
     next_root: Cell<Option<Gc<Shape>>>,
+    /// A transition child: the shape it was made from, whose table holds
+    /// every key of this one's but the last. The collector traces the
+    /// parent instead of the copied keys, so marking a shape costs one key,
+    /// not the whole table (V8's maps keep the same back pointer).
+    parent: Option<Gc<Shape>>,
 }
 strata_gc::cell_type!(Shape);
 
@@ -84,8 +89,19 @@ strata_gc::cell_type!(Shape);
 unsafe impl Trace for Shape {
     fn trace(&self, t: &mut Tracer) {
         self.proto.get().trace(t);
-        for (_, k, _) in self.table().entries() {
-            k.trace(t);
+        match self.parent {
+            // A child's keys are its parent's plus the last one.
+            Some(parent) if !self.dictionary => {
+                t.mark(parent.cell());
+                if let Some(Some((k, _))) = self.table().keys.last() {
+                    k.trace(t);
+                }
+            }
+            _ => {
+                for (_, k, _) in self.table().entries() {
+                    k.trace(t);
+                }
+            }
         }
         for s in self.transitions.borrow().values() {
             t.mark(s.cell());
@@ -107,6 +123,7 @@ impl Shape {
             inline_capacity,
             array,
             next_root: Cell::new(next),
+            parent: None,
         }
     }
 
@@ -120,6 +137,7 @@ impl Shape {
             inline_capacity: from.inline_capacity,
             array: from.array,
             next_root: Cell::new(None),
+            parent: None,
         }
     }
 
@@ -182,17 +200,19 @@ impl Shape {
     }
 
     /// The payload of the child shape that adds (key, attrs).
-    pub fn child_payload(&self, key: PropertyKey, attrs: Attrs) -> Shape {
-        let mut table = self.table().clone();
+    pub fn child_payload(this: Gc<Shape>, key: PropertyKey, attrs: Attrs) -> Shape {
+        debug_assert!(!this.dictionary);
+        let mut table = this.table().clone();
         table.push(key, attrs);
         Shape {
-            proto: Cell::new(self.proto.get()),
+            proto: Cell::new(this.proto.get()),
             table: UnsafeCell::new(Rc::new(table)),
             transitions: RefCell::new(HashMap::default()),
             dictionary: false,
-            inline_capacity: self.inline_capacity,
-            array: self.array,
+            inline_capacity: this.inline_capacity,
+            array: this.array,
             next_root: Cell::new(None),
+            parent: Some(this),
         }
     }
 

@@ -604,7 +604,7 @@ impl Vm {
             obj.push_slot(value);
             return Ok(());
         }
-        let next = self.alloc(shape.child_payload(key, attrs))?;
+        let next = self.alloc(Shape::child_payload(shape, key, attrs))?;
         shape.add_transition(key, attrs, next);
         obj.set_shape(next);
         obj.push_slot(value);

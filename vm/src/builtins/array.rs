@@ -299,8 +299,14 @@ fn relative_end(vm: &mut Vm, v: Value, len: u64) -> JsResult<u64> {
 // ---- the constructor and its statics ---------------------------------------
 
 fn array_ctor(vm: &mut Vm, _this: Value, args: Args, new_target: Value) -> JsResult<Value> {
-    let nt = if new_target.is_undefined() { Value::from_gc(vm.intrinsic(Intrinsic::Array)) } else { new_target };
-    let proto = vm.prototype_from_constructor(nt, Intrinsic::ArrayPrototype)?;
+    let array = Value::from_gc(vm.intrinsic(Intrinsic::Array));
+    // `new Array(n)`: %Array%.prototype is non-writable and
+    // non-configurable, so it is %Array.prototype% without a lookup.
+    let proto = if new_target.is_undefined() || new_target == array {
+        Value::from_gc(vm.intrinsic(Intrinsic::ArrayPrototype))
+    } else {
+        vm.prototype_from_constructor(new_target, Intrinsic::ArrayPrototype)?
+    };
     if args.len() == 1 {
         let len = args.get(0);
         if let Some(n) = len.as_number() {

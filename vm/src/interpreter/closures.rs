@@ -67,6 +67,7 @@ impl Vm {
             jit: std::cell::Cell::new(std::ptr::null()),
             jit_declined: std::cell::Cell::new(false),
             instance_slots: std::cell::Cell::new(crate::object::DEFAULT_INLINE_SLOTS),
+            closure_shape: std::cell::Cell::new(None),
             frame,
         });
         let len = self.roots.pinned.len();
@@ -85,32 +86,52 @@ impl Vm {
         let proto_intrinsic = resumable.map_or(Intrinsic::FunctionPrototype, |(i, _)| i);
         let proto = Value::from_gc(self.intrinsic(proto_intrinsic));
         let realm = self.realm();
-        let f = self.new_object_with(
-            proto,
-            ObjectKind::Function(FunctionData {
-                code: FunctionCode::Bytecode { shared, context },
-                realm,
-                home_object: std::cell::Cell::new(Value::UNDEFINED),
-                fields: std::cell::Cell::new(Value::UNDEFINED),
-                captures: std::cell::Cell::new(Value::UNDEFINED),
-            }),
-        )?;
+        let kind = ObjectKind::Function(FunctionData {
+            code: FunctionCode::Bytecode { shared, context },
+            realm,
+            home_object: std::cell::Cell::new(Value::UNDEFINED),
+            fields: std::cell::Cell::new(Value::UNDEFINED),
+            captures: std::cell::Cell::new(Value::UNDEFINED),
+        });
         let code = &shared.code;
         let length = Value::int(code.length as i32);
-        let len_key = PropertyKey::String(self.roots.names.length);
-        self.add_named_property(f, len_key, length, Attrs::CONFIGURABLE_ONLY)?;
-        let name_key = PropertyKey::String(self.roots.names.name);
-        self.add_named_property(f, name_key, shared.name, Attrs::CONFIGURABLE_ONLY)?;
-        if code.kind == FunctionKind::Normal && !code.strict {
-            // Sloppy functions carry own `arguments` and `caller`, as V8's
-            // and JSC's do, shadowing %Function.prototype%'s restricted
-            // accessors (strict functions must not have them). Their value
-            // is undefined: the legacy caller/arguments extension itself
-            // is not implemented, which test262 accepts as "not supported".
-            for name in [self.roots.names.arguments, self.roots.names.caller] {
-                self.add_named_property(f, PropertyKey::String(name), Value::UNDEFINED, Attrs::NONE)?;
+        // Sloppy functions carry own `arguments` and `caller`, as V8's and
+        // JSC's do, shadowing %Function.prototype%'s restricted accessors
+        // (strict functions must not have them). Their value is undefined:
+        // the legacy caller/arguments extension itself is not implemented,
+        // which test262 accepts as "not supported".
+        let legacy = code.kind == FunctionKind::Normal && !code.strict;
+        let f = match shared.closure_shape.get() {
+            // The cached shape holds exactly these properties in this order
+            // (shared shapes never change); only the realm may differ.
+            Some(shape) if shape.proto() == proto => {
+                let f = self.alloc_object(shape, kind)?;
+                f.push_slot(length);
+                f.push_slot(shared.name);
+                if legacy {
+                    f.push_slot(Value::UNDEFINED);
+                    f.push_slot(Value::UNDEFINED);
+                }
+                f
             }
-        }
+            _ => {
+                let f = self.new_object_with(proto, kind)?;
+                let len_key = PropertyKey::String(self.roots.names.length);
+                self.add_named_property(f, len_key, length, Attrs::CONFIGURABLE_ONLY)?;
+                let name_key = PropertyKey::String(self.roots.names.name);
+                self.add_named_property(f, name_key, shared.name, Attrs::CONFIGURABLE_ONLY)?;
+                if legacy {
+                    for name in [self.roots.names.arguments, self.roots.names.caller] {
+                        self.add_named_property(f, PropertyKey::String(name), Value::UNDEFINED, Attrs::NONE)?;
+                    }
+                }
+                let shape = f.shape();
+                if !shape.is_dictionary() {
+                    shared.closure_shape.set(Some(shape));
+                }
+                f
+            }
+        };
         if let Some((_, Some(instances))) = resumable {
             // A generator function's `prototype`: the prototype of its
             // generator objects, inheriting %GeneratorPrototype% (or

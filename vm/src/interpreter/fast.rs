@@ -368,7 +368,13 @@ unsafe fn test_equal_strict(_: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value)
         // The type tests feed both the feedback and the comparison.
         let (bits, eq) = if l.is_int() && acc.is_int() {
             (type_feedback::INT32, l == acc)
-        } else if let (Some(x), Some(y)) = (l.as_gc::<JsString>(), acc.as_gc::<JsString>()) {
+        } else if !(l.is_number() || l.is_cell()) || !(acc.is_number() || acc.is_cell()) {
+            // undefined, null or a boolean on one side: the bits decide,
+            // and no cell header is loaded (`node === null`).
+            (type_feedback::ANY, l == acc)
+        } else if let Some(x) = l.as_gc::<JsString>()
+            && let Some(y) = acc.as_gc::<JsString>()
+        {
             (type_feedback::STRING, x == y || (!(x.is_atom() && y.is_atom()) && x.content_eq(&y)))
         } else {
             (type_feedback::of_pair(l, acc), strict_equals(l, acc))
