@@ -195,6 +195,8 @@ pub struct FrameInfo {
     /// `this`: undefined and null become the global object, primitives
     /// their wrappers), else 0.
     pub sloppy_this: u8,
+    /// 1 for a class constructor (which a plain call must reject), else 0.
+    pub class_constructor: u8,
 }
 
 impl FrameInfo {
@@ -206,6 +208,10 @@ impl FrameInfo {
             params: code.param_count as u32,
             registers: code.register_count as u32,
             sloppy_this: u8::from(!code.strict && code.kind.has_own_this()),
+            class_constructor: u8::from(matches!(
+                code.kind,
+                strata_bytecode::FunctionKind::BaseConstructor | strata_bytecode::FunctionKind::DerivedConstructor
+            )),
         }
     }
 }

@@ -303,8 +303,9 @@ impl Vm {
     #[inline(always)]
     pub(crate) fn enter_frame(&mut self, cur: &mut Cursor, fp: isize, shared: Gc<SharedFunction>, realm: Gc<crate::realm::Realm>) {
         cur.shared = shared;
-        cur.code = shared.code.code.as_ptr();
-        cur.fb = shared.feedback.slots.as_ptr();
+        // The frame facts' copies: on the shared function's own line.
+        cur.code = shared.frame.code;
+        cur.fb = shared.frame.feedback;
         // SAFETY: fp is a frame of the register file.
         cur.regs = unsafe { cur.base.offset(fp) };
         cur.fp = fp;
