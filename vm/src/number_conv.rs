@@ -834,6 +834,11 @@ pub fn canonical_numeric_index(s: &[u16]) -> Option<u32> {
 
 /// ℝ(x) truncated, modulo 2^32 (NaN and infinities give 0).
 fn modulo_2_32(x: f64) -> u32 {
+    // Below 2^63 in magnitude the truncation is exact in an i64, whose low
+    // 32 bits (two's complement) are the value modulo 2^32: no fmod.
+    if x.abs() < 9_223_372_036_854_775_808.0 {
+        return x as i64 as u32;
+    }
     if !x.is_finite() {
         return 0;
     }

@@ -151,9 +151,21 @@ impl Vm {
     pub fn prototype_from_constructor(&mut self, new_target: Value, fallback: Intrinsic) -> JsResult<Value> {
         if let Some(nt) = new_target.as_gc::<JsObject>() {
             let key = crate::property::PropertyKey::String(self.roots.names.prototype);
-            // Through the stub cache: every `new` reads this, and
-            // constructors of one kind share a shape.
-            let p = self.load_keyed_named(nt, key)?;
+            // A function's own data `prototype` (every constructor we
+            // create has one; it is non-configurable, so it stays a data
+            // property) is read from its slot; anything else goes through
+            // the stub cache and [[Get]].
+            let own = match nt.kind {
+                ObjectKind::Function(_) => match nt.shape().lookup(key) {
+                    Some((slot, attrs)) if !attrs.is_accessor() => Some(nt.slot(slot)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let p = match own {
+                Some(p) => p,
+                None => self.load_keyed_named(nt, key)?,
+            };
             if p.as_gc::<JsObject>().is_some() {
                 return Ok(p);
             }
