@@ -248,12 +248,25 @@ unsafe fn get_named_polymorphic(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: V
 unsafe fn set_named(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
     // SAFETY: see the module docs.
     let (recv, fs) = unsafe { (reg(cur, pc, 0), slot(cur, pc, 2)) };
-    if let Some(obj) = recv.as_gc::<JsObject>()
-        && let Some(Handler::OwnSlot(n)) = fs.ic.get().find(&obj)
-    {
-        obj.set_slot(n, acc);
-        strata_gc::write_barrier(obj.cell(), acc.bits() as usize);
-        return (pc + 4, acc);
+    if let Some(obj) = recv.as_gc::<JsObject>() {
+        match fs.ic.get().find(&obj) {
+            Some(Handler::OwnSlot(n)) => {
+                obj.set_slot(n, acc);
+                strata_gc::write_barrier(obj.cell(), acc.bits() as usize);
+                return (pc + 4, acc);
+            }
+            // Adding a property along a cached transition (a constructor's
+            // `this.x = ...`), under `run_store_handler`'s conditions.
+            Some(Handler::Transition(to, n))
+                if obj.is_extensible() && !obj.is_watched() && obj.slot_count() == n as usize =>
+            {
+                obj.set_shape(to);
+                obj.push_slot(acc);
+                strata_gc::write_barrier(obj.cell(), acc.bits() as usize);
+                return (pc + 4, acc);
+            }
+            _ => {}
+        }
     }
     generic!(vm, cur, pc, acc)
 }
