@@ -1,6 +1,8 @@
-//! Fast handlers for the hottest instructions, unprefixed forms only
-//! (every operand one byte): each is a small function that the trampoline
-//! in [`Vm::run`] calls through [`handlers`]. The compiler allocates
+//! Fast handlers for the hottest instructions, unprefixed forms (every
+//! operand one byte) but for the `Wide`/`ExtraWide` prefix handlers, which
+//! take a scaled `LdaSmi` and pass the rest on: each is a small function
+//! that the trampoline in [`Vm::run`] calls through [`handlers`]. The
+//! compiler allocates
 //! registers per handler, so the common case costs a few loads and no
 //! spills. A fast handler takes the common case inline and hands
 //! anything else to the generic [`Vm::step`] for the same instruction,
@@ -12,11 +14,11 @@
 //!
 //! # Safety
 //! Every handler is called with a [`Cursor`] describing the running frame
-//! and a `pc` starting one of its unprefixed instructions (the table maps
-//! only unprefixed opcode bytes here; prefixes go to `step`). The
-//! verifier's guarantees (see `Cursor`) make every operand, register and
-//! feedback-slot read below in bounds; the `// SAFETY:` comments refer to
-//! this.
+//! and a `pc` starting one of its instructions: an unprefixed one for
+//! every handler but `wide`/`extra_wide`, which the table maps to the
+//! prefix bytes. The verifier's guarantees (see `Cursor`) make every
+//! operand, register and feedback-slot read below in bounds; the
+//! `// SAFETY:` comments refer to this.
 
 use strata_bytecode::Opcode;
 use strata_gc::Gc;
@@ -367,6 +369,46 @@ unsafe fn logical_not(_: &mut Vm, _: &mut Cursor, pc: usize, acc: Value) -> (usi
     (pc + 1, Value::bool(!to_boolean(acc)))
 }
 
+/// LogicalNot: the accumulator is a boolean (the generator emits it only
+/// after a test).
+unsafe fn boolean_not(_: &mut Vm, _: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    (pc + 1, Value::bool(acc != Value::TRUE))
+}
+
+/// ThrowSuperNotCalledIfHole: goes on unless `this` is still the hole.
+unsafe fn throw_super_not_called_if_hole(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    if acc.is_hole() {
+        generic!(vm, cur, pc, acc);
+    }
+    (pc + 1, acc)
+}
+
+/// The `Wide` prefix: a 16-bit `LdaSmi` here (constants like 1309 or
+/// 13849 in hot arithmetic), every other wide instruction in `step`.
+unsafe fn wide(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs: a verified prefixed instruction, the
+    // prefix, the opcode, then its operands at twice the width.
+    unsafe {
+        if *cur.code.add(pc + 1) == Opcode::LdaSmi as u8 {
+            let v = i16::from_le_bytes((cur.code.add(pc + 2) as *const [u8; 2]).read_unaligned());
+            return star_after(cur, pc + 4, Value::int(v as i32));
+        }
+    }
+    generic!(vm, cur, pc, acc)
+}
+
+/// The `ExtraWide` prefix: a 32-bit `LdaSmi` here, the rest in `step`.
+unsafe fn extra_wide(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: as in `wide`, operands at four times the width.
+    unsafe {
+        if *cur.code.add(pc + 1) == Opcode::LdaSmi as u8 {
+            let v = i32::from_le_bytes((cur.code.add(pc + 2) as *const [u8; 4]).read_unaligned());
+            return star_after(cur, pc + 6, Value::int(v));
+        }
+    }
+    generic!(vm, cur, pc, acc)
+}
+
 unsafe fn test_equal_strict(_: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
     // SAFETY: see the module docs.
     unsafe {
@@ -623,11 +665,39 @@ unsafe fn return_(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usiz
     let (new_target, caller_fp, call_pc) = unsafe {
         (*cur.regs.offset(frame::NEW_TARGET), *cur.regs.offset(frame::CALLER_FP), *cur.regs.offset(frame::RETURN_PC))
     };
-    if fp == cur.entry_fp || !new_target.is_undefined() {
+    if fp == cur.entry_fp {
         generic!(vm, cur, pc, acc);
     }
     let (Some(caller_fp), Some(call_pc)) = (caller_fp.as_int(), call_pc.as_int()) else { generic!(vm, cur, pc, acc) };
     let Some((shared, realm)) = frame_function(vm, caller_fp as isize) else { generic!(vm, cur, pc, acc) };
+    let call_pc = call_pc as usize;
+    let mut acc = acc;
+    if !new_target.is_undefined() {
+        // A construct frame: its result is `this` unless it returned an
+        // object. A frame pushed by `super(...)` (its caller binds the
+        // result) and a derived constructor's errors take `step`.
+        // SAFETY: call_pc is the caller's verified call instruction.
+        if unsafe { *shared.frame.code.add(call_pc) } == Opcode::CallSuper as u8 {
+            generic!(vm, cur, pc, acc);
+        }
+        if acc.as_gc::<JsObject>().is_none() {
+            // SAFETY: the frame header lies inside the register file.
+            let this = unsafe { *cur.regs.offset(frame::THIS) };
+            if cur.shared.code.kind == strata_bytecode::FunctionKind::DerivedConstructor
+                && (!acc.is_undefined() || this.is_hole())
+            {
+                generic!(vm, cur, pc, acc);
+            }
+            acc = this;
+            // Slack tracking, as `step`'s Return.
+            if let Some(o) = acc.as_gc::<JsObject>() {
+                let n = o.slot_count() as u32;
+                if n > cur.shared.instance_slots.get() {
+                    cur.shared.instance_slots.set(n);
+                }
+            }
+        }
+    }
     // The frame's first slot (its lowest argument): as `frame_base`, from
     // the header in hand and the frame facts' parameter count.
     // SAFETY: the frame header lies inside the register file.
@@ -635,7 +705,6 @@ unsafe fn return_(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usiz
     let nargs = argc.max(cur.shared.frame.params as isize);
     vm.roots.stack.top = (fp - nargs - frame::HEADER_SLOTS as isize) as usize;
     vm.enter_frame(cur, caller_fp as isize, shared, realm);
-    let call_pc = call_pc as usize;
     // SAFETY: the caller's pc is the call instruction it suspended at, a
     // verified instruction of the function just entered.
     unsafe { star_after(cur, call_pc + instruction_len(cur.code, call_pc), acc) }
@@ -684,7 +753,9 @@ pub(super) const fn handlers(generic: OpHandler) -> [OpHandler; 256] {
         JumpIfUndefined => jump_if_undefined, JumpIfNotUndefined => jump_if_not_undefined,
         JumpIfNull => jump_if_null, JumpIfNotNull => jump_if_not_null,
         JumpIfUndefinedOrNull => jump_if_undefined_or_null, JumpIfNotUndefinedOrNull => jump_if_not_undefined_or_null,
-        ToBooleanLogicalNot => logical_not,
+        ToBooleanLogicalNot => logical_not, LogicalNot => boolean_not,
+        ThrowSuperNotCalledIfHole => throw_super_not_called_if_hole,
+        Wide => wide, ExtraWide => extra_wide,
         TestEqualStrict => test_equal_strict,
         TestLessThan => test_less_than, TestGreaterThan => test_greater_than,
         TestLessThanOrEqual => test_less_than_or_equal, TestGreaterThanOrEqual => test_greater_than_or_equal,
