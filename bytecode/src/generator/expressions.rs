@@ -640,6 +640,19 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
                     self.bind(skip);
                 }
             }
+            // `x === null` / `x !== null`: x in the accumulator and one
+            // conditional jump on null (V8's bytecode does the same); no
+            // comparison, whose feedback would say nothing anyway.
+            Expression::BinaryExpression(b)
+                if matches!(b.operator, BinaryOperator::StrictEquality | BinaryOperator::StrictInequality)
+                    && (matches!(b.left.without_parentheses(), Expression::NullLiteral(_))
+                        || matches!(b.right.without_parentheses(), Expression::NullLiteral(_))) =>
+            {
+                let other = if matches!(b.right.without_parentheses(), Expression::NullLiteral(_)) { &b.left } else { &b.right };
+                self.visit_expr(other);
+                let jump_on_null = (b.operator == BinaryOperator::StrictEquality) == when;
+                self.emit_jump(if jump_on_null { Opcode::JumpIfNull } else { Opcode::JumpIfNotNull }, label);
+            }
             Expression::BinaryExpression(b)
                 if matches!(b.operator, BinaryOperator::Inequality | BinaryOperator::StrictInequality) =>
             {
