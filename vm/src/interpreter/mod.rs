@@ -235,10 +235,28 @@ impl Vm {
         };
         let mut pc: usize = start_pc;
         let mut acc = start_acc;
+        // With the JIT off no frame ever has compiled code: the handler
+        // loop below then runs without checking for it.
+        let interpret_only = self.jit_policy == crate::jit::JitPolicy::Off;
         loop {
             // SAFETY: compiled code lives as long as the vm (its tier owns it).
             let target = if cur.jit.is_null() { None } else { unsafe { (*cur.jit).target(pc) } };
             let (next, value) = match target {
+                // The handlers, one after another, until one exits or
+                // throws, or (JIT on) the running frame has compiled code.
+                None => {
+                    let (mut p, mut a) = (pc, acc);
+                    loop {
+                        // SAFETY: pc starts a verified instruction of the
+                        // running function (see `Cursor`), as does every pc
+                        // a handler returns below EXIT.
+                        let (n, v) = unsafe { run_one(self, &mut cur, p, a) };
+                        if n >= EXIT || (!interpret_only && !cur.jit.is_null()) {
+                            break (n, v);
+                        }
+                        (p, a) = (n, v);
+                    }
+                }
                 Some(target) => {
                     // SAFETY: the code was compiled from this frame's
                     // function and `target` is the code of instruction `pc`;
@@ -247,9 +265,6 @@ impl Vm {
                     // SAFETY: the code returns a Value's bits as the accumulator.
                     (r.pc, unsafe { Value::from_bits(r.acc) })
                 }
-                // SAFETY: pc starts a verified instruction of the running
-                // function (see `Cursor`); the handler runs it.
-                None => unsafe { run_one(self, &mut cur, pc, acc) },
             };
             if next < EXIT {
                 pc = next;
