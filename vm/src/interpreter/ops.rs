@@ -57,6 +57,7 @@ pub fn exponentiate(base: f64, exp: f64) -> f64 {
     libm::pow(base, exp)
 }
 
+#[inline(always)]
 fn apply_number(op: BinaryOp, a: f64, b: f64) -> f64 {
     match op {
         BinaryOp::Sub => a - b,
