@@ -23,6 +23,7 @@
 use strata_bytecode::Opcode;
 use strata_gc::Gc;
 
+use super::calls::ArgSource;
 use super::{BinaryOp, Cursor, OpHandler, THROW, array_store_fast, frame_function, instruction_len, ops};
 use crate::context::Context;
 use crate::conversions::{strict_equals, to_boolean};
@@ -648,6 +649,59 @@ macro_rules! fixed_call {
         }
     };
 }
+/// Construct (one-byte operands): a native constructor (`new Array(n)`)
+/// is called with its arguments read in place; a bytecode constructor gets
+/// its `this` and its frame pushed here, as `step` does, and runs in the
+/// same loop. Anything else (not a constructor, a proxy, a bound function)
+/// takes `step`.
+unsafe fn construct(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs: Construct(callee, first argument
+    // register, count, slot), verified.
+    let (callee, start, argc, fs) =
+        unsafe { (reg(cur, pc, 0), cur.fp + op_signed(cur, pc, 1), op(cur, pc, 2), slot(cur, pc, 3)) };
+    let new_target = acc;
+    let Some(f) = callee.as_gc::<JsObject>() else { generic!(vm, cur, pc, acc) };
+    let ObjectKind::Function(d) = &f.kind else { generic!(vm, cur, pc, acc) };
+    if !d.is_constructor() || start < 0 || start as usize + argc > vm.roots.stack.top {
+        generic!(vm, cur, pc, acc)
+    }
+    fs.record_call_target(callee);
+    // Stack traces, re-entry and the unwinder read the caller's pc.
+    vm.roots.stack.pc = pc as u32;
+    match d.code {
+        FunctionCode::Native { f: native, .. } => {
+            // SAFETY: the registers lie in the calling frame (checked just
+            // above), below the register file's top for the whole call.
+            let args = unsafe { crate::function::Args::from_raw(cur.base.offset(start), argc) };
+            match vm.call_native(f, native, Value::UNDEFINED, args, new_target) {
+                // SAFETY: see the module docs: an unprefixed Construct is
+                // five bytes.
+                Ok(v) => unsafe { star_after(cur, pc + 5, v) },
+                Err(Exception(e)) => (THROW, e),
+            }
+        }
+        FunctionCode::Bytecode { shared, .. } => {
+            let this = match vm.construct_this(f, new_target) {
+                Ok(this) => this,
+                Err(Exception(e)) => return (THROW, e),
+            };
+            if let Some(o) = this.as_gc::<JsObject>()
+                && !matches!(fs.ic.get(), IcState::Allocation(s) if *s == o.shape())
+            {
+                fs.ic.update_with(|s| *s = IcState::Allocation(o.shape()));
+            }
+            let args = ArgSource::Registers { start, count: argc };
+            match vm.push_frame(f, this, new_target, args, cur.fp, pc as u32) {
+                Ok(fp) => {
+                    vm.enter_frame(cur, fp, shared, d.realm);
+                    (0, acc)
+                }
+                Err(Exception(e)) => (THROW, e),
+            }
+        }
+    }
+}
+
 fixed_call!(call_property0, true, 0);
 fixed_call!(call_property1, true, 1);
 fixed_call!(call_property2, true, 2);
@@ -766,7 +820,7 @@ pub(super) const fn handlers(generic: OpHandler) -> [OpHandler; 256] {
         CallProperty0 => call_property0, CallProperty1 => call_property1, CallProperty2 => call_property2,
         CallUndefinedReceiver0 => call_undefined_receiver0, CallUndefinedReceiver1 => call_undefined_receiver1,
         CallUndefinedReceiver2 => call_undefined_receiver2,
-        LdaGlobal => lda_global,
+        LdaGlobal => lda_global, Construct => construct,
         Return => return_,
     }
     t
