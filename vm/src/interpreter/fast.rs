@@ -552,13 +552,113 @@ macro_rules! increment {
 increment!(inc, 1);
 increment!(dec, -1);
 
+/// A call to `callee` with `this` and `args` (registers of the caller or
+/// a copy of them) from the call instruction at `pc`, `len` bytes long,
+/// whose feedback slot is its operand `slot_op`: a bytecode function's frame is pushed and
+/// its first instruction runs next in the same loop; a built-in is called
+/// directly, its arguments read in place. The frame facts come from the
+/// callee's `FrameInfo` (one cache line, no walk through the bytecode
+/// object); anything unusual (a class constructor, a primitive `this` to
+/// box, a full register file, an interrupt, a callee that is no function
+/// object) takes the generic path, which throws or converts.
+///
+/// # Safety
+/// As a handler's; `slot_op` is the instruction's slot operand and `args`
+/// lie below the register file's top (or outside it).
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+unsafe fn enter_call(
+    vm: &mut Vm,
+    cur: &mut Cursor,
+    pc: usize,
+    acc: Value,
+    callee: Value,
+    this: Value,
+    args: &[Value],
+    slot_op: usize,
+    len: usize,
+) -> (usize, Value) {
+    let mut this = this;
+    // SAFETY: see the module docs: a verified slot operand.
+    let fs = unsafe { slot(cur, pc, slot_op) };
+    let Some(f) = callee.as_gc::<JsObject>() else { generic!(vm, cur, pc, acc) };
+    let ObjectKind::Function(data) = &f.kind else { generic!(vm, cur, pc, acc) };
+    let (shared, context) = match data.code {
+        FunctionCode::Bytecode { shared, context } => (shared, context),
+        // A built-in (Math.abs, push, ...): called directly, its
+        // arguments read from the caller's registers or this Rust frame
+        // (both scanned by the GC).
+        FunctionCode::Native { f: native, .. } => {
+            fs.record_call_target(callee);
+            vm.roots.stack.pc = pc as u32;
+            let args = crate::function::Args::new(args);
+            return match vm.call_native(f, native, this, args, Value::UNDEFINED) {
+                // SAFETY: see the module docs: `pc + len` follows the call.
+                Ok(v) => unsafe { star_after(cur, pc + len, v) },
+                Err(Exception(e)) => (THROW, e),
+            };
+        }
+    };
+    let fi = &shared.frame;
+    if fi.class_constructor != 0 {
+        generic!(vm, cur, pc, acc)
+    }
+    // OrdinaryCallBindThis for a sloppy callee: undefined and null are the
+    // global object; a primitive is boxed by the generic path.
+    if fi.sloppy_this != 0 && this.as_gc::<JsObject>().is_none() && !this.is_hole() {
+        if !this.is_nullish() {
+            generic!(vm, cur, pc, acc)
+        }
+        this = data.realm.global.get();
+    }
+    let argc = args.len();
+    let nargs = argc.max(fi.params as usize);
+    let size = frame::frame_size(nargs, fi.registers as usize);
+    // One slot of room above the frame: an empty register list may start
+    // there (see strata_bytecode::verify).
+    if vm.interrupted() || !vm.roots.stack.has_room(size + 1) {
+        generic!(vm, cur, pc, acc)
+    }
+    fs.record_call_target(callee);
+    // Stack traces and re-entry read the caller's pc.
+    vm.roots.stack.pc = pc as u32;
+    shared.invocations.set(shared.invocations.get().saturating_add(1));
+    if vm.jit_policy != crate::jit::JitPolicy::Off && shared.jit.get().is_null() {
+        vm.tier_up(shared);
+    }
+    let base = vm.roots.stack.top as isize;
+    let fp = base + nargs as isize + frame::HEADER_SLOTS as isize;
+    // SAFETY: `has_room` checked that the whole frame (arguments, header,
+    // registers, plus one) lies inside the register file, above every
+    // register of the caller the arguments came from.
+    unsafe {
+        let f_ptr = cur.base.offset(fp);
+        let param0 = f_ptr.offset(frame::PARAM0);
+        for (i, &v) in args.iter().enumerate() {
+            *param0.sub(i) = v;
+        }
+        for i in argc..nargs {
+            *param0.sub(i) = Value::UNDEFINED;
+        }
+        *f_ptr.offset(frame::THIS) = this;
+        *f_ptr.offset(frame::RETURN_ADDRESS) = Value::UNDEFINED;
+        *f_ptr.offset(frame::NEW_TARGET) = Value::UNDEFINED;
+        *f_ptr.offset(frame::CALLEE) = callee;
+        *f_ptr.offset(frame::ARGC) = Value::int(argc as i32);
+        *f_ptr.offset(frame::CONTEXT) = context;
+        *f_ptr.offset(frame::RETURN_PC) = Value::int(pc as i32);
+        *f_ptr.offset(frame::CALLER_FP) = Value::int(cur.fp as i32);
+        for r in 0..fi.registers as usize {
+            *f_ptr.add(r) = Value::UNDEFINED;
+        }
+    }
+    vm.roots.stack.top = (fp + fi.registers as isize) as usize;
+    vm.enter_frame(cur, fp, shared, data.realm);
+    (0, acc)
+}
+
 /// A call with a fixed number of register arguments (CallProperty0..2,
-/// CallUndefinedReceiver0..2) to a bytecode function: pushes its frame
-/// and continues at its first instruction in the same loop. The frame
-/// facts come from the callee's `FrameInfo` (one cache line, no walk
-/// through the bytecode object); anything unusual (a class constructor,
-/// a primitive `this` to box, a full register file, an interrupt) takes
-/// the generic path, which throws or converts.
+/// CallUndefinedReceiver0..2), as V8's: see `enter_call`.
 macro_rules! fixed_call {
     ($name:ident, $receiver:expr, $argc:expr) => {
         unsafe fn $name(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
@@ -566,89 +666,46 @@ macro_rules! fixed_call {
             // SAFETY: see the module docs.
             let callee = unsafe { reg(cur, pc, 0) };
             // SAFETY: see the module docs.
-            let mut this = if $receiver { unsafe { reg(cur, pc, 1) } } else { Value::UNDEFINED };
+            let this = if $receiver { unsafe { reg(cur, pc, 1) } } else { Value::UNDEFINED };
             let mut argv = [Value::UNDEFINED; 2];
             for (i, a) in argv.iter_mut().enumerate().take($argc) {
                 // SAFETY: see the module docs.
                 *a = unsafe { reg(cur, pc, FIRST + i) };
             }
-            let Some(f) = callee.as_gc::<JsObject>() else { generic!(vm, cur, pc, acc) };
-            let ObjectKind::Function(data) = &f.kind else { generic!(vm, cur, pc, acc) };
-            let (shared, context) = match data.code {
-                FunctionCode::Bytecode { shared, context } => (shared, context),
-                // A built-in (Math.abs, push, ...): called directly, its
-                // arguments read from this Rust frame (scanned by the GC).
-                FunctionCode::Native { f: native, .. } => {
-                    // SAFETY: see the module docs.
-                    unsafe { slot(cur, pc, FIRST + $argc).record_call_target(callee) };
-                    vm.roots.stack.pc = pc as u32;
-                    let args = crate::function::Args::new(&argv[..$argc]);
-                    return match vm.call_native(f, native, this, args, Value::UNDEFINED) {
-                        // SAFETY: see the module docs.
-                        Ok(v) => unsafe { star_after(cur, pc + 2 + FIRST + $argc, v) },
-                        Err(Exception(e)) => (THROW, e),
-                    };
-                }
-            };
-            let fi = &shared.frame;
-            if fi.class_constructor != 0 {
-                generic!(vm, cur, pc, acc)
-            }
-            // OrdinaryCallBindThis for a sloppy callee: undefined and null
-            // are the global object; a primitive is boxed by the generic path.
-            if fi.sloppy_this != 0 && this.as_gc::<JsObject>().is_none() && !this.is_hole() {
-                if !this.is_nullish() {
-                    generic!(vm, cur, pc, acc)
-                }
-                this = data.realm.global.get();
-            }
-            let nargs = ($argc as usize).max(fi.params as usize);
-            let size = frame::frame_size(nargs, fi.registers as usize);
-            // One slot of room above the frame: an empty register list may
-            // start there (see strata_bytecode::verify).
-            if vm.interrupted() || !vm.roots.stack.has_room(size + 1) {
-                generic!(vm, cur, pc, acc)
-            }
-            // SAFETY: see the module docs.
-            unsafe { slot(cur, pc, FIRST + $argc).record_call_target(callee) };
-            // Stack traces and re-entry read the caller's pc.
-            vm.roots.stack.pc = pc as u32;
-            shared.invocations.set(shared.invocations.get().saturating_add(1));
-            if vm.jit_policy != crate::jit::JitPolicy::Off && shared.jit.get().is_null() {
-                vm.tier_up(shared);
-            }
-            let base = vm.roots.stack.top as isize;
-            let fp = base + nargs as isize + frame::HEADER_SLOTS as isize;
-            // SAFETY: `has_room` checked that the whole frame (arguments,
-            // header, registers, plus one) lies inside the register file,
-            // above every register of the caller the arguments came from.
-            unsafe {
-                let f_ptr = cur.base.offset(fp);
-                let param0 = f_ptr.offset(frame::PARAM0);
-                for (i, &v) in argv.iter().enumerate().take($argc) {
-                    *param0.sub(i) = v;
-                }
-                for i in $argc..nargs {
-                    *param0.sub(i) = Value::UNDEFINED;
-                }
-                *f_ptr.offset(frame::THIS) = this;
-                *f_ptr.offset(frame::RETURN_ADDRESS) = Value::UNDEFINED;
-                *f_ptr.offset(frame::NEW_TARGET) = Value::UNDEFINED;
-                *f_ptr.offset(frame::CALLEE) = callee;
-                *f_ptr.offset(frame::ARGC) = Value::int($argc);
-                *f_ptr.offset(frame::CONTEXT) = context;
-                *f_ptr.offset(frame::RETURN_PC) = Value::int(pc as i32);
-                *f_ptr.offset(frame::CALLER_FP) = Value::int(cur.fp as i32);
-                for r in 0..fi.registers as usize {
-                    *f_ptr.add(r) = Value::UNDEFINED;
-                }
-            }
-            vm.roots.stack.top = (fp + fi.registers as isize) as usize;
-            vm.enter_frame(cur, fp, shared, data.realm);
-            (0, acc)
+            // SAFETY: see the module docs; the operands are the callee,
+            // the receiver, the arguments and the slot, a byte each.
+            unsafe { enter_call(vm, cur, pc, acc, callee, this, &argv[..$argc], FIRST + $argc, 2 + FIRST + $argc) }
         }
     };
 }
+
+/// Call and CallUndefinedReceiver (callee, register list, count, slot):
+/// the list holds `this` and then the arguments for Call, only the
+/// arguments for CallUndefinedReceiver (calls with more arguments than
+/// the fixed-arity forms take, like AWFY's list `tail(x, y, z)`).
+macro_rules! list_call {
+    ($name:ident, $receiver:expr) => {
+        unsafe fn $name(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+            // SAFETY: see the module docs.
+            let (callee, list, argc) = unsafe { (reg(cur, pc, 0), cur.regs.offset(op_signed(cur, pc, 1)), op(cur, pc, 2)) };
+            // SAFETY: a verified register list: `this` (for Call) and
+            // `argc` arguments in the caller's frame, below the register
+            // file's top while the callee's frame is pushed above it.
+            let (this, args) = unsafe {
+                if $receiver {
+                    (*list, std::slice::from_raw_parts(list.add(1), argc))
+                } else {
+                    (Value::UNDEFINED, std::slice::from_raw_parts(list, argc))
+                }
+            };
+            // SAFETY: see the module docs: an unprefixed call is five bytes.
+            unsafe { enter_call(vm, cur, pc, acc, callee, this, args, 3, 5) }
+        }
+    };
+}
+list_call!(call_list, true);
+list_call!(call_undefined_receiver_list, false);
+
 /// Construct (one-byte operands): a native constructor (`new Array(n)`)
 /// is called with its arguments read in place; a bytecode constructor gets
 /// its `this` and its frame pushed here, as `step` does, and runs in the
@@ -820,6 +877,7 @@ pub(super) const fn handlers(generic: OpHandler) -> [OpHandler; 256] {
         CallProperty0 => call_property0, CallProperty1 => call_property1, CallProperty2 => call_property2,
         CallUndefinedReceiver0 => call_undefined_receiver0, CallUndefinedReceiver1 => call_undefined_receiver1,
         CallUndefinedReceiver2 => call_undefined_receiver2,
+        Call => call_list, CallUndefinedReceiver => call_undefined_receiver_list,
         LdaGlobal => lda_global, Construct => construct,
         Return => return_,
     }
