@@ -175,7 +175,7 @@ pub struct JitLayout {
 
 /// Offsets compiled calls and returns use to push and pop frames and
 /// move the cursor between functions without calling into the vm (what
-/// the interpreter's `push_frame_inline`, `return_` and `enter_frame`
+/// the interpreter's `enter_call`, `return_` and `enter_frame`
 /// do, for the common case).
 #[derive(Copy, Clone, Debug)]
 pub struct CallLayout {

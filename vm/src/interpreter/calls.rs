@@ -22,6 +22,69 @@ pub(crate) enum ArgSource<'a> {
     Registers { start: isize, count: usize },
 }
 
+/// The header of a frame about to be pushed (see frame.rs).
+pub(crate) struct FrameHeader {
+    pub(crate) this: Value,
+    pub(crate) new_target: Value,
+    pub(crate) callee: Value,
+    pub(crate) argc: usize,
+    pub(crate) context: Value,
+    pub(crate) return_pc: u32,
+    pub(crate) caller_fp: isize,
+}
+
+/// Writes the frame whose fp is `fp` into the register file at `slots`:
+/// the arguments then undefined up to `nargs` parameters, the header, and
+/// `registers` undefined registers (every slot the collector will scan).
+/// The one frame layout `push_frame` and the interpreter's fast calls
+/// share.
+///
+/// # Safety
+/// Slots `fp - HEADER_SLOTS - nargs .. fp + registers` lie inside the
+/// register file at `slots`, and the arguments do not overlap them.
+#[inline(always)]
+pub(crate) unsafe fn write_frame(
+    slots: *mut Value,
+    fp: isize,
+    args: ArgSource<'_>,
+    nargs: usize,
+    h: FrameHeader,
+    registers: usize,
+) {
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        let param0 = slots.offset(fp + frame::PARAM0);
+        match args {
+            ArgSource::Slice(a) => {
+                for (i, &v) in a.iter().enumerate() {
+                    *param0.sub(i) = v;
+                }
+            }
+            ArgSource::Registers { start, count } => {
+                let src = slots.offset(start);
+                for i in 0..count {
+                    *param0.sub(i) = *src.add(i);
+                }
+            }
+        }
+        for i in h.argc..nargs {
+            *param0.sub(i) = Value::UNDEFINED;
+        }
+        let f = slots.offset(fp);
+        *f.offset(frame::THIS) = h.this;
+        *f.offset(frame::RETURN_ADDRESS) = Value::UNDEFINED;
+        *f.offset(frame::NEW_TARGET) = h.new_target;
+        *f.offset(frame::CALLEE) = h.callee;
+        *f.offset(frame::ARGC) = Value::int(h.argc as i32);
+        *f.offset(frame::CONTEXT) = h.context;
+        *f.offset(frame::RETURN_PC) = Value::int(h.return_pc as i32);
+        *f.offset(frame::CALLER_FP) = Value::int(h.caller_fp as i32);
+        for r in 0..registers {
+            *f.add(r) = Value::UNDEFINED;
+        }
+    }
+}
+
 impl ArgSource<'_> {
     fn len(&self) -> usize {
         match self {
@@ -188,31 +251,15 @@ impl Vm {
         caller_fp: isize,
         return_pc: u32,
     ) -> JsResult<isize> {
-        self.push_frame_inline(callee, this, new_target, args, caller_fp, return_pc)
-    }
-
-    /// [`Vm::push_frame`] inlined into its caller: the interpreter's
-    /// fixed-arity calls, where the argument count is a constant and the
-    /// copies unroll.
-    #[inline(always)]
-    pub(crate) fn push_frame_inline(
-        &mut self,
-        callee: Gc<JsObject>,
-        this: Value,
-        new_target: Value,
-        args: ArgSource<'_>,
-        caller_fp: isize,
-        return_pc: u32,
-    ) -> JsResult<isize> {
         let ObjectKind::Function(data) = &callee.kind else { return Err(self.type_error("not a function")) };
         let FunctionCode::Bytecode { shared, context } = &data.code else {
             return Err(self.type_error("not a bytecode function"));
         };
         let (shared, context): (Gc<SharedFunction>, Value) = (*shared, *context);
-        let code = &shared.code;
+        let fi = &shared.frame;
         let argc = args.len();
-        let nargs = argc.max(code.param_count as usize);
-        let size = frame::frame_size(nargs, code.register_count as usize);
+        let nargs = argc.max(fi.params as usize);
+        let size = frame::frame_size(nargs, fi.registers as usize);
         if self.interrupted() {
             return Err(crate::vm::Exception::TERMINATION);
         }
@@ -221,8 +268,7 @@ impl Vm {
         if !self.roots.stack.has_room(size + 1) || !self.native_stack_ok() {
             return Err(self.range_error("Maximum call stack size exceeded"));
         }
-        let this = if code.strict || !code.kind.has_own_this() || this.as_gc::<JsObject>().is_some() || this.is_hole()
-        {
+        let this = if fi.sloppy_this == 0 || this.as_gc::<JsObject>().is_some() || this.is_hole() {
             this
         } else if this.is_nullish() {
             data.realm.global.get()
@@ -240,44 +286,22 @@ impl Vm {
             return Err(self.type_error("internal error: argument registers outside the caller's frame"));
         }
         let fp = base + nargs as isize + frame::HEADER_SLOTS as isize;
-        let slots = self.roots.stack.base();
+        let header = FrameHeader {
+            this,
+            new_target,
+            callee: Value::from_gc(callee),
+            argc,
+            context,
+            return_pc,
+            caller_fp,
+        };
         // SAFETY: `has_room` checked that the whole frame (arguments,
         // header, registers, plus one) lies inside the register file;
         // argument sources are registers of the caller below `base` or a
         // Rust slice, neither overlapping the new frame's slots.
-        unsafe {
-            let param0 = slots.offset(fp + frame::PARAM0);
-            match args {
-                ArgSource::Slice(a) => {
-                    for (i, &v) in a.iter().enumerate() {
-                        *param0.sub(i) = v;
-                    }
-                }
-                ArgSource::Registers { start, count } => {
-                    let src = slots.offset(start);
-                    for i in 0..count {
-                        *param0.sub(i) = *src.add(i);
-                    }
-                }
-            }
-            for i in argc..nargs {
-                *param0.sub(i) = Value::UNDEFINED;
-            }
-            let f = slots.offset(fp);
-            *f.offset(frame::THIS) = this;
-            *f.offset(frame::RETURN_ADDRESS) = Value::UNDEFINED;
-            *f.offset(frame::NEW_TARGET) = new_target;
-            *f.offset(frame::CALLEE) = Value::from_gc(callee);
-            *f.offset(frame::ARGC) = Value::int(argc as i32);
-            *f.offset(frame::CONTEXT) = context;
-            *f.offset(frame::RETURN_PC) = Value::int(return_pc as i32);
-            *f.offset(frame::CALLER_FP) = Value::int(caller_fp as i32);
-            for r in 0..code.register_count as usize {
-                *f.add(r) = Value::UNDEFINED;
-            }
-        }
+        unsafe { write_frame(self.roots.stack.base(), fp, args, nargs, header, fi.registers as usize) };
         let stack = &mut self.roots.stack;
-        stack.top = (fp + code.register_count as isize) as usize;
+        stack.top = (fp + fi.registers as isize) as usize;
         Ok(fp)
     }
 

@@ -2,9 +2,8 @@
 //! operand one byte) but for the `Wide`/`ExtraWide` prefix handlers, which
 //! take a scaled `LdaSmi` and pass the rest on: each is a small function
 //! that the trampoline in [`Vm::run`] calls through [`handlers`]. The
-//! compiler allocates
-//! registers per handler, so the common case costs a few loads and no
-//! spills. A fast handler takes the common case inline and hands
+//! compiler allocates registers per handler, so the common case costs a
+//! few loads and no spills. A fast handler takes the common case inline and hands
 //! anything else to the generic [`Vm::step`] for the same instruction,
 //! which redoes it in full; so a fast handler has no side effect (no
 //! feedback, no store) before it knows it completes.
@@ -23,8 +22,8 @@
 use strata_bytecode::Opcode;
 use strata_gc::Gc;
 
-use super::calls::ArgSource;
-use super::{BinaryOp, Cursor, OpHandler, THROW, array_store_fast, frame_function, instruction_len, ops};
+use super::calls::{ArgSource, FrameHeader, write_frame};
+use super::{BinaryOp, Cursor, OpHandler, THROW, array_store_fast, frame_function, instruction_len, note_allocation, note_instance_size, ops};
 use crate::context::Context;
 use crate::conversions::{strict_equals, to_boolean};
 use crate::feedback::{FeedbackSlot, type_feedback};
@@ -626,32 +625,12 @@ unsafe fn enter_call(
     if vm.jit_policy != crate::jit::JitPolicy::Off && shared.jit.get().is_null() {
         vm.tier_up(shared);
     }
-    let base = vm.roots.stack.top as isize;
-    let fp = base + nargs as isize + frame::HEADER_SLOTS as isize;
+    let fp = vm.roots.stack.top as isize + nargs as isize + frame::HEADER_SLOTS as isize;
+    let header = FrameHeader { this, new_target: Value::UNDEFINED, callee, argc, context, return_pc: pc as u32, caller_fp: cur.fp };
     // SAFETY: `has_room` checked that the whole frame (arguments, header,
     // registers, plus one) lies inside the register file, above every
     // register of the caller the arguments came from.
-    unsafe {
-        let f_ptr = cur.base.offset(fp);
-        let param0 = f_ptr.offset(frame::PARAM0);
-        for (i, &v) in args.iter().enumerate() {
-            *param0.sub(i) = v;
-        }
-        for i in argc..nargs {
-            *param0.sub(i) = Value::UNDEFINED;
-        }
-        *f_ptr.offset(frame::THIS) = this;
-        *f_ptr.offset(frame::RETURN_ADDRESS) = Value::UNDEFINED;
-        *f_ptr.offset(frame::NEW_TARGET) = Value::UNDEFINED;
-        *f_ptr.offset(frame::CALLEE) = callee;
-        *f_ptr.offset(frame::ARGC) = Value::int(argc as i32);
-        *f_ptr.offset(frame::CONTEXT) = context;
-        *f_ptr.offset(frame::RETURN_PC) = Value::int(pc as i32);
-        *f_ptr.offset(frame::CALLER_FP) = Value::int(cur.fp as i32);
-        for r in 0..fi.registers as usize {
-            *f_ptr.add(r) = Value::UNDEFINED;
-        }
-    }
+    unsafe { write_frame(cur.base, fp, ArgSource::Slice(args), nargs, header, fi.registers as usize) };
     vm.roots.stack.top = (fp + fi.registers as isize) as usize;
     vm.enter_frame(cur, fp, shared, data.realm);
     (0, acc)
@@ -742,11 +721,7 @@ unsafe fn construct(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (us
                 Ok(this) => this,
                 Err(Exception(e)) => return (THROW, e),
             };
-            if let Some(o) = this.as_gc::<JsObject>()
-                && !matches!(fs.ic.get(), IcState::Allocation(s) if *s == o.shape())
-            {
-                fs.ic.update_with(|s| *s = IcState::Allocation(o.shape()));
-            }
+            note_allocation(fs, this);
             let args = ArgSource::Registers { start, count: argc };
             match vm.push_frame(f, this, new_target, args, cur.fp, pc as u32) {
                 Ok(fp) => {
@@ -800,13 +775,7 @@ unsafe fn return_(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usiz
                 generic!(vm, cur, pc, acc);
             }
             acc = this;
-            // Slack tracking, as `step`'s Return.
-            if let Some(o) = acc.as_gc::<JsObject>() {
-                let n = o.slot_count() as u32;
-                if n > cur.shared.instance_slots.get() {
-                    cur.shared.instance_slots.set(n);
-                }
-            }
+            note_instance_size(&cur.shared, acc);
         }
     }
     // The frame's first slot (its lowest argument): as `frame_base`, from

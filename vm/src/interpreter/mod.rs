@@ -168,6 +168,26 @@ fn instruction_len(code: *const u8, pc: usize) -> usize {
     scaled_len(unsafe { std::mem::transmute::<u8, Opcode>(byte) }, 0)
 }
 
+/// A `new` site's allocation feedback: the shape of the `this` it made.
+fn note_allocation(fs: &crate::feedback::FeedbackSlot, this: Value) {
+    if let Some(o) = this.as_gc::<JsObject>()
+        && !matches!(fs.ic.get(), IcState::Allocation(s) if *s == o.shape())
+    {
+        fs.ic.update_with(|s| *s = IcState::Allocation(o.shape()));
+    }
+}
+
+/// Slack tracking, when a constructor returns its `this`: later instances
+/// of `shared` get as many inline slots as this one ended up with.
+fn note_instance_size(shared: &SharedFunction, this: Value) {
+    if let Some(o) = this.as_gc::<JsObject>() {
+        let n = o.slot_count() as u32;
+        if n > shared.instance_slots.get() {
+            shared.instance_slots.set(n);
+        }
+    }
+}
+
 /// First slot of a frame (its lowest argument).
 fn frame_base(vm: &Vm, fp: isize, shared: &SharedFunction) -> isize {
     let argc = vm.roots.stack.get(fp + frame::ARGC).as_int().unwrap_or(0) as isize;
@@ -1090,11 +1110,7 @@ impl Vm {
                             && let Some(f) = self.js_constructor(callee)
                         {
                             let this = t!(self.construct_this(f, new_target));
-                            if let Some(o) = this.as_gc::<JsObject>()
-                                && !matches!(fs.ic.get(), IcState::Allocation(s) if *s == o.shape())
-                            {
-                                fs.ic.update_with(|s| *s = IcState::Allocation(o.shape()));
-                            }
+                            note_allocation(fs, this);
                             let args = ArgSource::Registers { start, count: argc };
                             let new_fp = t!(self.push_frame(f, this, new_target, args, fp, pc as u32));
                             enter_callee!(new_fp);
@@ -1348,14 +1364,7 @@ impl Vm {
                                 }
                             }
                             acc = this;
-                            // Slack tracking: later instances of this
-                            // constructor get this many inline slots.
-                            if let Some(o) = acc.as_gc::<JsObject>() {
-                                let n = o.slot_count() as u32;
-                                if n > shared.instance_slots.get() {
-                                    shared.instance_slots.set(n);
-                                }
-                            }
+                            note_instance_size(&shared, acc);
                         }
                         if fp == entry_fp {
                             return (EXIT, acc);
