@@ -49,8 +49,11 @@
 //!   callee, undefined or null: the global object); the site's feedback
 //!   already this target (or megamorphic); room on the register file; no
 //!   interrupt pending. The frame is pushed inline (as `push_frame`
-//!   does, `frame.rs`'s layout) and the code jumps to the callee's first
-//!   instruction.
+//!   does, `frame.rs`'s layout) and the code jumps to the callee's call
+//!   entry, which starts its registers undefined. Once a site's callee
+//!   passes, the site links to it (`FeedbackSlot::jit_link`): while the
+//!   feedback and the link both name the callee, only the realm, the
+//!   interrupt flag, `this` and the room are checked.
 //! - `LdaGlobal`: the site's global IC holds in this realm and epoch; the
 //!   binding is an initialized script-level lexical or a data property of
 //!   the global object.
@@ -81,6 +84,8 @@ pub(crate) struct Context<'a> {
     pub(crate) constants: &'a [Value],
     /// The function's formal parameter count.
     pub(crate) params: u32,
+    /// The function's register count (`FrameInfo::registers`).
+    pub(crate) registers: u32,
     /// The function's `SharedFunction` cell and bytecode (what the cursor
     /// holds while it runs).
     pub(crate) shared: usize,
@@ -93,6 +98,8 @@ pub(crate) struct Context<'a> {
 pub(crate) struct Emitted {
     pub(crate) code: Vec<u8>,
     pub(crate) entry: usize,
+    /// Where compiled calls enter (`JitCode`'s call entry).
+    pub(crate) call_entry: usize,
     pub(crate) instruction_offsets: Vec<usize>,
     /// Where the shared dispatch and exit sequences start.
     pub(crate) tail: usize,
@@ -138,6 +145,12 @@ pub(crate) fn emit<M: Masm>(m: M, insns: &[Instruction], cx: &Context<'_>) -> Re
     let entry = e.m.offset();
     e.m.entry(offset32(layout.cursor_fp as i64, "cursor layout")?, offset32(layout.cursor_regs as i64, "cursor layout")?);
 
+    // A compiled call pushed the frame but left its registers: they start
+    // undefined here, then the first instruction runs (the interpreter's
+    // pushes fill them and enter at the first instruction directly).
+    let call_entry = e.m.offset();
+    e.fill_registers()?;
+
     let mut offsets = Vec::with_capacity(insns.len());
     for i in 0..insns.len() {
         e.m.bind(e.labels[i]);
@@ -182,7 +195,7 @@ pub(crate) fn emit<M: Masm>(m: M, insns: &[Instruction], cx: &Context<'_>) -> Re
         e.handler_call(i, true)?;
     }
     let code = e.m.finish()?;
-    Ok(Emitted { code, entry, instruction_offsets: offsets, tail, slow_paths })
+    Ok(Emitted { code, entry, call_entry, instruction_offsets: offsets, tail, slow_paths })
 }
 
 impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
@@ -704,7 +717,8 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
     /// register `this` (undefined if none) and the arguments in `args`
     /// (register offsets); `slot` is its call feedback. See the module
     /// docs for the fast path's conditions; the push must match
-    /// `Vm::push_frame_inline` and `frame.rs`.
+    /// `calls.rs`'s `write_frame` and `frame.rs` (the callee's call entry
+    /// starts its registers).
     fn call(&mut self, i: usize, callee: i32, this: Option<i32>, args: &[i32], slot: i64) -> Result<(), String> {
         let Some(c) = self.cx.layout.calls else { return self.handler_call(i, false) };
         let l = self.cx.layout;
@@ -713,15 +727,24 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         let pc = self.insns[i].offset;
         let slow = self.slow(i);
 
-        // T0 = the callee, T1 = its shared record.
+        // T0 = the callee, T3 = the site's feedback slot. A callee the
+        // site is linked to (`FeedbackSlot::jit_link`) passed every check
+        // that cannot change on an earlier call: two compares.
+        let (full, linked) = (self.m.new_label(), self.m.new_label());
         self.m.load(R::T0, R::Regs, callee);
+        self.m.mov_imm(R::T3, self.slot_address(slot));
+        self.m.load(R::T2, R::T3, c.feedback_cached as i32);
+        self.m.cmp(R::T0, R::T2);
+        self.m.branch(Cond::Ne, full);
+        self.m.load(R::T2, R::T3, c.feedback_link as i32);
+        self.m.cmp(R::T0, R::T2);
+        self.m.branch(Cond::Eq, linked);
+        // The full checks: a bytecode function a plain call enters, with
+        // code; T1 = its shared record.
+        self.m.bind(full);
         self.check_cell(R::T0, l.object_info, slow);
         self.m.load8(R::T1, R::T0, o.call_kind as i32);
         self.m.cmp_imm(R::T1, strata_vm::object::CALL_KIND_BYTECODE as u32);
-        self.m.branch(Cond::Ne, slow);
-        self.m.load(R::T1, R::T0, f.realm as i32);
-        self.m.load(R::T2, R::Vm, offset32(c.current_realm as i64, "vm layout")?);
-        self.m.cmp(R::T1, R::T2);
         self.m.branch(Cond::Ne, slow);
         self.m.load(R::T1, R::T0, f.shared as i32);
         self.m.load(R::T2, R::T1, c.shared_jit as i32);
@@ -732,23 +755,33 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.load32(R::T2, R::T1, c.frame_params as i32);
         self.m.cmp_imm(R::T2, argc as u32 + 1);
         self.m.branch(Cond::AboveEq, slow);
+        // The feedback needs no transition: this target already (then
+        // the site links to it), or megamorphic.
+        let unlinkable = self.m.new_label();
+        self.m.mov_imm(R::T3, self.slot_address(slot));
+        self.m.load(R::T2, R::T3, c.feedback_cached as i32);
+        self.m.cmp(R::T2, R::T0);
+        self.m.branch(Cond::Ne, unlinkable);
+        self.m.store(R::T3, c.feedback_link as i32, R::T0);
+        self.m.jump(linked);
+        self.m.bind(unlinkable);
+        self.cmp_value(R::T2, Value::HOLE, R::T4);
+        self.m.branch(Cond::Ne, slow);
+        // What every call checks: the callee's realm is the current one
+        // (compiled calls stay within one), no interrupt is pending.
+        self.m.bind(linked);
+        self.m.load(R::T1, R::T0, f.realm as i32);
+        self.m.load(R::T2, R::Vm, offset32(c.current_realm as i64, "vm layout")?);
+        self.m.cmp(R::T1, R::T2);
+        self.m.branch(Cond::Ne, slow);
         self.m.mov_imm(R::T3, l.interrupt_address as u64);
         self.m.load8(R::T3, R::T3, 0);
         self.m.cmp_imm(R::T3, 0);
         self.m.branch(Cond::Ne, slow);
-        // The feedback needs no transition: this target already, or
-        // megamorphic.
-        let recorded = self.m.new_label();
-        self.m.mov_imm(R::T3, self.slot_address(slot));
-        self.m.load(R::T2, R::T3, c.feedback_cached as i32);
-        self.m.cmp(R::T2, R::T0);
-        self.m.branch(Cond::Eq, recorded);
-        self.cmp_value(R::T2, Value::HOLE, R::T4);
-        self.m.branch(Cond::Ne, slow);
-        self.m.bind(recorded);
+        self.m.load(R::T1, R::T0, f.shared as i32);
         // T4 = this (OrdinaryCallBindThis).
         self.this_for_call(c, this, slow);
-        // Room for the frame and one more slot (see `push_frame_inline`):
+        // Room for the frame and one more slot (as `push_frame` asks):
         // T2 = the top, T5 = the top after the frame.
         self.m.load(R::T2, R::Vm, offset32(c.stack_top as i64, "vm layout")?);
         self.m.load32(R::T5, R::T1, c.frame_registers as i32);
@@ -790,20 +823,7 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.mov_imm(R::T0, INT32_TAG);
         self.m.add(R::T5, R::T0);
         self.m.store(R::T3, frame::RETURN_ADDRESS as i32 * 8, R::T5);
-        // Registers start undefined (T4), two at a time: the frame has a
-        // slot of room above it, so an odd count may write one past.
-        let (fill, filled) = (self.m.new_label(), self.m.new_label());
-        self.m.load32(R::T5, R::T1, c.frame_registers as i32);
-        self.m.mov(R::T0, R::T3);
-        self.m.bind(fill);
-        self.m.cmp_imm(R::T5, 0);
-        self.m.branch(Cond::Le, filled);
-        self.m.store(R::T0, 0, R::T4);
-        self.m.store(R::T0, 8, R::T4);
-        self.m.add_imm(R::T0, 16);
-        self.m.sub_imm(R::T5, 2);
-        self.m.jump(fill);
-        self.m.bind(filled);
+        // The callee's call entry starts its registers undefined.
         self.m.load32(R::T5, R::T1, c.frame_registers as i32);
         self.m.add(R::T5, R::T2);
         self.m.store(R::Vm, offset32(c.stack_top as i64, "vm layout")?, R::T5);
@@ -817,8 +837,7 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.set_frame(c, R::T2, R::T3)?;
         self.m.load(R::T5, R::T1, c.shared_jit as i32);
         self.m.store(R::Cursor, l.cursor_jit as i32, R::T5);
-        self.m.load(R::T5, R::T5, l.jit_table_ptr as i32);
-        self.m.load(R::T5, R::T5, 0);
+        self.m.load(R::T5, R::T5, l.jit_call_entry as i32);
         self.m.jump_reg(R::T5);
 
         // Back from the callee (its `Return` set the frame, registers and
@@ -833,6 +852,32 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.store(R::Cursor, c.cursor_code as i32, R::T1);
         self.m.mov_imm(R::T1, self.cx.feedback as u64);
         self.m.store(R::Cursor, c.cursor_feedback as i32, R::T1);
+        Ok(())
+    }
+
+    /// Starts the frame's registers undefined (the function's call entry).
+    /// Clobbers T0, T4 and T5.
+    fn fill_registers(&mut self) -> Result<(), String> {
+        let n = self.cx.registers;
+        if n == 0 {
+            return Ok(());
+        }
+        self.m.mov_imm(R::T4, Value::UNDEFINED.bits());
+        if n <= 32 {
+            for r in 0..n {
+                self.m.store(R::Regs, offset32(r as i64 * 8, "register")?, R::T4);
+            }
+            return Ok(());
+        }
+        let fill = self.m.new_label();
+        self.m.mov(R::T0, R::Regs);
+        self.m.mov_imm(R::T5, n as u64);
+        self.m.bind(fill);
+        self.m.store(R::T0, 0, R::T4);
+        self.m.add_imm(R::T0, 8);
+        self.m.sub_imm(R::T5, 1);
+        self.m.cmp_imm(R::T5, 0);
+        self.m.branch(Cond::Ne, fill);
         Ok(())
     }
 

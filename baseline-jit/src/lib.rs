@@ -189,6 +189,7 @@ impl Tier for BaselineTier {
             feedback: shared.feedback.slots.as_ptr() as usize,
             constants: &shared.constants,
             params: shared.code.param_count,
+            registers: shared.frame.registers,
             shared: shared.as_ptr() as usize,
             bytecode: bytecode.as_ptr() as usize,
         };
@@ -204,7 +205,7 @@ impl Tier for BaselineTier {
         // SAFETY: the entry sequence has the `JitEntry` signature and
         // calling convention (the emitters' contract).
         let entry: JitEntry = unsafe { std::mem::transmute::<usize, JitEntry>(range.start + emitted.entry) };
-        let code = Box::new(JitCode::new(entry, table));
+        let code = Box::new(JitCode::new(entry, table, range.start + emitted.call_entry));
         shared.jit.set(&*code as *const JitCode);
         self.codes.push(code);
         let took = start.elapsed();
@@ -287,6 +288,9 @@ impl BaselineTier {
         );
         let lines = strata_arch::disasm::disassemble(self.arch, &emitted.code, start as u64).unwrap_or_default();
         let mut bounds: Vec<(usize, String)> = vec![(emitted.entry, "entry".to_string())];
+        if emitted.call_entry < emitted.instruction_offsets.first().copied().unwrap_or(emitted.tail) {
+            bounds.push((emitted.call_entry, "call entry (from compiled calls: registers start undefined)".to_string()));
+        }
         for (insn, &offset) in insns.iter().zip(&emitted.instruction_offsets) {
             bounds.push((offset, format!("@ {:>4} : {}", insn.offset, strata_bytecode::format_instruction(&shared.code, insn))));
         }
@@ -353,6 +357,7 @@ mod tests {
             feedback: 0x3000,
             constants: &[],
             params: 0,
+            registers: 3,
             shared: 0x4000,
             bytecode: 0x5000,
         };
@@ -401,6 +406,12 @@ mod tests {
         assert!(call.contains(&"mov [r10-48h],rdx".to_string()), "{call:?}");
         assert!(call.iter().any(|l| l.starts_with("lea rdx,")), "{call:?}");
         assert!(call.contains(&"jmp rdx".to_string()), "{call:?}");
+        // The call entry starts the three registers undefined.
+        let entry = text(Arch::X64, &e.code, e.call_entry, o[0]);
+        assert_eq!(entry.len(), 4, "{entry:?}");
+        for want in ["mov [rbx],rcx", "mov [rbx+8],rcx", "mov [rbx+10h],rcx"] {
+            assert!(entry.contains(&want.to_string()), "{want} in {entry:?}");
+        }
         // Mul: imul with an overflow check, then the double path: both
         // operands unboxed, mulsd, and the result boxed (an int32 when
         // the truncation converts back exactly).
@@ -432,6 +443,10 @@ mod tests {
         assert!(call.contains(&"stur x14, [x12, #-0x48]".to_string()), "{call:?}");
         assert!(call.iter().any(|l| l.starts_with("adr x14")), "{call:?}");
         assert!(call.contains(&"br x14".to_string()), "{call:?}");
+        let entry = text(Arch::Aarch64, &e.code, e.call_entry, o[0]);
+        for want in ["str x13, [x24]", "str x13, [x24, #8]", "str x13, [x24, #0x10]"] {
+            assert!(entry.contains(&want.to_string()), "{want} in {entry:?}");
+        }
         let mul = text(Arch::Aarch64, &e.code, o[10], o[11]);
         for want in ["smull x16, w9, w21", "cmp x16, w16, sxtw", "scvtf d0, w9", "fmul d0, d0, d1", "fcvtzs w16, d0", "fcmp d2, d0"] {
             assert!(mul.contains(&want.to_string()), "{want} in {mul:?}");

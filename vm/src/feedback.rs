@@ -68,6 +68,16 @@ pub struct FeedbackSlot {
     pub cached: Cell<Value>,
     /// The inline cache of a property, global or `new` site.
     pub ic: crate::ic::IcCell,
+    /// A call site's link, written and read only by compiled code: the
+    /// address of the target `cached` holds once a compiled call has
+    /// checked everything about it that cannot change (a bytecode
+    /// function with code, taking no more parameters than the site
+    /// passes), so later calls of it skip those checks; 0 before. Not
+    /// traced: compiled code trusts it only while `cached` is that same
+    /// target, which keeps it alive, and `cached` never returns to a
+    /// target it has left (undefined → target → megamorphic), so an
+    /// address equal to both is the object that was checked.
+    pub jit_link: Cell<usize>,
 }
 
 impl FeedbackSlot {
@@ -113,7 +123,7 @@ impl FeedbackVector {
         FeedbackVector {
             slots: layout
                 .iter()
-                .map(|&kind| FeedbackSlot { kind, state: Cell::new(0), cached: Cell::new(Value::UNDEFINED), ic: Default::default() })
+                .map(|&kind| FeedbackSlot { kind, state: Cell::new(0), cached: Cell::new(Value::UNDEFINED), ic: Default::default(), jit_link: Cell::new(0) })
                 .collect(),
         }
     }

@@ -44,6 +44,10 @@ pub struct JitCode {
     table_ptr: *const usize,
     /// The entries in `table`.
     table_len: usize,
+    /// Where a compiled call enters: the code that starts the frame's
+    /// registers undefined (the caller pushed the rest of the frame), then
+    /// the first instruction.
+    call_entry: usize,
     /// The entry sequence.
     pub entry: JitEntry,
     /// The native address of each instruction, by pc (0 between
@@ -52,9 +56,9 @@ pub struct JitCode {
 }
 
 impl JitCode {
-    /// Code with its entry and pc table.
-    pub fn new(entry: JitEntry, table: Box<[usize]>) -> JitCode {
-        JitCode { table_ptr: table.as_ptr(), table_len: table.len(), entry, table }
+    /// Code with its entry, pc table and compiled calls' entry.
+    pub fn new(entry: JitEntry, table: Box<[usize]>, call_entry: usize) -> JitCode {
+        JitCode { table_ptr: table.as_ptr(), table_len: table.len(), call_entry, entry, table }
     }
 
     /// The native address of the instruction at `pc`, if compiled.
@@ -126,6 +130,8 @@ pub struct JitLayout {
     pub jit_table_ptr: usize,
     /// See `jit_table_ptr`.
     pub jit_table_len: usize,
+    /// Offset of a [`JitCode`]'s compiled-call entry address.
+    pub jit_call_entry: usize,
     /// Size of a [`crate::feedback::FeedbackSlot`].
     pub feedback_slot_size: usize,
     /// Offset of a feedback slot's `state` (type bits, counters; u32).
@@ -220,6 +226,9 @@ pub struct CallLayout {
     pub realm_global: usize,
     /// Offset of a feedback slot's cached call target.
     pub feedback_cached: usize,
+    /// Offset of a feedback slot's compiled-call link
+    /// ([`crate::feedback::FeedbackSlot::jit_link`]).
+    pub feedback_link: usize,
 }
 
 impl JitLayout {
@@ -245,6 +254,7 @@ impl JitLayout {
             cursor_jit: offset_of!(Cursor, jit),
             jit_table_ptr: offset_of!(JitCode, table_ptr),
             jit_table_len: offset_of!(JitCode, table_len),
+            jit_call_entry: offset_of!(JitCode, call_entry),
             feedback_slot_size: std::mem::size_of::<FeedbackSlot>(),
             feedback_state: offset_of!(FeedbackSlot, state),
             ic_shape: ic + offset_of!(JitMirrorEntry, shape),
@@ -314,6 +324,7 @@ impl CallLayout {
             frame_sloppy_this: shared(frame + offset_of!(FrameInfo, sloppy_this)),
             realm_global: PAYLOAD_OFFSET + offset_of!(Realm, global),
             feedback_cached: offset_of!(FeedbackSlot, cached),
+            feedback_link: offset_of!(FeedbackSlot, jit_link),
         })
     }
 }
