@@ -254,6 +254,15 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.branch(Cond::Ne, slow);
     }
 
+    /// Goes to `slow` unless `v` is a cell (of any kind). Clobbers T3.
+    fn check_any_cell(&mut self, v: R, slow: DynamicLabel) {
+        self.m.mov_imm(R::T3, NOT_CELL_MASK);
+        self.m.test(v, R::T3);
+        self.m.branch(Cond::Ne, slow);
+        self.m.cmp_imm(v, 0);
+        self.m.branch(Cond::Eq, slow);
+    }
+
     /// Goes to `slow` unless `v` is an immediate (not the hole) or an
     /// object: a value strict equality compares by identity. Clobbers T2
     /// and T3.
@@ -582,14 +591,14 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
             O::GetNamedProperty => {
                 let slow = self.slow(i);
                 self.m.load(R::T0, R::Regs, reg(0)?);
-                self.check_cell(R::T0, layout.object_info, slow);
+                self.check_any_cell(R::T0, slow);
                 self.ic_shape_check(op(2), slow);
                 self.property_access(false, slow);
             }
             O::SetNamedProperty => {
                 let slow = self.slow(i);
                 self.m.load(R::T0, R::Regs, reg(0)?);
-                self.check_cell(R::T0, layout.object_info, slow);
+                self.check_any_cell(R::T0, slow);
                 self.ic_shape_check(op(2), slow);
                 self.property_access(true, slow);
             }
@@ -988,9 +997,16 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         Ok(())
     }
 
-    /// With the object in T0: goes to `slow` unless one of the entries of
-    /// the IC of feedback `slot` (monomorphic or polymorphic) has its
-    /// shape (which fixes Array-ness and the inline capacity too). Leaves
+    /// With a cell in T0: goes to `slow` unless one of the entries of the
+    /// IC of feedback `slot` (monomorphic or polymorphic) has its shape
+    /// (which fixes Array-ness and the inline capacity too). The cell
+    /// need not be checked to be an object first: only an object holds a
+    /// shape's address at the shape offset (`ObjectLayout::shape`), as
+    /// `vm/tests/jit_layout.rs` checks of every other kind of cell a value
+    /// can be: a string's word there is part of its representation (a
+    /// length, a hash, a pointer to its characters or to another string),
+    /// a symbol's its description (a string or undefined), a bigint's its
+    /// digits' vector. Leaves
     /// T3 = that entry, as if it were the first (the mirror's fields are
     /// read at entry 0's offsets).
     fn ic_shape_check(&mut self, slot: i64, slow: DynamicLabel) {

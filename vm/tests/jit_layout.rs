@@ -1,0 +1,55 @@
+//! What compiled code assumes about cell layouts beyond the offsets
+//! `JitLayout` probes.
+
+use strata_vm::bigint::BigInt;
+use strata_vm::jit::JitLayout;
+use strata_vm::shape::Shape;
+use strata_vm::symbol::Symbol;
+use strata_vm::{Value, Vm, VmOptions};
+
+/// The word at the object shape offset of the cell `v` points at, and
+/// whether it points at or into a shape cell.
+fn word_at_shape_offset(vm: &Vm, layout: &JitLayout, v: Value) -> (usize, bool) {
+    let cell = v.as_cell().expect("a cell");
+    // SAFETY: the shape offset is the payload's first word, and every
+    // cell a value can point at has a payload of two words at least (a
+    // symbol's is the smallest), and `cell` is live (the value is on this stack frame and
+    // no collection runs in between).
+    let word = unsafe { ((cell.addr() + layout.object.shape) as *const usize).read() };
+    let shape = vm.heap.find_cell(word).is_some_and(|c| c.downcast::<Shape>().is_some());
+    (word, shape)
+}
+
+/// The baseline's property ICs compare the word at the shape offset of
+/// any cell with a cached shape, without checking first that the cell is
+/// an object: only objects may hold a shape's address there.
+#[test]
+fn only_objects_hold_a_shape_at_the_shape_offset() {
+    let mut vm = Vm::new(VmOptions::default());
+    let layout = JitLayout::of(&vm);
+
+    let object = Value::from_gc(vm.new_object().unwrap());
+    let (_, shape) = word_at_shape_offset(&vm, &layout, object);
+    assert!(shape, "an object's shape word is a shape (the check below means something)");
+
+    let long = "a string long enough to be a rope";
+    let mut values = vec![
+        vm.string_value("").unwrap(),
+        vm.string_value("abc").unwrap(),
+        vm.string_value("h\u{e9}llo \u{20ac}").unwrap(),
+        Value::from_gc(vm.intern("length")),
+    ];
+    let (l, r) = (vm.new_string(long).unwrap(), vm.new_string(long).unwrap());
+    values.push(Value::from_gc(vm.concat(l, r).unwrap()));
+    let description = vm.string_value("desc").unwrap();
+    for description in [description, Value::UNDEFINED] {
+        values.push(Value::from_gc(vm.alloc(Symbol { description, registered: false, private: false }).unwrap()));
+    }
+    for n in [BigInt::from(0), BigInt::from(-7), BigInt::from(1u128 << 100)] {
+        values.push(vm.new_bigint(n).unwrap());
+    }
+    for v in values {
+        let (word, shape) = word_at_shape_offset(&vm, &layout, v);
+        assert!(!shape, "{word:#x} at the shape offset of a non-object cell points at a shape");
+    }
+}
