@@ -1001,12 +1001,11 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
     /// IC of feedback `slot` (monomorphic or polymorphic) has its shape
     /// (which fixes Array-ness and the inline capacity too). The cell
     /// need not be checked to be an object first: only an object holds a
-    /// shape's address at the shape offset (`ObjectLayout::shape`), as
-    /// `vm/tests/jit_layout.rs` checks of every other kind of cell a value
-    /// can be: a string's word there is part of its representation (a
-    /// length, a hash, a pointer to its characters or to another string),
-    /// a symbol's its description (a string or undefined), a bigint's its
-    /// digits' vector. Leaves
+    /// shape's address at the shape offset (`ObjectLayout::shape`), and no
+    /// cell holds an unused entry's `ic::NO_SHAPE` there. The other cells
+    /// a value can be are laid out to promise it (`vm/tests/jit_layout.rs`
+    /// checks): a string's word there is its representation's tag, a
+    /// symbol's its description, a bigint's a byte count. Leaves
     /// T3 = that entry, as if it were the first (the mirror's fields are
     /// read at entry 0's offsets).
     fn ic_shape_check(&mut self, slot: i64, slow: DynamicLabel) {

@@ -32,11 +32,16 @@ pub use num_bigint::Sign;
 /// The largest BigInt in bits (V8's `BigInt::kMaxLengthBits`).
 pub const MAX_BIGINT_BITS: u64 = 1 << 30;
 
-/// A BigInt cell: an immutable arbitrary-precision integer.
+/// A BigInt cell: an immutable arbitrary-precision integer. `repr(C)`:
+/// the first payload word is `external`, a byte count far below any
+/// address, so the word at an object's shape offset is never a shape's
+/// address (what the baseline's inline caches rely on; see `ic::NO_SHAPE`).
+#[repr(C)]
 pub struct JsBigInt {
-    value: BigInt,
-    /// Bytes reported to the collector as external memory (the digits).
+    /// Bytes reported to the collector as external memory (the digits:
+    /// at most `MAX_BIGINT_BITS / 8`).
     external: usize,
+    value: BigInt,
 }
 strata_gc::cell_type!(JsBigInt);
 

@@ -290,15 +290,20 @@ pub struct IcCell(UnsafeCell<IcState>, JitMirror);
 #[derive(Default)]
 pub struct JitMirror {
     /// One entry per cached shape, in the state's order; unused entries
-    /// (and handlers other than a data slot) have shape 0.
+    /// (and handlers other than a data slot) have shape [`NO_SHAPE`].
     pub entries: [JitMirrorEntry; MAX_POLYMORPHISM],
 }
 
+/// The shape word of an unused [`JitMirrorEntry`]. Compiled code compares
+/// the word at an object's shape offset of any cell with the entries, so
+/// this must be a word no cell holds there: not 0 (the first word of some
+/// cells), not an address; see `vm/tests/jit_layout.rs`.
+pub const NO_SHAPE: usize = usize::MAX;
+
 /// One cached shape of a [`JitMirror`].
 #[repr(C)]
-#[derive(Default)]
 pub struct JitMirrorEntry {
-    /// The receiver shape's address (0: no entry).
+    /// The receiver shape's address ([`NO_SHAPE`]: no entry).
     pub shape: std::cell::Cell<usize>,
     /// The prototype holding the property (0: the receiver itself).
     pub holder: std::cell::Cell<usize>,
@@ -311,6 +316,18 @@ pub struct JitMirrorEntry {
     /// Whether the receiver must be an Array (1) or must not (0). For a
     /// global site's entry, [`GLOBAL_LEXICAL`] or [`GLOBAL_PROPERTY`].
     pub array: std::cell::Cell<u8>,
+}
+
+impl Default for JitMirrorEntry {
+    fn default() -> JitMirrorEntry {
+        JitMirrorEntry {
+            shape: std::cell::Cell::new(NO_SHAPE),
+            holder: Default::default(),
+            location: Default::default(),
+            epoch: Default::default(),
+            array: Default::default(),
+        }
+    }
 }
 
 /// In a [`JitMirrorEntry`]'s location: the slot is out of line (the low
@@ -364,7 +381,7 @@ impl JitMirror {
             m.epoch.set(g.epoch);
             m.array.set(kind);
             for m in &self.entries[1..] {
-                m.shape.set(0);
+                m.shape.set(NO_SHAPE);
             }
             return;
         }
@@ -385,9 +402,9 @@ impl JitMirror {
                         let location = LOCATION_HOLDER | slot_location(h.inline_capacity(), n);
                         (e.shape.as_ptr() as usize, h.as_ptr() as usize, location, e.epoch, e.is_array)
                     }
-                    _ => (0, 0, 0, 0, false),
+                    _ => (NO_SHAPE, 0, 0, 0, false),
                 },
-                None => (0, 0, 0, 0, false),
+                None => (NO_SHAPE, 0, 0, 0, false),
             };
             m.shape.set(shape);
             m.holder.set(holder);

@@ -17,6 +17,10 @@ pub const MAX_STRING_LENGTH: usize = (1 << 30) - 25;
 /// Concatenations shorter than this copy instead of making a rope.
 const MIN_ROPE_LENGTH: usize = 13;
 
+/// `repr(u64)`: the tag is the cell's first payload word, a small
+/// integer, so the word at an object's shape offset is never a shape's
+/// address (what the baseline's inline caches rely on; see `ic::NO_SHAPE`).
+#[repr(u64)]
 enum Repr {
     Latin1(Box<[u8]>),
     Utf16(Box<[u16]>),
@@ -24,7 +28,9 @@ enum Repr {
 }
 
 /// A string cell.
+#[repr(C)]
 pub struct JsString {
+    /// First: see `Repr`.
     repr: UnsafeCell<Repr>,
     hash: Cell<u32>,
     atom: Cell<bool>,

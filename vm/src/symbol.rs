@@ -6,6 +6,10 @@ use strata_gc::{Trace, Tracer};
 use crate::value::Value;
 
 /// A symbol cell.
+/// `repr(C)`: the first payload word is the description, so the word at
+/// an object's shape offset is never a shape's address (what the
+/// baseline's inline caches rely on; see `ic::NO_SHAPE`).
+#[repr(C)]
 pub struct Symbol {
     /// The description: a string value or undefined.
     pub description: Value,

@@ -2,6 +2,7 @@
 //! `JitLayout` probes.
 
 use strata_vm::bigint::BigInt;
+use strata_vm::ic::NO_SHAPE;
 use strata_vm::jit::JitLayout;
 use strata_vm::shape::Shape;
 use strata_vm::symbol::Symbol;
@@ -21,8 +22,11 @@ fn word_at_shape_offset(vm: &Vm, layout: &JitLayout, v: Value) -> (usize, bool) 
 }
 
 /// The baseline's property ICs compare the word at the shape offset of
-/// any cell with a cached shape, without checking first that the cell is
-/// an object: only objects may hold a shape's address there.
+/// any cell with their mirror's entries, without checking first that the
+/// cell is an object: only objects may hold a shape's address there, and
+/// no cell the unused entries' `NO_SHAPE`. The layouts that promise it:
+/// a string's first payload word is its representation's tag, a
+/// symbol's its description, a bigint's its external byte count.
 #[test]
 fn only_objects_hold_a_shape_at_the_shape_offset() {
     let mut vm = Vm::new(VmOptions::default());
@@ -51,5 +55,13 @@ fn only_objects_hold_a_shape_at_the_shape_offset() {
     for v in values {
         let (word, shape) = word_at_shape_offset(&vm, &layout, v);
         assert!(!shape, "{word:#x} at the shape offset of a non-object cell points at a shape");
+        assert_ne!(word, NO_SHAPE);
+        if let Some(s) = v.as_gc::<Symbol>() {
+            assert_eq!(word as u64, s.description.bits(), "a symbol's first word is its description");
+        } else if v.as_bigint().is_some() {
+            assert!(word < 1 << 28, "a bigint's first word is a byte count: {word:#x}");
+        } else {
+            assert!(word <= 2, "a string's first word is its representation's tag: {word:#x}");
+        }
     }
 }
