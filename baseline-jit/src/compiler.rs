@@ -86,11 +86,9 @@ pub(crate) struct Context<'a> {
     pub(crate) params: u32,
     /// The function's register count (`FrameInfo::registers`).
     pub(crate) registers: u32,
-    /// The function's `SharedFunction` cell and bytecode (what the cursor
-    /// holds while it runs).
+    /// The function's `SharedFunction` cell (the cursor's `shared` while
+    /// it runs).
     pub(crate) shared: usize,
-    /// See `shared`.
-    pub(crate) bytecode: usize,
 }
 
 /// What an emitter made: code, and where each instruction and the entry
@@ -837,30 +835,20 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.add(R::T5, R::T2);
         self.m.store(R::Vm, offset32(c.stack_top as i64, "vm layout")?, R::T5);
         // The cursor and the fixed registers describe the callee's frame
-        // (as `enter_frame`); its code starts at pc 0.
+        // (as `enter_frame`, but for the function fields only `shared`:
+        // see `Cursor`); it starts at its call entry.
         self.m.store(R::Cursor, c.cursor_shared as i32, R::T1);
-        self.m.load(R::T5, R::T1, c.frame_code as i32);
-        self.m.store(R::Cursor, c.cursor_code as i32, R::T5);
-        self.m.load(R::T5, R::T1, c.frame_feedback as i32);
-        self.m.store(R::Cursor, c.cursor_feedback as i32, R::T5);
         self.set_frame(c, R::T2, R::T3)?;
         self.m.load(R::T5, R::T1, c.shared_jit as i32);
-        self.m.store(R::Cursor, l.cursor_jit as i32, R::T5);
         self.m.load(R::T5, R::T5, l.jit_call_entry as i32);
         self.m.jump_reg(R::T5);
 
         // Back from the callee (its `Return` set the frame, registers and
-        // realm stayed this function's): the cursor describes this
-        // function again; on to the next instruction.
+        // realm stayed this function's): the cursor's function is this
+        // one again; on to the next instruction.
         self.m.bind(landing);
         self.m.mov_imm(R::T0, self.cx.shared as u64);
         self.m.store(R::Cursor, c.cursor_shared as i32, R::T0);
-        self.m.load(R::T1, R::T0, c.shared_jit as i32);
-        self.m.store(R::Cursor, l.cursor_jit as i32, R::T1);
-        self.m.mov_imm(R::T1, self.cx.bytecode as u64);
-        self.m.store(R::Cursor, c.cursor_code as i32, R::T1);
-        self.m.mov_imm(R::T1, self.cx.feedback as u64);
-        self.m.store(R::Cursor, c.cursor_feedback as i32, R::T1);
         Ok(())
     }
 

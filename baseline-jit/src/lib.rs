@@ -191,7 +191,6 @@ impl Tier for BaselineTier {
             params: shared.code.param_count,
             registers: shared.frame.registers,
             shared: shared.as_ptr() as usize,
-            bytecode: bytecode.as_ptr() as usize,
         };
         let emitted = match self.arch {
             Arch::X64 => compiler::emit(x64::X64::new(), &insns, &cx),
@@ -359,7 +358,6 @@ mod tests {
             params: 0,
             registers: 3,
             shared: 0x4000,
-            bytecode: 0x5000,
         };
         match arch {
             Arch::X64 => compiler::emit(x64::X64::new(), &insns, &cx),

@@ -356,7 +356,11 @@ unsafe fn guarded(
 ) -> JitPair {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         // SAFETY: the caller's guarantee; `acc` came from a Value.
-        unsafe { handler(&mut *vm, &mut *cur, pc, Value::from_bits(acc)) }
+        unsafe {
+            // Compiled code keeps only part of the cursor current.
+            (*cur).refresh_function();
+            handler(&mut *vm, &mut *cur, pc, Value::from_bits(acc))
+        }
     }));
     match result {
         Ok((pc, v)) => JitPair { pc, acc: v.bits() },

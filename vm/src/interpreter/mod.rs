@@ -103,6 +103,12 @@ fn array_store_fast(obj: Gc<JsObject>, i: u32, v: Value) -> bool {
 /// points into (the frame was pushed with room for its parameters and
 /// registers), and every `Slot` operand indexes `fb`. The register file
 /// never moves: `base` is its slot 0 and `regs` is `base + fp`.
+///
+/// While compiled code runs, it keeps `shared`, `regs` and `fp` current
+/// but not `code`, `fb` and `jit`, which follow from `shared`: every way
+/// back into Rust from compiled code (its handler calls and its exit)
+/// first calls [`Cursor::refresh_function`]. That spares each compiled
+/// call and return six loads and stores.
 pub struct Cursor {
     pub(crate) code: *const u8,
     pub(crate) regs: *mut Value,
@@ -114,6 +120,18 @@ pub struct Cursor {
     pub(crate) base: *mut Value,
     /// The running function's compiled code (null: interpret it).
     pub(crate) jit: *const crate::jit::JitCode,
+}
+
+impl Cursor {
+    /// Points `code`, `fb` and `jit` at `shared`'s (what compiled code
+    /// leaves stale, see above).
+    #[inline(always)]
+    pub(crate) fn refresh_function(&mut self) {
+        let shared = self.shared;
+        self.code = shared.frame.code;
+        self.fb = shared.frame.feedback;
+        self.jit = shared.jit.get();
+    }
 }
 
 /// An instruction handler: runs the instruction at `pc` and returns the
@@ -282,6 +300,7 @@ impl Vm {
                     // function and `target` is the code of instruction `pc`;
                     // it runs the frame as the handlers would.
                     let r = unsafe { ((*cur.jit).entry)(self, &mut cur, acc.bits(), target) };
+                    cur.refresh_function();
                     // SAFETY: the code returns a Value's bits as the accumulator.
                     (r.pc, unsafe { Value::from_bits(r.acc) })
                 }
