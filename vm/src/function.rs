@@ -165,8 +165,15 @@ pub struct SharedFunction {
     /// A JIT tier declined to compile it: do not ask again.
     pub jit_declined: Cell<bool>,
     /// Named properties the instances it constructed ended up with (the
-    /// inline slots `new` gives the next ones).
+    /// inline slots `new` gives the next ones), at least the estimate
+    /// `Vm::instance_capacity` makes at the first `new`.
     pub instance_slots: Cell<u32>,
+    /// Whether `instance_slots` took that estimate yet.
+    pub instance_estimated: Cell<bool>,
+    /// How many distinct names its `SetNamedProperty` instructions store
+    /// (at most 64): a constructor's static estimate of the properties it
+    /// adds to `this`.
+    pub named_stores: u32,
     /// The shape of its closures once their own `length` and `name` (and a
     /// sloppy function's `arguments` and `caller`) are added: the next
     /// closure with the same prototype starts there, its slots written

@@ -283,6 +283,10 @@ unsafe impl Trace for ObjectKind {
 
 /// Inline slots an object gets when nothing better is known.
 pub const DEFAULT_INLINE_SLOTS: u32 = 4;
+/// The most inline slots a constructor's static estimate gives its
+/// instances (`Vm::instance_capacity`); what they really add still grows
+/// the next ones.
+pub const MAX_ESTIMATED_INLINE_SLOTS: u32 = 32;
 /// Most inline slots an object is given.
 pub const MAX_INLINE_SLOTS: u32 = 32;
 

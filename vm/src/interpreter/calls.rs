@@ -190,16 +190,56 @@ impl Vm {
             return Ok(Value::HOLE);
         }
         let proto = self.prototype_from_constructor(new_target, Intrinsic::ObjectPrototype)?;
-        let inline = match &data.code {
-            FunctionCode::Bytecode { shared, .. } => shared.instance_slots.get(),
-            FunctionCode::Native { .. } => crate::object::DEFAULT_INLINE_SLOTS,
-        };
+        let inline = self.instance_capacity(callee, new_target);
         let obj = self.new_object_inline(proto, ObjectKind::Ordinary, inline)?;
         let fields = data.fields.get();
         if !fields.is_undefined() {
             self.call(fields, Value::from_gc(obj), &[])?;
         }
         Ok(Value::from_gc(obj))
+    }
+
+    /// The inline slots of a new instance that base constructor `callee`
+    /// allocates for `new_target`. Slack tracking follows new.target, as
+    /// V8's initial maps do: a derived class's instances are allocated by
+    /// its base constructor but end up with the properties the whole chain
+    /// adds, which `note_instance_size` records on new.target. Before any
+    /// instance is recorded, the first `new` estimates them statically:
+    /// the names stored by new.target and by every bytecode constructor on
+    /// its prototype chain (its base classes). Starting from an estimate
+    /// that large, later instances keep the first one's capacity (so its
+    /// shapes), where growing after the first instance made every site
+    /// that saw both polymorphic.
+    fn instance_capacity(&mut self, callee: Gc<JsObject>, new_target: Value) -> u32 {
+        fn shared_of(f: Gc<JsObject>) -> Option<Gc<crate::function::SharedFunction>> {
+            match &f.kind {
+                ObjectKind::Function(d) => match &d.code {
+                    FunctionCode::Bytecode { shared, .. } => Some(*shared),
+                    FunctionCode::Native { .. } => None,
+                },
+                _ => None,
+            }
+        }
+        let target = new_target.as_gc::<JsObject>().and_then(shared_of).or_else(|| shared_of(callee));
+        let Some(shared) = target else { return crate::object::DEFAULT_INLINE_SLOTS };
+        if !shared.instance_estimated.get() {
+            shared.instance_estimated.set(true);
+            let mut estimate = 0u32;
+            let mut f = new_target.as_gc::<JsObject>().unwrap_or(callee);
+            // A class chain is short; the bound only guards a cycle-free
+            // but absurdly long one.
+            for _ in 0..32 {
+                let Some(s) = shared_of(f) else { break };
+                estimate = estimate.saturating_add(s.named_stores);
+                let Some(parent) = f.proto().as_gc::<JsObject>() else { break };
+                f = parent;
+            }
+            let estimate = estimate.min(crate::object::MAX_ESTIMATED_INLINE_SLOTS);
+            if estimate > shared.instance_slots.get() {
+                shared.instance_slots.set(estimate);
+            }
+        }
+        shared.instance_slots.get()
     }
 
     /// OrdinaryCreateFromConstructor: an ordinary object whose prototype is

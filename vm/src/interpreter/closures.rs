@@ -57,6 +57,7 @@ impl Vm {
         let name = Value::from_gc(self.intern_units(&code.name)?);
         let feedback = FeedbackVector::new(&code.feedback);
         let frame = crate::function::FrameInfo::new(&code, &feedback);
+        let named_stores = named_store_count(&code.code);
         let shared = self.alloc(SharedFunction {
             code,
             constants: constants.into_boxed_slice(),
@@ -67,6 +68,8 @@ impl Vm {
             jit: std::cell::Cell::new(std::ptr::null()),
             jit_declined: std::cell::Cell::new(false),
             instance_slots: std::cell::Cell::new(crate::object::DEFAULT_INLINE_SLOTS),
+            instance_estimated: std::cell::Cell::new(false),
+            named_stores,
             closure_shape: std::cell::Cell::new(None),
             frame,
         });
@@ -460,4 +463,20 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// Distinct names the `SetNamedProperty` instructions of `code` store, up
+/// to 64 (`SharedFunction::named_stores`).
+fn named_store_count(code: &[u8]) -> u32 {
+    const MAX: usize = 64;
+    let mut names: Vec<i64> = Vec::new();
+    for insn in strata_bytecode::instructions(code) {
+        if insn.opcode == strata_bytecode::Opcode::SetNamedProperty && !names.contains(&insn.operand(1)) {
+            names.push(insn.operand(1));
+            if names.len() == MAX {
+                break;
+            }
+        }
+    }
+    names.len() as u32
 }

@@ -531,12 +531,14 @@ fn describe_entry(e: &IcEntry) -> String {
 
 /// " n" for handlers that name a slot.
 fn handler_slot(e: &IcEntry) -> String {
+    // Where the slot is: in the object's cell (inline) or in its
+    // out-of-line vector, which costs compiled code one more load.
+    let place = |n: u32, capacity: u32| if n < capacity { "inline" } else { "out of line" };
     match e.handler {
-        Handler::OwnSlot(n)
-        | Handler::ProtoSlot(_, n)
-        | Handler::Getter(_, n)
-        | Handler::OwnGetter(n)
-        | Handler::Transition(_, n) => format!(" {n}"),
+        Handler::OwnSlot(n) | Handler::OwnGetter(n) | Handler::Transition(_, n) => {
+            format!(" {n} ({})", place(n, e.shape.inline_capacity()))
+        }
+        Handler::ProtoSlot(h, n) | Handler::Getter(h, n) => format!(" {n} ({})", place(n, h.inline_capacity())),
         Handler::Missing | Handler::ArrayLength | Handler::StringLength => String::new(),
     }
 }
