@@ -42,7 +42,8 @@ flags! {
     max_heap_size: Value = "max-heap-size", "4096", "heap limit in MiB; allocation past it throws RangeError";
     gc_stress: Value = "gc-stress", "0", "collect garbage every N allocations (0: off)";
     gc_min_budget: Value = "gc-min-budget", "4", "MiB the mutator may allocate between two collections at least";
-    gc_growth_factor: Value = "gc-growth-factor", "2", "the heap may grow to this factor of the live bytes before the next collection (at least 1)";
+    gc_growth_factor: Value = "gc-growth-factor", "2", "the heap may grow to at least this factor of the live bytes before the next collection (at least 1; given alone, exactly this factor)";
+    gc_max_growth_factor: Value = "gc-max-growth-factor", "4", "at most this factor: between the two, the one that keeps collections near 3% of the time (V8's dynamic heap growing)";
     trace_gc: Switch = "trace-gc", "", "print a line per garbage collection to stderr";
     trace_ic: Switch = "trace-ic", "", "print every inline-cache state change (site, old -> new state, shape) to stderr";
     print_feedback: Switch = "print-feedback", "", "print every executed function's feedback vector at exit";

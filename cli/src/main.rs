@@ -82,6 +82,19 @@ fn run(cl: flags::CommandLine) -> u8 {
                 _ => return Err(format!("--gc-growth-factor: expected a number of at least 1, got '{v}'")),
             },
         };
+        // An explicit factor alone pins it (the dynamic range collapses).
+        let max_growth_factor = match &cl.flags.gc_max_growth_factor {
+            None if cl.flags.gc_growth_factor.is_some() => growth_factor,
+            None => HeapConfig::default().max_growth_factor.max(growth_factor),
+            Some(v) => match v.parse::<f64>() {
+                Ok(f) if f.is_finite() && f >= growth_factor => f,
+                _ => {
+                    return Err(format!(
+                        "--gc-max-growth-factor: expected a number of at least the growth factor ({growth_factor}), got '{v}'"
+                    ));
+                }
+            },
+        };
         Ok(EngineOptions {
             heap: HeapConfig {
                 max_heap_bytes: (heap_mib as usize).saturating_mul(1 << 20),
@@ -89,6 +102,7 @@ fn run(cl: flags::CommandLine) -> u8 {
                 trace_gc: cl.flags.trace_gc.is_some(),
                 min_budget: (min_budget as usize).saturating_mul(1 << 20),
                 growth_factor,
+                max_growth_factor,
             },
             native_stack_budget: ENGINE_STACK - (16 << 20),
             shell: Some(ShellOptions {

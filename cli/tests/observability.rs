@@ -102,6 +102,13 @@ fn gc_policy_flags_set_the_allocation_budget() {
     let small = collections(&["--gc-min-budget=1", "--gc-growth-factor=1"], script);
     let large = collections(&["--gc-min-budget=64", "--gc-growth-factor=1"], script);
     assert!(small > 4 * large.max(1), "1 MiB budget: {small} collections, 64 MiB: {large}");
+    // The factor each collection chose: an explicit one alone pins it.
+    let (_, err) = run(&["--stats", "--gc-growth-factor=1"], script);
+    assert!(err.lines().any(|l| l == "gc.growth_factor      1.00"), "{err}");
+    let (_, err) = run(&["--stats", "--gc-growth-factor=1.5", "--gc-max-growth-factor=1.5"], script);
+    assert!(err.lines().any(|l| l == "gc.growth_factor      1.50"), "{err}");
+    let bad = Command::new(env!("CARGO_BIN_EXE_strata")).args(["--gc-max-growth-factor=1.5", "--gc-growth-factor=2", "-e", "1"]).output().expect("run strata");
+    assert!(!bad.status.success());
     let bad = Command::new(env!("CARGO_BIN_EXE_strata")).args(["--gc-growth-factor=0.5", "-e", "1"]).output().expect("run strata");
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--gc-growth-factor"), "{}", String::from_utf8_lossy(&bad.stderr));

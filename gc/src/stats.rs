@@ -62,12 +62,16 @@ pub struct GcStats {
     pub cells_freed: u64,
     /// Finalizers run, in total.
     pub finalizers_run: u64,
+    /// The growth factor the last collection chose (the next one comes
+    /// when the heap reaches this many times the live bytes, or after the
+    /// minimum budget).
+    pub last_growth_factor: f64,
 }
 
 const MB: f64 = 1024.0 * 1024.0;
 
 /// One `--trace-gc` line, in the spirit of V8's:
-/// `[gc #3] Mark-Sweep 12.3 (16.0) -> 4.1 (8.0) MB, pause 3.21 ms (mark 2.50, sweep 0.71), freed 1024 cells; allocation budget`
+/// `[gc #3] Mark-Sweep 12.3 (16.0) -> 4.1 (8.0) MB, pause 3.21 ms (mark 2.50, sweep 0.71), freed 1024 cells, grow 2.00x; allocation budget`
 pub struct TraceLine<'a> {
     pub(crate) stats: &'a GcStats,
     pub(crate) reason: GcReason,
@@ -81,7 +85,7 @@ impl fmt::Display for TraceLine<'_> {
         let s = self.stats;
         write!(
             f,
-            "[gc #{}] Mark-Sweep {:.1} ({:.1}) -> {:.1} ({:.1}) MB, pause {:.2} ms (mark {:.2}, sweep {:.2}), freed {} cells; {}",
+            "[gc #{}] Mark-Sweep {:.1} ({:.1}) -> {:.1} ({:.1}) MB, pause {:.2} ms (mark {:.2}, sweep {:.2}), freed {} cells, grow {:.2}x; {}",
             s.collections,
             self.before_bytes as f64 / MB,
             self.before_heap as f64 / MB,
@@ -91,6 +95,7 @@ impl fmt::Display for TraceLine<'_> {
             s.last_mark.as_secs_f64() * 1e3,
             s.last_sweep.as_secs_f64() * 1e3,
             self.freed,
+            s.last_growth_factor,
             self.reason.describe(),
         )
     }
@@ -107,6 +112,7 @@ impl fmt::Display for GcStats {
         writeln!(f, "gc.heap_bytes         {}", self.heap_bytes)?;
         writeln!(f, "gc.peak_heap_bytes    {}", self.peak_heap_bytes)?;
         writeln!(f, "gc.cells_freed        {}", self.cells_freed)?;
+        writeln!(f, "gc.growth_factor      {:.2}", self.last_growth_factor)?;
         write!(f, "gc.finalizers_run     {}", self.finalizers_run)
     }
 }
