@@ -124,6 +124,11 @@ struct Emitter<'a, 'c, M: Masm> {
     switch: DynamicLabel,
     /// Slow paths to emit after the code: (label, instruction index).
     deferred: Vec<(DynamicLabel, usize)>,
+    /// Cold fast paths to emit after the code, before the slow paths:
+    /// (label, instruction index, feedback slot, its slow path) of a
+    /// named load's string receivers (`string_load`), which go on at the
+    /// next instruction.
+    string_loads: Vec<(DynamicLabel, usize, i64, DynamicLabel)>,
 }
 
 fn offset32(v: i64, what: &str) -> Result<i32, String> {
@@ -137,7 +142,7 @@ pub(crate) fn emit<M: Masm>(m: M, insns: &[Instruction], cx: &Context<'_>) -> Re
     let exit = m.new_label();
     let switch = m.new_label();
     let labels = insns.iter().map(|_| m.new_label()).collect();
-    let mut e = Emitter { m, cx, insns, labels, dispatch, switch, deferred: Vec::new() };
+    let mut e = Emitter { m, cx, insns, labels, dispatch, switch, deferred: Vec::new(), string_loads: Vec::new() };
     let layout = cx.layout;
 
     let entry = e.m.offset();
@@ -186,6 +191,18 @@ pub(crate) fn emit<M: Masm>(m: M, insns: &[Instruction], cx: &Context<'_>) -> Re
     e.m.branch(Cond::Eq, exit);
     e.m.jump_reg(R::T3);
 
+    for (label, i, slot, slow) in std::mem::take(&mut e.string_loads) {
+        e.m.bind(label);
+        e.string_load(slot, slow)?;
+        match e.labels.get(i + 1) {
+            Some(&next) => e.m.jump(next),
+            None => {
+                let insn = insns[i];
+                e.m.mov_imm(R::T0, (insn.offset + insn.len) as u64);
+                e.m.jump(dispatch);
+            }
+        }
+    }
     let mut slow_paths = Vec::with_capacity(e.deferred.len());
     for (label, i) in std::mem::take(&mut e.deferred) {
         e.m.bind(label);
@@ -590,8 +607,16 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 let slow = self.slow(i);
                 self.m.load(R::T0, R::Regs, reg(0)?);
                 self.check_any_cell(R::T0, slow);
-                self.ic_shape_check(op(2), slow);
-                self.property_access(false, slow);
+                if layout.calls.is_none() {
+                    self.ic_shape_check(op(2), slow);
+                    self.property_access(false, slow);
+                } else {
+                    // Strings out of line, after the function's code.
+                    let strings = self.m.new_label();
+                    self.string_loads.push((strings, i, op(2), slow));
+                    self.ic_shape_check(op(2), strings);
+                    self.property_access(false, slow);
+                }
             }
             O::SetNamedProperty => {
                 let slow = self.slow(i);
@@ -985,6 +1010,67 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         Ok(())
     }
 
+    /// With a cell in T0 that no object entry of the IC of feedback
+    /// `slot` matched: a string's `length`, or a data property from a
+    /// slot of a prototype (`String.prototype`'s methods), while the
+    /// structure epoch holds, as the interpreter's
+    /// `string_load_cached`. The site caches strings under the realm's
+    /// string receiver shape, which no object has. Goes to `slow`
+    /// otherwise.
+    fn string_load(&mut self, slot: i64, slow: DynamicLabel) -> Result<(), String> {
+        use strata_vm::ic::{LOCATION_MASK, STRING_LENGTH};
+        let l = self.cx.layout;
+        let Some(c) = l.calls else { return Ok(self.m.jump(slow)) };
+        let (prototype, done) = (self.m.new_label(), self.m.new_label());
+        self.m.load(R::T2, R::T0, 0);
+        self.m.mov_imm(R::T3, l.string_info as u64);
+        self.m.cmp(R::T2, R::T3);
+        self.m.branch(Cond::Ne, slow);
+        self.m.load(R::T1, R::Vm, offset32(c.current_realm as i64, "vm layout")?);
+        self.m.load(R::T1, R::T1, c.realm_string_shape as i32);
+        self.ic_entry_for(R::T1, slot, slow);
+        self.m.load8(R::T2, R::T3, l.ic_array as i32);
+        self.m.cmp_imm(R::T2, STRING_LENGTH as u32);
+        self.m.branch(Cond::Ne, prototype);
+        // The length: a rope's field, or a flat string's slice length.
+        let (flat, boxed) = (self.m.new_label(), self.m.new_label());
+        self.m.load(R::T2, R::T0, l.string.tag as i32);
+        self.m.cmp_imm(R::T2, strata_vm::string::ROPE_TAG);
+        self.m.branch(Cond::Ne, flat);
+        self.m.load32(R::Acc, R::T0, l.string.rope_len as i32);
+        self.m.jump(boxed);
+        self.m.bind(flat);
+        self.m.load(R::Acc, R::T0, l.string.flat_len as i32);
+        self.m.bind(boxed);
+        self.m.box_int32(R::Acc);
+        self.m.jump(done);
+        // A prototype's slot (an entry with a holder): inline, or in its
+        // out-of-line vector (String.prototype has more properties than
+        // inline slots).
+        let out_of_line = self.m.new_label();
+        self.m.bind(prototype);
+        self.m.load(R::T2, R::T3, l.ic_holder as i32);
+        self.m.cmp_imm(R::T2, 0);
+        self.m.branch(Cond::Eq, slow);
+        self.check_epoch(slow);
+        self.m.load32(R::T1, R::T3, l.ic_location as i32);
+        self.m.mov_imm(R::T0, LOCATION_MASK as u64);
+        self.m.branch_negative32(R::T1, out_of_line);
+        self.m.and(R::T1, R::T0);
+        self.m.add(R::T1, R::T2);
+        self.m.load(R::Acc, R::T1, 0);
+        self.m.jump(done);
+        self.m.bind(out_of_line);
+        self.m.and(R::T1, R::T0);
+        self.m.load(R::T0, R::T2, l.object.out_of_line_len as i32);
+        self.m.cmp(R::T1, R::T0);
+        self.m.branch(Cond::AboveEq, slow);
+        self.m.load(R::T2, R::T2, l.object.out_of_line_ptr as i32);
+        self.m.load_indexed(R::Acc, R::T2, R::T1, 0);
+        self.m.bind(done);
+        Ok(())
+    }
+
     /// With a cell in T0: goes to `slow` unless one of the entries of the
     /// IC of feedback `slot` (monomorphic or polymorphic) has its shape
     /// (which fixes Array-ness and the inline capacity too). The cell
@@ -997,14 +1083,21 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
     /// T3 = that entry, as if it were the first (the mirror's fields are
     /// read at entry 0's offsets).
     fn ic_shape_check(&mut self, slot: i64, slow: DynamicLabel) {
+        self.m.load(R::T1, R::T0, self.cx.layout.object.shape as i32);
+        self.ic_entry_for(R::T1, slot, slow);
+    }
+
+    /// Goes to `slow` unless an entry of the IC of feedback `slot` has the
+    /// shape word in `shape` (not T2 or T3); leaves T3 = that entry, as
+    /// `ic_shape_check`.
+    fn ic_entry_for(&mut self, shape: R, slot: i64, slow: DynamicLabel) {
         let l = self.cx.layout;
         let found = self.m.new_label();
         self.m.mov_imm(R::T3, self.slot_address(slot));
-        self.m.load(R::T1, R::T0, l.object.shape as i32);
         for k in 0..l.ic_entries {
             let at = (l.ic_shape + k * l.ic_entry_size) as i32;
             self.m.load(R::T2, R::T3, at);
-            self.m.cmp(R::T1, R::T2);
+            self.m.cmp(shape, R::T2);
             if k == 0 {
                 self.m.branch(Cond::Eq, found);
                 continue;

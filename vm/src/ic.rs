@@ -314,7 +314,8 @@ pub struct JitMirrorEntry {
     /// The structure epoch a holder on the chain needs (0: none).
     pub epoch: std::cell::Cell<u32>,
     /// Whether the receiver must be an Array (1) or must not (0). For a
-    /// global site's entry, [`GLOBAL_LEXICAL`] or [`GLOBAL_PROPERTY`].
+    /// global site's entry, [`GLOBAL_LEXICAL`] or [`GLOBAL_PROPERTY`]; for
+    /// a string's `length`, [`STRING_LENGTH`].
     pub array: std::cell::Cell<u8>,
 }
 
@@ -350,6 +351,11 @@ pub fn slot_location(inline_capacity: u32, n: u32) -> u32 {
         LOCATION_OUT_OF_LINE | (n - inline_capacity)
     }
 }
+
+/// A property site's mirror entry for a string receiver's `length`:
+/// `shape` is the string receiver shape (which no object has), the rest
+/// unused.
+pub const STRING_LENGTH: u8 = 4;
 
 /// A global site's mirror (entry 0; `shape` is the realm, `epoch` the
 /// structure epoch the binding was cached in) for a script-level lexical
@@ -401,6 +407,14 @@ impl JitMirror {
                     Handler::ProtoSlot(h, n) => {
                         let location = LOCATION_HOLDER | slot_location(h.inline_capacity(), n);
                         (e.shape.as_ptr() as usize, h.as_ptr() as usize, location, e.epoch, e.is_array)
+                    }
+                    Handler::StringLength => {
+                        m.shape.set(e.shape.as_ptr() as usize);
+                        m.holder.set(0);
+                        m.location.set(0);
+                        m.epoch.set(0);
+                        m.array.set(STRING_LENGTH);
+                        continue;
                     }
                     _ => (NO_SHAPE, 0, 0, 0, false),
                 },

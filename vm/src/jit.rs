@@ -160,6 +160,8 @@ pub struct JitLayout {
     pub string_info: usize,
     /// Offset from a string cell of its atom flag (u8: 1 for an atom).
     pub string_atom: usize,
+    /// Where a string cell's length is.
+    pub string: crate::string::StringLayout,
     /// The header word of every context cell.
     pub context_info: usize,
     /// Offsets from a context cell: parent, slot array pointer, slot count.
@@ -224,6 +226,9 @@ pub struct CallLayout {
     pub frame_sloppy_this: usize,
     /// Offset of the global object in a realm cell.
     pub realm_global: usize,
+    /// Offset of the string receiver shape in a realm cell (a word: 0
+    /// before it is made).
+    pub realm_string_shape: usize,
     /// Offset of a feedback slot's cached call target.
     pub feedback_cached: usize,
     /// Offset of a feedback slot's compiled-call link
@@ -269,6 +274,7 @@ impl JitLayout {
             context_info: Context::info() as *const strata_gc::CellInfo as usize,
             string_info: crate::string::JsString::info() as *const strata_gc::CellInfo as usize,
             string_atom: crate::string::JsString::atom_offset(),
+            string: crate::string::JsString::jit_layout(),
             context_parent: PAYLOAD_OFFSET + offset_of!(Context, parent),
             context_slots_ptr,
             context_slots_len,
@@ -291,7 +297,9 @@ impl CallLayout {
         // The current realm is read as a plain pointer: check that the
         // Option adds nothing to it.
         let realm = vm.roots.realm?;
-        if std::mem::size_of::<Option<strata_gc::Gc<Realm>>>() != 8 {
+        if std::mem::size_of::<Option<strata_gc::Gc<Realm>>>() != 8
+            || std::mem::size_of::<Option<strata_gc::Gc<crate::shape::Shape>>>() != 8
+        {
             return None;
         }
         // SAFETY: reads the one word of an `Option<Gc>` as an integer.
@@ -323,6 +331,7 @@ impl CallLayout {
             frame_registers: shared(frame + offset_of!(FrameInfo, registers)),
             frame_sloppy_this: shared(frame + offset_of!(FrameInfo, sloppy_this)),
             realm_global: PAYLOAD_OFFSET + offset_of!(Realm, global),
+            realm_string_shape: PAYLOAD_OFFSET + offset_of!(Realm, string_receiver_shape),
             feedback_cached: offset_of!(FeedbackSlot, cached),
             feedback_link: offset_of!(FeedbackSlot, jit_link),
         })

@@ -71,11 +71,14 @@ pub struct Realm {
     pub var_names: RefCell<std::collections::HashSet<Gc<JsString>>>,
     /// %RegExp%'s legacy static slots (Annex B `RegExp.$1` and friends).
     pub regexp_statics: crate::builtins::regexp_legacy::LegacyStatics,
+    /// The shape string receivers are cached under (see `ic.rs`), once
+    /// made: compiled code reads it here.
+    pub string_receiver_shape: Cell<Option<Gc<crate::shape::Shape>>>,
 }
 strata_gc::cell_type!(Realm);
 
 // SAFETY: reports intrinsics, the global object, lexicals, templates,
-// var names and the RegExp statics.
+// var names, the RegExp statics and the string receiver shape.
 unsafe impl Trace for Realm {
     fn trace(&self, t: &mut Tracer) {
         for i in self.intrinsics.iter() {
@@ -93,6 +96,9 @@ unsafe impl Trace for Realm {
             t.mark(n.cell());
         }
         self.regexp_statics.trace(t);
+        if let Some(s) = self.string_receiver_shape.get() {
+            t.mark(s.cell());
+        }
     }
 }
 
@@ -106,6 +112,7 @@ impl Realm {
             templates: RefCell::new(HashMap::new()),
             var_names: RefCell::new(std::collections::HashSet::new()),
             regexp_statics: Default::default(),
+            string_receiver_shape: Cell::new(None),
         }
     }
 

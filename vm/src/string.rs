@@ -27,6 +27,20 @@ enum Repr {
     Rope { left: Gc<JsString>, right: Gc<JsString>, len: u32, latin1: bool },
 }
 
+/// Offsets from a string cell (see [`JsString::jit_layout`]).
+#[derive(Clone, Copy, Debug)]
+pub struct StringLayout {
+    /// The representation's tag (u64): 0 one-byte, 1 two-byte, 2 rope.
+    pub tag: usize,
+    /// A flat string's length in code units (a word).
+    pub flat_len: usize,
+    /// A rope's length (u32).
+    pub rope_len: usize,
+}
+
+/// The tag of a rope in [`StringLayout::tag`].
+pub const ROPE_TAG: u32 = 2;
+
 /// A string cell.
 #[repr(C)]
 pub struct JsString {
@@ -153,6 +167,22 @@ impl JsString {
     /// Whether this is an interned atom.
     pub fn is_atom(&self) -> bool {
         self.atom.get()
+    }
+
+    /// Where compiled code finds a string cell's length.
+    pub fn jit_layout() -> StringLayout {
+        // `Repr` is `repr(u64)`: a union of `repr(C)` structs that each
+        // start with the u64 tag (Latin1 0, Utf16 1, Rope 2), so a flat
+        // string's boxed slice is at 8 and a rope's `len` after its two
+        // children, at 24. Rust does not promise the order of a boxed
+        // slice's (pointer, length) pair: find which word is which on a
+        // probe.
+        let repr = strata_gc::PAYLOAD_OFFSET + std::mem::offset_of!(JsString, repr);
+        let probe: Box<[u8]> = vec![0u8; 3].into_boxed_slice();
+        // SAFETY: reads the two words of a live fat pointer as integers.
+        let words: [usize; 2] = unsafe { std::mem::transmute_copy(&probe) };
+        let len_word = if words[1] == 3 { 1 } else { 0 };
+        StringLayout { tag: repr, flat_len: repr + 8 + 8 * len_word, rope_len: repr + 24 }
     }
 
     /// Where the atom flag is, from a string cell's address (compiled code

@@ -65,3 +65,40 @@ fn only_objects_hold_a_shape_at_the_shape_offset() {
         }
     }
 }
+
+/// Compiled code reads a string's length where `JsString::jit_layout`
+/// says: a rope's field, or a flat string's slice length.
+#[test]
+fn string_lengths_are_where_the_layout_says() {
+    let mut vm = Vm::new(VmOptions::default());
+    let layout = JitLayout::of(&vm);
+    let s = layout.string;
+    let long = "a string long enough to be a rope";
+    let (a, b) = (vm.new_string(long).unwrap(), vm.new_string("h\u{e9}llo \u{20ac} and more text").unwrap());
+    let strings = [
+        vm.new_string("").unwrap(),
+        vm.new_string("abc").unwrap(),
+        vm.new_string("h\u{e9}llo \u{20ac}").unwrap(),
+        vm.concat(a, a).unwrap(),
+        vm.concat(a, b).unwrap(),
+    ];
+    let mut ropes = 0;
+    for string in strings {
+        let cell = string.as_ptr() as usize;
+        // SAFETY: `cell` is a live string cell; the offsets are inside it
+        // (the tag and the words of its representation).
+        let (tag, len) = unsafe {
+            let tag = ((cell + s.tag) as *const u64).read();
+            let len = if tag == strata_vm::string::ROPE_TAG as u64 {
+                ((cell + s.rope_len) as *const u32).read() as usize
+            } else {
+                ((cell + s.flat_len) as *const usize).read()
+            };
+            (tag, len)
+        };
+        assert!(tag <= 2, "tag {tag}");
+        ropes += usize::from(tag == 2);
+        assert_eq!(len, string.len(), "tag {tag}");
+    }
+    assert_eq!(ropes, 2, "the long concatenations are ropes");
+}

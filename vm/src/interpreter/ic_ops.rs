@@ -108,8 +108,7 @@ impl Vm {
     /// (see `ic.rs`), if it exists yet.
     #[inline]
     pub(crate) fn string_receiver_shape(&self) -> Option<Gc<Shape>> {
-        let proto = self.intrinsic(Intrinsic::StringPrototype);
-        Shape::find_root(proto.child_root_shape(), STRING_RECEIVER_LAYOUT, false)
+        self.realm().string_receiver_shape.get()
     }
 
     /// A cached named load from the string `s`: its length, or a data
@@ -153,6 +152,7 @@ impl Vm {
                 let first = proto.child_root_shape();
                 let shape = self.alloc(Shape::root(Value::from_gc(proto), STRING_RECEIVER_LAYOUT, false, first))?;
                 proto.set_child_root_shape(shape);
+                self.realm().string_receiver_shape.set(Some(shape));
                 shape
             }
         };
