@@ -136,6 +136,10 @@ pub struct ClassInfo {
     pub name: Box<[u16]>,
     /// Whether it has `extends`.
     pub derived: bool,
+    /// Its public instance methods and accessors: the properties its
+    /// prototype gets besides `constructor` (the inline slots the
+    /// prototype object is allocated with, so methods load from the cell).
+    pub prototype_methods: u32,
 }
 
 /// An exception handler: a `try` range and where to go when it throws.

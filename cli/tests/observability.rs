@@ -136,3 +136,21 @@ print(s);
     assert_eq!(read.matches("LoadProperty  monomorphic").count(), 2, "{read}");
     assert!(read.contains("own slot 6 (inline)") && read.contains("own slot 0 (inline)"), "{read}");
 }
+
+/// A class prototype is allocated with an inline slot for `constructor`
+/// and each method, so a method load from a class with many methods is
+/// one load from the prototype's cell.
+#[test]
+fn class_prototypes_keep_their_methods_inline() {
+    let script = r#"
+class Many { m0(){return 0} m1(){return 1} m2(){return 2} m3(){return 3} m4(){return 4} m5(){return 5} m6(){return 6} get g(){return 7} static s(){return 8} }
+function call(o) { return o.m6() + o.g; }
+let t = 0; for (let i = 0; i < 10; i++) t += call(new Many());
+print(t, Many.s());
+"#;
+    let (out, _) = run(&["--print-feedback"], script);
+    assert!(out.starts_with("130 8\n"), "{out}");
+    let call = out.split("[feedback for ").find(|s| s.starts_with("call ")).expect("call's vector");
+    assert!(call.contains("-> prototype slot 7 (inline)"), "{call}");
+    assert!(call.contains("-> getter 8 (inline)"), "{call}");
+}

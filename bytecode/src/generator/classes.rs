@@ -150,7 +150,18 @@ impl<'c, 'p, 'a> Gen<'c, 'p, 'a> {
         }
         // The constructor and CreateClass.
         let constructor_code = self.compile_constructor(class, &class_name);
-        let info = ClassInfo { constructor: constructor_code, name: class_name.clone().into_boxed_slice(), derived: class.heritage.is_some() };
+        let prototype_methods = class
+            .body
+            .body
+            .iter()
+            .filter(|e| matches!(e, ClassElement::MethodDefinition(m) if !m.r#static && !matches!(m.key, PropertyKey::PrivateIdentifier(_)) && m.kind != MethodDefinitionKind::Constructor))
+            .count() as u32;
+        let info = ClassInfo {
+            constructor: constructor_code,
+            name: class_name.clone().into_boxed_slice(),
+            derived: class.heritage.is_some(),
+            prototype_methods,
+        };
         let idx = self.b.add_constant(Constant::Class(Arc::new(info)));
         self.pos(class.span.start);
         self.emit(Opcode::CreateClass, &[idx as i64, parent.0 as i64]);
