@@ -7,7 +7,10 @@ use std::process::Command;
 fn run(flags: &[&str], script: &str) -> (String, String) {
     let dir = std::env::temp_dir().join(format!("strata-observability-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(format!("{}.js", flags.join("_").replace('-', "")));
+    // Tests run in parallel: each script gets a file of its own.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = dir.join(format!("{}-{n}.js", flags.join("_").replace('-', "")));
     std::fs::write(&path, script).expect("write script");
     let out = Command::new(env!("CARGO_BIN_EXE_strata")).args(flags).arg(&path).output().expect("run strata");
     assert!(out.status.success(), "strata failed: {}", String::from_utf8_lossy(&out.stderr));
