@@ -269,6 +269,17 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.branch(Cond::Ne, slow);
     }
 
+    /// Goes to `slow` unless `v` is a cell an IC's shape compare can
+    /// tell apart: any cell where the layout promises it
+    /// (`JitLayout::shape_first`), else an object. Clobbers T2 and T3.
+    fn check_ic_receiver(&mut self, v: R, slow: DynamicLabel) {
+        if self.cx.layout.shape_first {
+            self.check_any_cell(v, slow);
+        } else {
+            self.check_cell(v, self.cx.layout.object_info, slow);
+        }
+    }
+
     /// Goes to `slow` unless `v` is a cell (of any kind). Clobbers T3.
     fn check_any_cell(&mut self, v: R, slow: DynamicLabel) {
         self.m.mov_imm(R::T3, NOT_CELL_MASK);
@@ -606,7 +617,7 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
             O::GetNamedProperty => {
                 let slow = self.slow(i);
                 self.m.load(R::T0, R::Regs, reg(0)?);
-                self.check_any_cell(R::T0, slow);
+                self.check_ic_receiver(R::T0, slow);
                 if layout.calls.is_none() {
                     self.ic_shape_check(op(2), slow);
                     self.property_access(false, slow);
@@ -621,7 +632,7 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
             O::SetNamedProperty => {
                 let slow = self.slow(i);
                 self.m.load(R::T0, R::Regs, reg(0)?);
-                self.check_any_cell(R::T0, slow);
+                self.check_ic_receiver(R::T0, slow);
                 self.ic_shape_check(op(2), slow);
                 self.property_access(true, slow);
             }
@@ -1074,8 +1085,9 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
     /// With a cell in T0: goes to `slow` unless one of the entries of the
     /// IC of feedback `slot` (monomorphic or polymorphic) has its shape
     /// (which fixes Array-ness and the inline capacity too). The cell
-    /// need not be checked to be an object first: only an object holds a
-    /// shape's address at the shape offset (`ObjectLayout::shape`), and no
+    /// need not be checked to be an object first (when
+    /// `JitLayout::shape_first`, see `check_ic_receiver`): only an object
+    /// holds a shape's address at the shape offset, and no
     /// cell holds an unused entry's `ic::NO_SHAPE` there. The other cells
     /// a value can be are laid out to promise it (`vm/tests/jit_layout.rs`
     /// checks): a string's word there is its representation's tag, a

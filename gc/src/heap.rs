@@ -189,7 +189,10 @@ const TARGET_MUTATOR_UTILIZATION: f64 = 0.97;
 /// and long) gets room to grow; one with a small live heap or little
 /// allocation stays at `min`.
 pub fn dynamic_growth_factor(gc_speed: f64, mutator_speed: f64, min: f64, max: f64) -> f64 {
-    let max = max.max(min);
+    // A configuration from the embedding API may be anything: no factor
+    // below 1, and a bad bound collapses the range.
+    let min = if min.is_finite() && min >= 1.0 { min } else { HeapConfig::default().growth_factor };
+    let max = if max.is_finite() { max.max(min) } else { min };
     if !(gc_speed > 0.0) || !(mutator_speed > 0.0) {
         return min;
     }
@@ -679,6 +682,10 @@ mod tests {
         // One that cannot reach the target at any factor gets the maximum.
         assert_eq!(dynamic_growth_factor(20.0, 1.0, 2.0, 4.0), 4.0);
         assert_eq!(dynamic_growth_factor(1.0, 1.0, 2.0, 4.0), 4.0);
+        // Bad bounds from an embedder do not panic the collector.
+        assert_eq!(dynamic_growth_factor(20.0, 1.0, f64::NAN, 4.0), 4.0);
+        assert_eq!(dynamic_growth_factor(20.0, 1.0, 2.0, f64::NAN), 2.0);
+        assert_eq!(dynamic_growth_factor(20.0, 1.0, 0.5, 0.7), 2.0);
         // No measurement yet (or none possible): the minimum.
         assert_eq!(dynamic_growth_factor(0.0, 1.0, 2.0, 4.0), 2.0);
         assert_eq!(dynamic_growth_factor(1.0, 0.0, 2.0, 4.0), 2.0);

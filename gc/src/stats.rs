@@ -112,7 +112,11 @@ impl fmt::Display for GcStats {
         writeln!(f, "gc.heap_bytes         {}", self.heap_bytes)?;
         writeln!(f, "gc.peak_heap_bytes    {}", self.peak_heap_bytes)?;
         writeln!(f, "gc.cells_freed        {}", self.cells_freed)?;
-        writeln!(f, "gc.growth_factor      {:.2}", self.last_growth_factor)?;
+        if self.collections > 0 {
+            writeln!(f, "gc.growth_factor      {:.2}", self.last_growth_factor)?;
+        } else {
+            writeln!(f, "gc.growth_factor      -")?;
+        }
         write!(f, "gc.finalizers_run     {}", self.finalizers_run)
     }
 }

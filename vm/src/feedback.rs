@@ -58,6 +58,10 @@ pub mod type_feedback {
     }
 }
 
+/// `FeedbackSlot::jit_link` of a site not linked: a word no `cached`
+/// value can be.
+pub const NO_LINK: usize = usize::MAX;
+
 /// One slot.
 pub struct FeedbackSlot {
     /// What the site is.
@@ -72,7 +76,9 @@ pub struct FeedbackSlot {
     /// address of the target `cached` holds once a compiled call has
     /// checked everything about it that cannot change (a bytecode
     /// function with code, taking no more parameters than the site
-    /// passes), so later calls of it skip those checks; 0 before. Not
+    /// passes), so later calls of it skip those checks; [`NO_LINK`]
+    /// before (not 0, which is the hole's bits: a megamorphic site's
+    /// `cached` is the hole, and a hole callee must not pass). Not
     /// traced: compiled code trusts it only while `cached` is that same
     /// target, which keeps it alive, and `cached` never returns to a
     /// target it has left (undefined → target → megamorphic), so an
@@ -123,7 +129,7 @@ impl FeedbackVector {
         FeedbackVector {
             slots: layout
                 .iter()
-                .map(|&kind| FeedbackSlot { kind, state: Cell::new(0), cached: Cell::new(Value::UNDEFINED), ic: Default::default(), jit_link: Cell::new(0) })
+                .map(|&kind| FeedbackSlot { kind, state: Cell::new(0), cached: Cell::new(Value::UNDEFINED), ic: Default::default(), jit_link: Cell::new(NO_LINK) })
                 .collect(),
         }
     }

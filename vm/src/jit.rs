@@ -156,6 +156,13 @@ pub struct JitLayout {
     pub object_info: usize,
     /// Offsets from an object cell.
     pub object: crate::object::ObjectLayout,
+    /// Whether the shape is an object's first payload word, where a
+    /// string, symbol or bigint holds a word that is never a shape's
+    /// address (see `ic::NO_SHAPE`): then a shape compare alone tells an
+    /// object of a cached shape from any other cell. Rust does not promise
+    /// the field order of `JsObject`; without it, compiled code checks the
+    /// cell's header first.
+    pub shape_first: bool,
     /// The header word of every string cell.
     pub string_info: usize,
     /// Offset from a string cell of its atom flag (u8: 1 for an atom).
@@ -271,6 +278,7 @@ impl JitLayout {
             ic_array: ic + offset_of!(JitMirrorEntry, array),
             object_info: JsObject::info() as *const strata_gc::CellInfo as usize,
             object: JsObject::jit_layout(),
+            shape_first: JsObject::jit_layout().shape == PAYLOAD_OFFSET,
             context_info: Context::info() as *const strata_gc::CellInfo as usize,
             string_info: crate::string::JsString::info() as *const strata_gc::CellInfo as usize,
             string_atom: crate::string::JsString::atom_offset(),

@@ -31,6 +31,9 @@ fn word_at_shape_offset(vm: &Vm, layout: &JitLayout, v: Value) -> (usize, bool) 
 fn only_objects_hold_a_shape_at_the_shape_offset() {
     let mut vm = Vm::new(VmOptions::default());
     let layout = JitLayout::of(&vm);
+    // The shape is the payload's first word (else compiled code checks
+    // headers first, and the reads below would not be of first words).
+    assert!(layout.shape_first, "JsObject's shape moved from its first payload word");
 
     let object = Value::from_gc(vm.new_object().unwrap());
     let (_, shape) = word_at_shape_offset(&vm, &layout, object);

@@ -220,12 +220,17 @@ impl Vm {
                 _ => None,
             }
         }
-        let target = new_target.as_gc::<JsObject>().and_then(shared_of).or_else(|| shared_of(callee));
-        let Some(shared) = target else { return crate::object::DEFAULT_INLINE_SLOTS };
+        // new.target when it is a bytecode function, else the callee (a
+        // bound function, a proxy or a native as new.target).
+        let target = match new_target.as_gc::<JsObject>() {
+            Some(nt) if shared_of(nt).is_some() => nt,
+            _ => callee,
+        };
+        let Some(shared) = shared_of(target) else { return crate::object::DEFAULT_INLINE_SLOTS };
         if !shared.instance_estimated.get() {
             shared.instance_estimated.set(true);
             let mut estimate = 0u32;
-            let mut f = new_target.as_gc::<JsObject>().unwrap_or(callee);
+            let mut f = target;
             // A class chain is short; the bound only guards a cycle-free
             // but absurdly long one.
             for _ in 0..32 {

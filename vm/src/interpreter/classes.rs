@@ -21,8 +21,6 @@ const KIND_MASK: u32 = 3;
 const KIND_GETTER: u32 = 1;
 const KIND_SETTER: u32 = 2;
 const ENUMERABLE: u32 = 4;
-/// The most inline slots a class prototype gets for its methods.
-const MAX_PROTOTYPE_INLINE_SLOTS: u32 = 64;
 
 impl Vm {
     /// Creates a class constructor and its prototype object.
@@ -54,7 +52,8 @@ impl Vm {
         // Room for `constructor` and every method in the cell: a method
         // load from a class with many methods stays one load from the
         // prototype.
-        let slots = (info.prototype_methods + 1).clamp(crate::object::DEFAULT_INLINE_SLOTS, MAX_PROTOTYPE_INLINE_SLOTS);
+        let slots = (info.prototype_methods.saturating_add(1))
+            .clamp(crate::object::DEFAULT_INLINE_SLOTS, crate::object::MAX_INLINE_SLOTS);
         let proto = self.new_object_inline(proto_parent, ObjectKind::Ordinary, slots)?;
         let Some(ctor_shared) = shared.nested(idx) else {
             return Err(self.type_error("internal error: class constructor not linked"));
