@@ -17,6 +17,11 @@ fn run(flags: &[&str], script: &str) -> (String, String) {
     (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
+/// The `--print-feedback` section of function `name` in `out`.
+fn vector<'a>(out: &'a str, name: &str) -> &'a str {
+    out.split("[feedback for ").find(|s| s.strip_prefix(name).is_some_and(|r| r.starts_with(' '))).unwrap_or_else(|| panic!("no vector for {name} in {out}"))
+}
+
 const SHAPES: &str = r#"
 function getX(o) { return o.x; }
 var objs = [];
@@ -51,10 +56,10 @@ print(t);
 "#;
     let (out, _) = run(&["--print-feedback"], script);
     assert!(out.starts_with("4950\n"), "{out}");
-    let add = out.split("[feedback for ").find(|s| s.starts_with("add ")).expect("add's vector");
+    let add = vector(&out, "add");
     assert!(add.contains("102 invocations"), "{add}");
     assert!(add.contains("BinaryOp      number|string"), "{add}");
-    let p = out.split("[feedback for ").find(|s| s.starts_with("P ")).expect("P's vector");
+    let p = vector(&out, "P");
     assert!(p.contains("StoreProperty monomorphic: shape 0x") && p.contains("-> transition 0"), "{p}");
     let top = out.split("[feedback for ").find(|s| s.starts_with("<anonymous>")).expect("script vector");
     assert!(top.contains("Construct     allocates shape 0x") && top.contains("monomorphic target P (100 calls)"), "{top}");
@@ -135,7 +140,7 @@ print(s);
 "#;
     let (out, _) = run(&["--print-feedback"], script);
     assert!(out.starts_with("310\n"), "{out}");
-    let read = out.split("[feedback for ").find(|s| s.starts_with("readG ")).expect("readG's vector");
+    let read = vector(&out, "readG");
     assert_eq!(read.matches("LoadProperty  monomorphic").count(), 2, "{read}");
     assert!(read.contains("own slot 6 (inline)") && read.contains("own slot 0 (inline)"), "{read}");
 }
@@ -153,7 +158,7 @@ print(t, Many.s());
 "#;
     let (out, _) = run(&["--print-feedback"], script);
     assert!(out.starts_with("130 8\n"), "{out}");
-    let call = out.split("[feedback for ").find(|s| s.starts_with("call ")).expect("call's vector");
+    let call = vector(&out, "call");
     assert!(call.contains("-> prototype slot 7 (inline)"), "{call}");
     assert!(call.contains("-> getter 8 (inline)"), "{call}");
 }
