@@ -258,11 +258,7 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
     /// Goes to `slow` unless `v` is a cell whose header is `info`.
     /// Clobbers T2 and T3.
     fn check_cell(&mut self, v: R, info: usize, slow: DynamicLabel) {
-        self.m.mov_imm(R::T3, NOT_CELL_MASK);
-        self.m.test(v, R::T3);
-        self.m.branch(Cond::Ne, slow);
-        self.m.cmp_imm(v, 0);
-        self.m.branch(Cond::Eq, slow);
+        self.check_any_cell(v, slow);
         self.m.load(R::T2, v, 0);
         self.m.mov_imm(R::T3, info as u64);
         self.m.cmp(R::T2, R::T3);
@@ -1029,7 +1025,7 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
     /// string receiver shape, which no object has. Goes to `slow`
     /// otherwise.
     fn string_load(&mut self, slot: i64, slow: DynamicLabel) -> Result<(), String> {
-        use strata_vm::ic::{LOCATION_MASK, STRING_LENGTH};
+        use strata_vm::ic::STRING_LENGTH;
         let l = self.cx.layout;
         let Some(c) = l.calls else { return Ok(self.m.jump(slow)) };
         let (prototype, done) = (self.m.new_label(), self.m.new_label());
@@ -1055,29 +1051,10 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.bind(boxed);
         self.m.box_int32(R::Acc);
         self.m.jump(done);
-        // A prototype's slot (an entry with a holder): inline, or in its
-        // out-of-line vector (String.prototype has more properties than
-        // inline slots).
-        let out_of_line = self.m.new_label();
+        // A prototype's slot: every other string entry has a holder, so
+        // the access takes the holder path (epoch, inline or out of line).
         self.m.bind(prototype);
-        self.m.load(R::T2, R::T3, l.ic_holder as i32);
-        self.m.cmp_imm(R::T2, 0);
-        self.m.branch(Cond::Eq, slow);
-        self.check_epoch(slow);
-        self.m.load32(R::T1, R::T3, l.ic_location as i32);
-        self.m.mov_imm(R::T0, LOCATION_MASK as u64);
-        self.m.branch_negative32(R::T1, out_of_line);
-        self.m.and(R::T1, R::T0);
-        self.m.add(R::T1, R::T2);
-        self.m.load(R::Acc, R::T1, 0);
-        self.m.jump(done);
-        self.m.bind(out_of_line);
-        self.m.and(R::T1, R::T0);
-        self.m.load(R::T0, R::T2, l.object.out_of_line_len as i32);
-        self.m.cmp(R::T1, R::T0);
-        self.m.branch(Cond::AboveEq, slow);
-        self.m.load(R::T2, R::T2, l.object.out_of_line_ptr as i32);
-        self.m.load_indexed(R::Acc, R::T2, R::T1, 0);
+        self.property_access(false, slow);
         self.m.bind(done);
         Ok(())
     }

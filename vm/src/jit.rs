@@ -260,6 +260,7 @@ impl JitLayout {
         let words: [usize; 2] = unsafe { std::mem::transmute_copy(&probe) };
         let slots = PAYLOAD_OFFSET + offset_of!(Context, slots);
         let (context_slots_ptr, context_slots_len) = if words[1] == 3 { (slots, slots + 8) } else { (slots + 8, slots) };
+        let object = JsObject::jit_layout();
         JitLayout {
             cursor_fp: offset_of!(Cursor, fp),
             cursor_regs: offset_of!(Cursor, regs),
@@ -277,8 +278,8 @@ impl JitLayout {
             ic_epoch: ic + offset_of!(JitMirrorEntry, epoch),
             ic_array: ic + offset_of!(JitMirrorEntry, array),
             object_info: JsObject::info() as *const strata_gc::CellInfo as usize,
-            object: JsObject::jit_layout(),
-            shape_first: JsObject::jit_layout().shape == PAYLOAD_OFFSET,
+            object,
+            shape_first: object.shape == PAYLOAD_OFFSET,
             context_info: Context::info() as *const strata_gc::CellInfo as usize,
             string_info: crate::string::JsString::info() as *const strata_gc::CellInfo as usize,
             string_atom: crate::string::JsString::atom_offset(),

@@ -358,12 +358,10 @@ impl Vm {
     pub(crate) fn enter_frame(&mut self, cur: &mut Cursor, fp: isize, shared: Gc<SharedFunction>, realm: Gc<crate::realm::Realm>) {
         cur.shared = shared;
         // The frame facts' copies: on the shared function's own line.
-        cur.code = shared.frame.code;
-        cur.fb = shared.frame.feedback;
+        cur.refresh_function();
         // SAFETY: fp is a frame of the register file.
         cur.regs = unsafe { cur.base.offset(fp) };
         cur.fp = fp;
-        cur.jit = shared.jit.get();
         self.roots.realm = Some(realm);
         self.roots.stack.fp = fp;
     }
