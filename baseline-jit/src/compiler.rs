@@ -129,6 +129,10 @@ struct Emitter<'a, 'c, M: Masm> {
     /// named load's string receivers (`string_load`), which go on at the
     /// next instruction.
     string_loads: Vec<(DynamicLabel, usize, i64, DynamicLabel)>,
+    /// Cold fast paths too: (label, offset of the length field, where
+    /// the load goes on, its slow path) of a named load's Array
+    /// `length` (`property_access`).
+    array_lengths: Vec<(DynamicLabel, i32, DynamicLabel, DynamicLabel)>,
 }
 
 fn offset32(v: i64, what: &str) -> Result<i32, String> {
@@ -142,7 +146,7 @@ pub(crate) fn emit<M: Masm>(m: M, insns: &[Instruction], cx: &Context<'_>) -> Re
     let exit = m.new_label();
     let switch = m.new_label();
     let labels = insns.iter().map(|_| m.new_label()).collect();
-    let mut e = Emitter { m, cx, insns, labels, dispatch, switch, deferred: Vec::new(), string_loads: Vec::new() };
+    let mut e = Emitter { m, cx, insns, labels, dispatch, switch, deferred: Vec::new(), string_loads: Vec::new(), array_lengths: Vec::new() };
     let layout = cx.layout;
 
     let entry = e.m.offset();
@@ -202,6 +206,15 @@ pub(crate) fn emit<M: Masm>(m: M, insns: &[Instruction], cx: &Context<'_>) -> Re
                 e.m.jump(dispatch);
             }
         }
+    }
+    for (label, at, done, slow) in std::mem::take(&mut e.array_lengths) {
+        // T0 = the array. A length past int32 is a double: the handler.
+        e.m.bind(label);
+        e.m.load32(R::T1, R::T0, at);
+        e.m.branch_negative32(R::T1, slow);
+        e.m.mov(R::Acc, R::T1);
+        e.m.box_int32(R::Acc);
+        e.m.jump(done);
     }
     let mut slow_paths = Vec::with_capacity(e.deferred.len());
     for (label, i) in std::mem::take(&mut e.deferred) {
@@ -614,15 +627,21 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 let slow = self.slow(i);
                 self.m.load(R::T0, R::Regs, reg(0)?);
                 self.check_ic_receiver(R::T0, slow);
+                // Only a `length` site may cache an Array's length.
+                let length = usize::try_from(op(1))
+                    .ok()
+                    .and_then(|k| self.cx.constants.get(k))
+                    .and_then(|v| v.as_gc::<strata_vm::string::JsString>())
+                    .is_some_and(|s| s.len() == 6 && s.to_rust_string() == "length");
                 if layout.calls.is_none() {
                     self.ic_shape_check(op(2), slow);
-                    self.property_access(false, slow);
+                    self.property_load(length, slow);
                 } else {
                     // Strings out of line, after the function's code.
                     let strings = self.m.new_label();
                     self.string_loads.push((strings, i, op(2), slow));
                     self.ic_shape_check(op(2), strings);
-                    self.property_access(false, slow);
+                    self.property_load(length, slow);
                 }
             }
             O::SetNamedProperty => {
@@ -1110,6 +1129,17 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
     /// only, while the structure epoch holds) and out-of-line slots are
     /// decoded after it. Goes to `slow` otherwise.
     fn property_access(&mut self, store: bool, slow: DynamicLabel) {
+        self.property_access_with(store, false, slow)
+    }
+
+    /// A named load's `property_access`; `length`: the site may have
+    /// cached an Array's length (`ic::ARRAY_LENGTH_LOCATION`), which only
+    /// `length` sites check for.
+    fn property_load(&mut self, length: bool, slow: DynamicLabel) {
+        self.property_access_with(false, length, slow)
+    }
+
+    fn property_access_with(&mut self, store: bool, length: bool, slow: DynamicLabel) {
         use strata_vm::ic::{LOCATION_HOLDER, LOCATION_MASK, LOCATION_OUT_OF_LINE};
         let (l, o) = (self.cx.layout, self.cx.layout.object);
         let (other, out_of_line, done) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
@@ -1128,14 +1158,28 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
             self.m.branch(Cond::Ne, slow);
         } else {
             // A holder on the chain needs the epoch it was cached in.
-            let own = self.m.new_label();
+            let (own, decode) = (self.m.new_label(), self.m.new_label());
             self.m.load(R::T2, R::T3, l.ic_holder as i32);
             self.m.cmp_imm(R::T2, 0);
             self.m.branch(Cond::Eq, own);
             self.check_epoch(slow);
             self.m.mov(R::T0, R::T2);
+            self.m.load32(R::T1, R::T3, l.ic_location as i32);
+            self.m.jump(decode);
+            // The receiver's own: a location with LOCATION_HOLDER and no
+            // holder is an Array's length (`ic::ARRAY_LENGTH_LOCATION`),
+            // whose out-of-line index no object has (elsewhere it takes
+            // the slow path below).
             self.m.bind(own);
             self.m.load32(R::T1, R::T3, l.ic_location as i32);
+            if let (true, Some(at)) = (length, o.array_length) {
+                let array_length = self.m.new_label();
+                self.m.mov_imm(R::T2, LOCATION_HOLDER as u64);
+                self.m.test(R::T1, R::T2);
+                self.m.branch(Cond::Ne, array_length);
+                self.deferred_array_length(array_length, at as i32, done, slow);
+            }
+            self.m.bind(decode);
         }
         self.m.branch_negative32(R::T1, out_of_line);
         self.m.mov_imm(R::T2, LOCATION_MASK as u64);
@@ -1153,6 +1197,12 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.load(R::T0, R::T0, o.out_of_line_ptr as i32);
         self.access_indexed(store, R::T0, 0);
         self.m.bind(done);
+    }
+
+    /// An Array `length` load for `property_access`, out of line at
+    /// `label` (see `array_lengths`).
+    fn deferred_array_length(&mut self, label: DynamicLabel, at: i32, done: DynamicLabel, slow: DynamicLabel) {
+        self.array_lengths.push((label, at, done, slow));
     }
 
     /// `acc = [address]`, or the store.

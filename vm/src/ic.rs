@@ -352,6 +352,12 @@ pub fn slot_location(inline_capacity: u32, n: u32) -> u32 {
     }
 }
 
+/// The location of a property site's mirror entry for an Array's
+/// `length` (with `holder` 0, the only entry whose location has
+/// [`LOCATION_HOLDER`] without a holder): compiled code reads the
+/// array's length field.
+pub const ARRAY_LENGTH_LOCATION: u32 = LOCATION_OUT_OF_LINE | LOCATION_HOLDER | LOCATION_MASK;
+
 /// A property site's mirror entry for a string receiver's `length`:
 /// `shape` is the string receiver shape (which no object has), the rest
 /// unused.
@@ -408,6 +414,7 @@ impl JitMirror {
                         let location = LOCATION_HOLDER | slot_location(h.inline_capacity(), n);
                         (e.shape.as_ptr() as usize, h.as_ptr() as usize, location, e.epoch, e.is_array)
                     }
+                    Handler::ArrayLength => (e.shape.as_ptr() as usize, 0, ARRAY_LENGTH_LOCATION, 0, e.is_array),
                     Handler::StringLength => {
                         m.shape.set(e.shape.as_ptr() as usize);
                         m.holder.set(0);

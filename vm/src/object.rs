@@ -317,6 +317,8 @@ pub struct ObjectLayout {
     /// Where a bytecode function keeps its parts, if the layout probe
     /// found them (see [`FunctionLayout`]).
     pub function: Option<FunctionLayout>,
+    /// An Array's `length` (u32), if the layout probe found it.
+    pub array_length: Option<usize>,
 }
 
 /// Offsets from a bytecode function object's cell, for compiled calls:
@@ -464,6 +466,16 @@ fn function_layout() -> Option<FunctionLayout> {
     })
 }
 
+/// Where `ObjectKind::Array { length, .. }` keeps `length`, as an offset
+/// from the start of the `ObjectKind` (measured on a probe, as
+/// `function_layout` does).
+fn array_length_offset() -> Option<usize> {
+    let probe = ObjectKind::Array { length: Cell::new(0), length_writable: Cell::new(true) };
+    let base = &probe as *const ObjectKind as usize;
+    let ObjectKind::Array { length, .. } = &probe else { return None };
+    (length as *const Cell<u32> as usize).checked_sub(base)
+}
+
 impl JsObject {
     /// A new object payload with `shape` and no properties, for a cell
     /// allocated with the trailing bytes of the shape's inline capacity
@@ -536,6 +548,7 @@ impl JsObject {
                 let kind = payload + std::mem::offset_of!(JsObject, kind);
                 FunctionLayout { shared: kind + f.shared, context: kind + f.context, realm: kind + f.realm }
             }),
+            array_length: array_length_offset().map(|f| payload + std::mem::offset_of!(JsObject, kind) + f),
         }
     }
 

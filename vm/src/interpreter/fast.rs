@@ -232,12 +232,37 @@ unsafe fn get_named(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (us
     unsafe { get_named_polymorphic(vm, cur, pc, acc) }
 }
 
-/// GetNamedProperty past an own or prototype slot hit: a string
+/// GetNamedProperty past an own or prototype slot hit: an object's
+/// other cached loads that run no code (an array's `length`, a missing
+/// property) and a megamorphic site's stub cache hit, a string
 /// receiver's cached load, else the generic path.
 #[inline(never)]
 unsafe fn get_named_polymorphic(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
     // SAFETY: see the module docs.
     let (recv, fs) = unsafe { (reg(cur, pc, 0), slot(cur, pc, 2)) };
+    if let Some(obj) = recv.as_gc::<JsObject>() {
+        let state = fs.ic.get();
+        let handler = match state {
+            IcState::Megamorphic => {
+                // SAFETY: see the module docs: a verified constant operand.
+                let key = unsafe { cur.shared.keys.get(op(cur, pc, 1)).copied().flatten() };
+                key.and_then(|key| vm.roots.stub_cache.find(&obj, key, false))
+            }
+            _ => state.find(&obj),
+        };
+        let v = match handler {
+            Some(Handler::OwnSlot(n)) => obj.slot(n),
+            Some(Handler::ProtoSlot(holder, n)) => holder.slot(n),
+            Some(Handler::Missing) => Value::UNDEFINED,
+            Some(Handler::ArrayLength) => match obj.kind {
+                ObjectKind::Array { ref length, .. } => Value::number(length.get() as f64),
+                _ => generic!(vm, cur, pc, acc),
+            },
+            _ => generic!(vm, cur, pc, acc),
+        };
+        // SAFETY: see the module docs.
+        return unsafe { star_after(cur, pc + 4, v) };
+    }
     if let Some(s) = recv.as_gc::<JsString>()
         && let Some(v) = vm.string_load_cached(s, fs)
     {

@@ -115,12 +115,7 @@ impl Vm {
     /// property of (or missing from) the prototype chain.
     #[inline]
     pub(crate) fn string_load_cached(&self, s: Gc<JsString>, fs: &FeedbackSlot) -> Option<Value> {
-        match fs.ic.get().find_shape(self.string_receiver_shape()?)? {
-            Handler::StringLength => Some(Value::int(s.len() as i32)),
-            Handler::ProtoSlot(h, n) => Some(h.slot(n)),
-            Handler::Missing => Some(Value::UNDEFINED),
-            _ => None,
-        }
+        string_load(s, fs.ic.get().find_shape(self.string_receiver_shape()?)?)
     }
 
     /// GetNamedProperty on a string primitive: `length`, or a data
@@ -157,7 +152,12 @@ impl Vm {
             }
         };
         self.ic_record(fs, site, key, IcEntry::new(shape, false, handler), false);
-        Ok(self.string_load_cached(s, fs).unwrap_or(Value::UNDEFINED))
+        // The handler itself: a megamorphic site recorded it in the stub
+        // cache, not where `string_load_cached` looks.
+        match string_load(s, handler) {
+            Some(v) => Ok(v),
+            None => self.get_value(recv, key),
+        }
     }
 
     /// Records a new case in a site's state (or the stub cache once
@@ -565,5 +565,17 @@ fn describe_types(bits: u32) -> String {
             }
             parts.join("|")
         }
+    }
+}
+
+/// What a string receiver's load `handler` gives for `s`: its length, a
+/// prototype's data property, or undefined for a missing one (`None` for
+/// handlers strings never cache).
+fn string_load(s: Gc<JsString>, handler: Handler) -> Option<Value> {
+    match handler {
+        Handler::StringLength => Some(Value::int(s.len() as i32)),
+        Handler::ProtoSlot(h, n) => Some(h.slot(n)),
+        Handler::Missing => Some(Value::UNDEFINED),
+        _ => None,
     }
 }
