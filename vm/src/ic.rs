@@ -138,10 +138,20 @@ impl IcEntry {
         let epoch = if handler.needs_epoch() { epoch() } else { 0 };
         IcEntry { shape, is_array, epoch, handler }
     }
-    /// Whether the entry applies to `obj` now.
+    /// Whether the entry applies to `obj` now. A shape fixes Array-ness
+    /// (roots are per Array-ness, and transitions and dictionary copies
+    /// keep it), so the shape compare covers `is_array`.
     #[inline(always)]
     pub fn matches(&self, obj: &JsObject) -> bool {
-        self.shape == obj.shape() && self.is_array == obj.is_array() && (self.epoch == 0 || self.epoch == epoch())
+        debug_assert!(self.shape != obj.shape() || self.is_array == obj.is_array());
+        self.shape == obj.shape() && (self.epoch == 0 || self.epoch == epoch())
+    }
+    /// Whether the entry applies now to the cell whose shape word
+    /// ([`JsObject::shape_word`]) is `word`: then the cell is an object
+    /// of the entry's shape.
+    #[inline(always)]
+    pub fn matches_word(&self, word: usize) -> bool {
+        self.shape.as_ptr() as usize == word && (self.epoch == 0 || self.epoch == epoch())
     }
 }
 

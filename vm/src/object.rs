@@ -476,7 +476,28 @@ fn array_length_offset() -> Option<usize> {
     (length as *const Cell<u32> as usize).checked_sub(base)
 }
 
+// `JsObject::shape_word` reads the first payload word of any cell.
+const _: () = assert!(std::mem::offset_of!(JsObject, shape) == 0, "JsObject's shape must be its first payload word");
+
 impl JsObject {
+    /// The first payload word of the cell `cell`: for an object, the
+    /// address of its shape; for any other cell a value can name, a word
+    /// that no shape's address equals (a string's representation tag, a
+    /// symbol's description, a bigint's byte count; see
+    /// `vm/tests/jit_layout.rs`). So a match with a cached shape both
+    /// type-checks the cell as an object and checks its shape, as the
+    /// baseline JIT's inline caches do.
+    ///
+    /// # Safety
+    /// `cell` is a live cell a value names (every such cell has a payload
+    /// of at least one word, written at allocation).
+    #[inline(always)]
+    pub unsafe fn shape_word(cell: strata_gc::CellPtr) -> usize {
+        // SAFETY: the caller's promise; the shape is the payload's first
+        // word (asserted above).
+        unsafe { (cell.as_raw().as_ptr() as *const u8).add(strata_gc::PAYLOAD_OFFSET).cast::<usize>().read() }
+    }
+
     /// A new object payload with `shape` and no properties, for a cell
     /// allocated with the trailing bytes of the shape's inline capacity
     /// (`Vm::alloc_object` does both).

@@ -213,14 +213,20 @@ unsafe fn get_named(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (us
     // The monomorphic hit, the commonest case, inline; the rest out of
     // line so this path saves no registers.
     // Polymorphic hits too: a quarter of deltablue's loads are.
-    if let Some(obj) = recv.as_gc::<JsObject>() {
+    // The cached shapes are compared with the cell's first word, which
+    // only an object's shape equals: no separate type check.
+    if let Some(cell) = recv.as_cell() {
+        // SAFETY: a value names a live cell.
+        let word = unsafe { JsObject::shape_word(cell) };
         let handler = match fs.ic.get() {
-            IcState::Monomorphic(e) if e.matches(&obj) => Some(e.handler),
-            IcState::Polymorphic(v) => v.iter().find(|e| e.matches(&obj)).map(|e| e.handler),
+            IcState::Monomorphic(e) if e.matches_word(word) => Some(e.handler),
+            IcState::Polymorphic(v) => v.iter().find(|e| e.matches_word(word)).map(|e| e.handler),
             _ => None,
         };
+        // SAFETY: an entry matched, so the cell is an object.
+        let obj = || unsafe { Gc::<JsObject>::from_raw(cell.as_raw().as_ptr()) };
         let v = match handler {
-            Some(Handler::OwnSlot(n)) => obj.slot(n),
+            Some(Handler::OwnSlot(n)) => obj().slot(n),
             Some(Handler::ProtoSlot(holder, n)) => holder.slot(n),
             // SAFETY: this handler's guarantees.
             _ => return unsafe { get_named_polymorphic(vm, cur, pc, acc) },
@@ -275,9 +281,20 @@ unsafe fn get_named_polymorphic(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: V
 unsafe fn set_named(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
     // SAFETY: see the module docs.
     let (recv, fs) = unsafe { (reg(cur, pc, 0), slot(cur, pc, 2)) };
-    if let Some(obj) = recv.as_gc::<JsObject>() {
-        match fs.ic.get().find(&obj) {
+    if let Some(cell) = recv.as_cell() {
+        // As in `get_named`: the cell's first word against the shapes.
+        // SAFETY: a value names a live cell.
+        let word = unsafe { JsObject::shape_word(cell) };
+        let handler = match fs.ic.get() {
+            IcState::Monomorphic(e) if e.matches_word(word) => Some(e.handler),
+            IcState::Polymorphic(v) => v.iter().find(|e| e.matches_word(word)).map(|e| e.handler),
+            _ => None,
+        };
+        // SAFETY: called once an entry matched: the cell is an object.
+        let obj = || unsafe { Gc::<JsObject>::from_raw(cell.as_raw().as_ptr()) };
+        match handler {
             Some(Handler::OwnSlot(n)) => {
+                let obj = obj();
                 obj.set_slot(n, acc);
                 strata_gc::write_barrier(obj.cell(), acc.bits() as usize);
                 return (pc + 4, acc);
@@ -285,8 +302,9 @@ unsafe fn set_named(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (us
             // Adding a property along a cached transition (a constructor's
             // `this.x = ...`), under `run_store_handler`'s conditions.
             Some(Handler::Transition(to, n))
-                if obj.is_extensible() && !obj.is_watched() && obj.slot_count() == n as usize =>
+                if obj().is_extensible() && !obj().is_watched() && obj().slot_count() == n as usize =>
             {
+                let obj = obj();
                 obj.set_shape(to);
                 obj.push_slot(acc);
                 strata_gc::write_barrier(obj.cell(), acc.bits() as usize);
