@@ -82,7 +82,7 @@ impl Value {
     /// A number, as an int32 when it is one (not -0).
     #[inline]
     pub fn number(d: f64) -> Value {
-        let i = d as i32;
+        let i = truncate_to_i32(d);
         if i as f64 == d && !(i == 0 && d.is_sign_negative()) { Value::int(i) } else { Value::double(d) }
     }
     /// A boolean.
@@ -264,5 +264,25 @@ mod tests {
         assert!(!Value::FALSE.is_nullish() && !Value::HOLE.is_nullish());
         assert!(Value::TRUE.is_bool() && Value::FALSE.is_bool() && !Value::NULL.is_bool());
         assert_eq!(Value::TRUE.as_bool(), Some(true));
+    }
+}
+
+/// `d` truncated toward zero when it fits an i32, else any i32 (the
+/// caller compares the result with `d`): one instruction where `as`
+/// would add a saturating clamp and a NaN check. On x86-64 `cvttsd2si`
+/// gives i32::MIN outside the range; AArch64's `fcvtzs` already
+/// saturates, which is what `as` compiles to there.
+#[inline(always)]
+fn truncate_to_i32(d: f64) -> i32 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_cvttsd_si32, _mm_set_sd};
+        // SAFETY: SSE2 is part of the x86-64 baseline; the intrinsic has
+        // no other precondition (out-of-range inputs give i32::MIN).
+        unsafe { _mm_cvttsd_si32(_mm_set_sd(d)) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        d as i32
     }
 }
