@@ -69,6 +69,11 @@ impl PropertyTable {
 pub struct Shape {
     proto: Cell<Value>,
     table: UnsafeCell<Rc<PropertyTable>>,
+    /// The first transition recorded, in the cell: most shapes have at
+    /// most one, and marking then reads no separate allocation (V8's
+    /// maps hold a single transition the same way).
+    first_transition: Cell<Option<((PropertyKey, Attrs), Gc<Shape>)>>,
+    /// The other transitions.
     transitions: RefCell<HashMap<(PropertyKey, Attrs), Gc<Shape>, BuildKeyHasher>>,
     dictionary: bool,
     /// Slots in the cell of every object of this shape.
@@ -82,6 +87,9 @@ pub struct Shape {
     /// parent instead of the copied keys, so marking a shape costs one key,
     /// not the whole table (V8's maps keep the same back pointer).
     parent: Option<Gc<Shape>>,
+    /// A transition child's last key (the one its parent lacks), kept
+    /// here so that marking reads it without touching the table.
+    added: Option<PropertyKey>,
 }
 strata_gc::cell_type!(Shape);
 
@@ -93,7 +101,7 @@ unsafe impl Trace for Shape {
             // A child's keys are its parent's plus the last one.
             Some(parent) if !self.dictionary => {
                 t.mark(parent.cell());
-                if let Some(Some((k, _))) = self.table().keys.last() {
+                if let Some(k) = self.added {
                     k.trace(t);
                 }
             }
@@ -103,8 +111,14 @@ unsafe impl Trace for Shape {
                 }
             }
         }
-        for s in self.transitions.borrow().values() {
+        if let Some((_, s)) = self.first_transition.get() {
             t.mark(s.cell());
+            let more = self.transitions.borrow();
+            if !more.is_empty() {
+                for s in more.values() {
+                    t.mark(s.cell());
+                }
+            }
         }
         self.next_root.get().trace(t);
     }
@@ -118,12 +132,14 @@ impl Shape {
         Shape {
             proto: Cell::new(proto),
             table: UnsafeCell::new(Rc::new(PropertyTable::default())),
+            first_transition: Cell::new(None),
             transitions: RefCell::new(HashMap::default()),
             dictionary: false,
             inline_capacity,
             array,
             next_root: Cell::new(next),
             parent: None,
+            added: None,
         }
     }
 
@@ -132,12 +148,14 @@ impl Shape {
         Shape {
             proto: Cell::new(proto),
             table: UnsafeCell::new(Rc::new(from.table().clone())),
+            first_transition: Cell::new(None),
             transitions: RefCell::new(HashMap::default()),
             dictionary: true,
             inline_capacity: from.inline_capacity,
             array: from.array,
             next_root: Cell::new(None),
             parent: None,
+            added: None,
         }
     }
 
@@ -196,7 +214,11 @@ impl Shape {
 
     /// The cached transition for adding (key, attrs), if any.
     pub fn transition(&self, key: PropertyKey, attrs: Attrs) -> Option<Gc<Shape>> {
-        self.transitions.borrow().get(&(key, attrs)).copied()
+        match self.first_transition.get() {
+            Some((k, to)) if k == (key, attrs) => Some(to),
+            Some(_) => self.transitions.borrow().get(&(key, attrs)).copied(),
+            None => None,
+        }
     }
 
     /// The payload of the child shape that adds (key, attrs).
@@ -207,18 +229,26 @@ impl Shape {
         Shape {
             proto: Cell::new(this.proto.get()),
             table: UnsafeCell::new(Rc::new(table)),
+            first_transition: Cell::new(None),
             transitions: RefCell::new(HashMap::default()),
             dictionary: false,
             inline_capacity: this.inline_capacity,
             array: this.array,
             next_root: Cell::new(None),
             parent: Some(this),
+            added: Some(key),
         }
     }
 
     /// Records a transition.
     pub fn add_transition(&self, key: PropertyKey, attrs: Attrs, to: Gc<Shape>) {
-        self.transitions.borrow_mut().insert((key, attrs), to);
+        match self.first_transition.get() {
+            None => self.first_transition.set(Some(((key, attrs), to))),
+            Some((k, _)) if k == (key, attrs) => self.first_transition.set(Some(((key, attrs), to))),
+            Some(_) => {
+                self.transitions.borrow_mut().insert((key, attrs), to);
+            }
+        }
     }
 
     fn table_mut(&self) -> &mut PropertyTable {
