@@ -9,6 +9,7 @@
 
 use std::cell::{Cell, RefCell, UnsafeCell};
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use strata_gc::{Gc, Trace, Tracer};
 
@@ -279,6 +280,21 @@ unsafe impl Trace for ObjectKind {
             | ObjectKind::Global => {}
         }
     }
+}
+
+/// Set once any prototype (a watched object) has had an element, or is an
+/// object whose indices are not ordinary properties (a proxy, a typed
+/// array, a String wrapper, an arguments object, a module namespace):
+/// until then, an indexed store on an array needs no walk of its
+/// prototype chain for setters or read-only elements (V8's "no elements"
+/// protector). It is never cleared; one flag serves every heap.
+static PROTOTYPE_ELEMENTS: AtomicBool = AtomicBool::new(false);
+
+/// Whether no prototype has ever had elements or exotic indices (see
+/// [`PROTOTYPE_ELEMENTS`]).
+#[inline]
+pub fn prototypes_have_no_elements() -> bool {
+    !PROTOTYPE_ELEMENTS.load(Ordering::Relaxed)
 }
 
 /// Inline slots an object gets when nothing better is known.
@@ -650,6 +666,9 @@ impl JsObject {
         let before = e.external_bytes();
         let r = f(e);
         strata_gc::adjust_external(e.external_bytes() as isize - before as isize);
+        if self.watched.get() && !matches!(e, Elements::Dense(d) if d.is_empty()) {
+            PROTOTYPE_ELEMENTS.store(true, Ordering::Relaxed);
+        }
         let (ptr, len) = match e {
             Elements::Dense(d) if !matches!(self.kind, ObjectKind::Arguments(_)) => (d.as_ptr() as usize, d.len()),
             _ => (0, 0),
@@ -784,6 +803,18 @@ impl JsObject {
     /// (a prototype, a global object).
     #[inline]
     pub fn watch(&self) {
+        if !self.watched.get()
+            && (matches!(
+                self.kind,
+                ObjectKind::Proxy(_)
+                    | ObjectKind::TypedArray(_)
+                    | ObjectKind::String(_)
+                    | ObjectKind::Arguments(_)
+                    | ObjectKind::ModuleNamespace(_)
+            ) || !self.has_no_elements())
+        {
+            PROTOTYPE_ELEMENTS.store(true, Ordering::Relaxed);
+        }
         self.watched.set(true)
     }
     /// Whether [`JsObject::watch`] was called.

@@ -66,12 +66,16 @@ fn array_store_fast(obj: Gc<JsObject>, i: u32, v: Value) -> bool {
     if !obj.is_extensible() || (i >= length.get() && !length_writable.get()) {
         return false;
     }
-    let mut p = obj.proto();
-    while let Some(o) = p.as_gc::<JsObject>() {
-        if !matches!(o.kind, ObjectKind::Ordinary | ObjectKind::Array { .. }) || !o.has_no_elements() {
-            return false;
+    // No setter or read-only element on the chain: certain while no
+    // prototype ever had an element (the protector), else checked.
+    if !crate::object::prototypes_have_no_elements() {
+        let mut p = obj.proto();
+        while let Some(o) = p.as_gc::<JsObject>() {
+            if !matches!(o.kind, ObjectKind::Ordinary | ObjectKind::Array { .. }) || !o.has_no_elements() {
+                return false;
+            }
+            p = o.proto();
         }
-        p = o.proto();
     }
     let stored = obj.with_elements(|e| match e {
         crate::object::Elements::Dense(d) => {
