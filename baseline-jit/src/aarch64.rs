@@ -168,8 +168,24 @@ impl Masm for A64 {
         self.access(true, Width::W64, code(src), 16, offset);
     }
 
+    fn load_byte_indexed(&mut self, dst: R, base: R, index: R) {
+        dynasm!(self.ops ; .arch aarch64 ; ldr X(code(dst)), [X(code(base)), X(code(index))]);
+    }
+    fn store_byte_indexed(&mut self, base: R, index: R, src: R) {
+        dynasm!(self.ops ; .arch aarch64 ; str X(code(src)), [X(code(base)), X(code(index))]);
+    }
+
     fn cmp(&mut self, a: R, b: R) {
         dynasm!(self.ops ; .arch aarch64 ; cmp X(code(a)), X(code(b)));
+    }
+    fn cmp_mem(&mut self, a: R, base: R, offset: i32) {
+        // x16: `access` itself uses only x17 for large offsets.
+        self.access(false, Width::W64, 16, code(base), offset);
+        dynasm!(self.ops ; .arch aarch64 ; cmp X(code(a)), x16);
+    }
+    fn test_imm32(&mut self, a: R, imm: u32) {
+        aarch64::load_imm64(&mut self.ops, Reg(16), imm as u64);
+        dynasm!(self.ops ; .arch aarch64 ; tst W(code(a)), w16);
     }
     fn cmp_imm(&mut self, a: R, imm: u32) {
         if imm < 4096 {

@@ -1104,8 +1104,7 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         self.m.mov_imm(R::T3, self.slot_address(slot));
         for k in 0..l.ic_entries {
             let at = (l.ic_shape + k * l.ic_entry_size) as i32;
-            self.m.load(R::T2, R::T3, at);
-            self.m.cmp(shape, R::T2);
+            self.m.cmp_mem(shape, R::T3, at);
             if k == 0 {
                 self.m.branch(Cond::Eq, found);
                 continue;
@@ -1144,11 +1143,15 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
         let (l, o) = (self.cx.layout, self.cx.layout.object);
         let (other, out_of_line, done) = (self.m.new_label(), self.m.new_label(), self.m.new_label());
         self.m.load32(R::T1, R::T3, l.ic_location as i32);
-        self.m.mov_imm(R::T2, (LOCATION_OUT_OF_LINE | LOCATION_HOLDER) as u64);
-        self.m.test(R::T1, R::T2);
+        self.m.test_imm32(R::T1, LOCATION_OUT_OF_LINE | LOCATION_HOLDER);
         self.m.branch(Cond::Ne, other);
-        self.m.add(R::T1, R::T0);
-        self.access_at(store, R::T1);
+        // An own inline slot: the location is its offset in the cell (a
+        // store needs no barrier: see `access_indexed`).
+        if store {
+            self.m.store_byte_indexed(R::T0, R::T1, R::Acc);
+        } else {
+            self.m.load_byte_indexed(R::Acc, R::T0, R::T1);
+        }
         self.m.jump(done);
 
         self.m.bind(other);

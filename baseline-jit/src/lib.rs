@@ -343,6 +343,11 @@ mod tests {
         // r1 * acc, feedback slot 2: int32, then doubles.
         encode(&mut code, Opcode::Mul, &[1, 2]);
         encode(&mut code, Opcode::Return, &[]);
+        // r1.x and r1.x = acc, feedback slots 3 and 4.
+        encode(&mut code, Opcode::GetNamedProperty, &[1, 0, 3]);
+        encode(&mut code, Opcode::Return, &[]);
+        encode(&mut code, Opcode::SetNamedProperty, &[1, 0, 4]);
+        encode(&mut code, Opcode::Return, &[]);
         instructions(&code).collect()
     }
 
@@ -417,7 +422,18 @@ mod tests {
         for want in ["imul eax,r14d", "cvtsi2sd xmm0,eax", "mulsd xmm0,xmm1", "cvttsd2si r11d,xmm0", "ucomisd xmm2,xmm0"] {
             assert!(mul.contains(&want.to_string()), "{want} in {mul:?}");
         }
-        assert_eq!(e.slow_paths.len(), 8);
+        // Named load and store: the receiver's shape word compared with
+        // the mirror entries in memory; an own inline slot read or
+        // written at the offset the entry's location gives.
+        let get = text(Arch::X64, &e.code, o[12], o[13]);
+        for want in ["mov r8,[rax+8]", "cmp r8,[r10+8]", "test r8d,0C0000000h", "mov r14,[rax+r8]"] {
+            assert!(get.contains(&want.to_string()), "{want} in {get:?}");
+        }
+        let set = text(Arch::X64, &e.code, o[14], o[15]);
+        for want in ["cmp r8,[r10+8]", "test r8d,0C0000000h", "mov [rax+r8],r14"] {
+            assert!(set.contains(&want.to_string()), "{want} in {set:?}");
+        }
+        assert_eq!(e.slow_paths.len(), 12);
     }
 
     #[test]
@@ -448,6 +464,14 @@ mod tests {
         let mul = text(Arch::Aarch64, &e.code, o[10], o[11]);
         for want in ["smull x16, w9, w21", "cmp x16, w16, sxtw", "scvtf d0, w9", "fmul d0, d0, d1", "fcvtzs w16, d0", "fcmp d2, d0"] {
             assert!(mul.contains(&want.to_string()), "{want} in {mul:?}");
+        }
+        let get = text(Arch::Aarch64, &e.code, o[12], o[13]);
+        for want in ["ldr x10, [x9, #8]", "ldr x16, [x12, #8]", "cmp x10, x16", "tst w10, w16", "ldr x21, [x9, x10]"] {
+            assert!(get.contains(&want.to_string()), "{want} in {get:?}");
+        }
+        let set = text(Arch::Aarch64, &e.code, o[14], o[15]);
+        for want in ["ldr x16, [x12, #8]", "tst w10, w16", "str x21, [x9, x10]"] {
+            assert!(set.contains(&want.to_string()), "{want} in {set:?}");
         }
     }
 }

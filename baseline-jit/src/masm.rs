@@ -121,8 +121,19 @@ pub(crate) trait Masm {
     /// `[base + index * 8 + offset] = src`.
     fn store_indexed(&mut self, base: R, index: R, offset: i32, src: R);
 
+    /// `dst = [base + index]` (`index` in bytes).
+    fn load_byte_indexed(&mut self, dst: R, base: R, index: R);
+    /// `[base + index] = src` (`index` in bytes).
+    fn store_byte_indexed(&mut self, base: R, index: R, src: R);
+
     /// 64-bit compare.
     fn cmp(&mut self, a: R, b: R);
+    /// 64-bit compare of `a` with the word at `base + offset` (one
+    /// instruction on x86-64; a load into a scratch register first
+    /// elsewhere).
+    fn cmp_mem(&mut self, a: R, base: R, offset: i32);
+    /// Sets `Eq` when the low 32 bits of `a` and `imm` share no bit.
+    fn test_imm32(&mut self, a: R, imm: u32);
     /// 64-bit compare with a small constant.
     fn cmp_imm(&mut self, a: R, imm: u32);
     /// 32-bit compare.

@@ -115,8 +115,21 @@ impl Masm for X64 {
         dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(code(base)) + Rq(code(index)) * 8 + offset], Rq(code(src)));
     }
 
+    fn load_byte_indexed(&mut self, dst: R, base: R, index: R) {
+        dynasm!(self.ops ; .arch x64 ; mov Rq(code(dst)), QWORD [Rq(code(base)) + Rq(code(index))]);
+    }
+    fn store_byte_indexed(&mut self, base: R, index: R, src: R) {
+        dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(code(base)) + Rq(code(index))], Rq(code(src)));
+    }
+
     fn cmp(&mut self, a: R, b: R) {
         dynasm!(self.ops ; .arch x64 ; cmp Rq(code(a)), Rq(code(b)));
+    }
+    fn cmp_mem(&mut self, a: R, base: R, offset: i32) {
+        dynasm!(self.ops ; .arch x64 ; cmp Rq(code(a)), QWORD [Rq(code(base)) + offset]);
+    }
+    fn test_imm32(&mut self, a: R, imm: u32) {
+        dynasm!(self.ops ; .arch x64 ; test Rd(code(a)), imm as i32);
     }
     fn cmp_imm(&mut self, a: R, imm: u32) {
         if imm <= i32::MAX as u32 {
