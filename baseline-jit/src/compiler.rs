@@ -686,16 +686,16 @@ impl<'a, 'c, M: Masm> Emitter<'a, 'c, M> {
                 let (index, depth) = (op(0), op(1));
                 let slow = self.slow(i);
                 self.context(depth, slow);
-                self.m.load(R::T1, R::T0, layout.context_slots_len as i32);
+                self.m.load(R::T1, R::T0, layout.context_len as i32);
                 self.m.mov_imm(R::T2, index as u64);
                 self.m.cmp(R::T1, R::T2);
                 self.m.branch(Cond::BelowEq, slow);
-                self.m.load(R::T1, R::T0, layout.context_slots_ptr as i32);
-                let at = offset32(index * 8, "context slot")?;
+                // The slots are in the context's cell.
+                let at = offset32(layout.context_slots as i64 + index * 8, "context slot")?;
                 if insn.opcode == O::LdaContextSlot {
-                    self.m.load(R::Acc, R::T1, at);
+                    self.m.load(R::Acc, R::T0, at);
                 } else {
-                    self.m.store(R::T1, at, R::Acc);
+                    self.m.store(R::T0, at, R::Acc);
                 }
             }
             O::CallProperty0 | O::CallProperty1 | O::CallProperty2 if insn.scale == OperandScale::Single => {

@@ -171,12 +171,13 @@ pub struct JitLayout {
     pub string: crate::string::StringLayout,
     /// The header word of every context cell.
     pub context_info: usize,
-    /// Offsets from a context cell: parent, slot array pointer, slot count.
+    /// Offsets from a context cell: parent, slot 0 (the slots follow the
+    /// fields in the cell), slot count.
     pub context_parent: usize,
     /// See `context_parent`.
-    pub context_slots_ptr: usize,
+    pub context_slots: usize,
     /// See `context_parent`.
-    pub context_slots_len: usize,
+    pub context_len: usize,
     /// Register index (from the frame's fp) of the current context.
     pub frame_context: i32,
     /// Address of the structure epoch (u32).
@@ -253,13 +254,6 @@ impl JitLayout {
         use std::mem::offset_of;
         use strata_gc::{CellType, PAYLOAD_OFFSET};
         let ic = offset_of!(FeedbackSlot, ic) + IcCell::mirror_offset();
-        // A boxed slice is a (pointer, length) pair whose order Rust does
-        // not promise: find which word is which on a probe.
-        let probe: Box<[std::cell::Cell<Value>]> = vec![std::cell::Cell::new(Value::UNDEFINED); 3].into_boxed_slice();
-        // SAFETY: reads the two words of a live fat pointer as integers.
-        let words: [usize; 2] = unsafe { std::mem::transmute_copy(&probe) };
-        let slots = PAYLOAD_OFFSET + offset_of!(Context, slots);
-        let (context_slots_ptr, context_slots_len) = if words[1] == 3 { (slots, slots + 8) } else { (slots + 8, slots) };
         let object = JsObject::jit_layout();
         JitLayout {
             cursor_fp: offset_of!(Cursor, fp),
@@ -285,8 +279,8 @@ impl JitLayout {
             string_atom: crate::string::JsString::atom_offset(),
             string: crate::string::JsString::jit_layout(),
             context_parent: PAYLOAD_OFFSET + offset_of!(Context, parent),
-            context_slots_ptr,
-            context_slots_len,
+            context_slots: PAYLOAD_OFFSET + Context::SLOTS_OFFSET,
+            context_len: PAYLOAD_OFFSET + Context::LEN_OFFSET,
             frame_context: crate::frame::CONTEXT as i32,
             epoch_address: crate::ic::epoch_address(),
             interrupt_address: std::sync::Arc::as_ptr(&vm.interrupt) as usize,

@@ -377,6 +377,22 @@ impl Vm {
         }
     }
 
+    /// A context of `len` slots, all the hole, under `parent`.
+    pub fn new_context(
+        &mut self,
+        parent: Value,
+        scope: Option<std::sync::Arc<strata_bytecode::ScopeInfo>>,
+        len: usize,
+    ) -> JsResult<Gc<crate::context::Context>> {
+        let roots = &self.roots;
+        let header = crate::context::Context::header(parent, scope, len);
+        let bytes = crate::context::Context::trailing_bytes(len);
+        match self.heap.alloc_rooted(header, bytes, &mut |t| roots.trace(t)) {
+            Ok(g) => Ok(g),
+            Err(_) => Err(self.out_of_memory()),
+        }
+    }
+
     /// Allocation during VM setup, where running out of memory is fatal
     /// to creating the VM (the heap limit is far above setup's needs).
     pub(crate) fn alloc_or_abort<T: CellType>(&mut self, value: T) -> Gc<T> {

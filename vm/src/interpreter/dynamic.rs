@@ -271,11 +271,9 @@ impl Vm {
 
     /// A `with` context over `object`.
     pub(crate) fn new_with_context(&mut self, scope: Arc<ScopeInfo>, object: Value, parent: Value) -> JsResult<Gc<Context>> {
-        self.alloc(Context {
-            parent,
-            slots: Box::new([std::cell::Cell::new(object)]),
-            scope: Some(scope),
-        })
+        let ctx = self.new_context(parent, Some(scope), 1)?;
+        ctx.set(0, object);
+        Ok(ctx)
     }
 
     /// EvalDeclarationInstantiation's `var` part for sloppy eval code

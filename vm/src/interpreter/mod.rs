@@ -736,11 +736,7 @@ impl Vm {
                         };
                         let slots = scope.names.len();
                         let parent = self.roots.stack.get(fp + frame::CONTEXT);
-                        let ctx = t!(self.alloc(Context {
-                            parent,
-                            slots: (0..slots).map(|_| std::cell::Cell::new(Value::HOLE)).collect(),
-                            scope: Some(scope),
-                        }));
+                        let ctx = t!(self.new_context(parent, Some(scope), slots));
                         acc = Value::from_gc(ctx);
                     }
                     Opcode::CloneContext => {
@@ -748,11 +744,10 @@ impl Vm {
                         let Some(c) = cur.as_gc::<Context>() else {
                             fail!(self.type_error("internal error: no context to clone"));
                         };
-                        let copy = t!(self.alloc(Context {
-                            parent: c.parent,
-                            slots: c.slots.iter().map(|s| std::cell::Cell::new(s.get())).collect(),
-                            scope: c.scope.clone(),
-                        }));
+                        let copy = t!(self.new_context(c.parent, c.scope.clone(), c.slots().len()));
+                        for (to, from) in copy.slots().iter().zip(c.slots()) {
+                            to.set(from.get());
+                        }
                         acc = Value::from_gc(copy);
                     }
                     Opcode::PushContext => {
