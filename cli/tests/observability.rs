@@ -162,3 +162,19 @@ print(t, Many.s());
     assert!(call.contains("-> prototype slot 7 (inline)"), "{call}");
     assert!(call.contains("-> getter 8 (inline)"), "{call}");
 }
+
+/// `--stats` shows the element protector: intact while no prototype has
+/// an element (array stores then skip the prototype walk), invalidated
+/// for good by the first one, with stores that then see the setter.
+#[test]
+fn stats_show_the_element_protector() {
+    let plain = "var a = []; for (var i = 0; i < 10; i++) a[i] = i; print(String(a.length), 'x'.length);";
+    let (out, err) = run(&["--stats"], plain);
+    assert_eq!(out.trim(), "10 1");
+    assert!(err.lines().any(|l| l == "protector.no_prototype_elements intact"), "{err}");
+    let setter = "var seen = ''; Object.defineProperty(Array.prototype, 3, { set(v) { seen += v; }, configurable: true });\n\
+                  var a = []; for (var i = 0; i < 5; i++) a[i] = i; print(seen, Object.keys(a).join());";
+    let (out, err) = run(&["--stats"], setter);
+    assert_eq!(out.trim(), "3 0,1,2,4");
+    assert!(err.lines().any(|l| l == "protector.no_prototype_elements invalidated"), "{err}");
+}

@@ -334,7 +334,14 @@ impl Engine {
 
     /// The heap's statistics, as `--stats` prints them.
     pub fn heap_stats(&self) -> String {
-        self.vm.heap.stats().to_string()
+        // Followed by the state of the engine's protectors, which decide
+        // whether some fast paths run at all.
+        let intact = |b: bool| if b { "intact" } else { "invalidated" };
+        format!(
+            "{}\nprotector.no_prototype_elements {}",
+            self.vm.heap.stats(),
+            intact(strata_vm::object::prototypes_have_no_elements())
+        )
     }
 
     /// The VM itself, for what this API does not cover.

@@ -284,7 +284,8 @@ unsafe impl Trace for ObjectKind {
 
 /// Set once any prototype (a watched object) has had an element, or is an
 /// object whose indices are not ordinary properties (a proxy, a typed
-/// array, a String wrapper, an arguments object, a module namespace):
+/// array, a String wrapper of a non-empty string, an arguments object, a
+/// module namespace):
 /// until then, an indexed store on an array needs no walk of its
 /// prototype chain for setters or read-only elements (V8's "no elements"
 /// protector). It is never cleared; one flag serves every heap.
@@ -804,14 +805,15 @@ impl JsObject {
     #[inline]
     pub fn watch(&self) {
         if !self.watched.get()
-            && (matches!(
-                self.kind,
+            && (match &self.kind {
                 ObjectKind::Proxy(_)
-                    | ObjectKind::TypedArray(_)
-                    | ObjectKind::String(_)
-                    | ObjectKind::Arguments(_)
-                    | ObjectKind::ModuleNamespace(_)
-            ) || !self.has_no_elements())
+                | ObjectKind::TypedArray(_)
+                | ObjectKind::Arguments(_)
+                | ObjectKind::ModuleNamespace(_) => true,
+                // %String.prototype% is a String wrapper of "": no indices.
+                ObjectKind::String(s) => !s.is_empty(),
+                _ => false,
+            } || !self.has_no_elements())
         {
             PROTOTYPE_ELEMENTS.store(true, Ordering::Relaxed);
         }
