@@ -220,18 +220,29 @@ unsafe fn get_named(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (us
         // SAFETY: a value names a live cell.
         && e.matches_word(unsafe { JsObject::shape_word(cell) })
     {
-        let v = match e.handler {
-            // SAFETY: the entry matched, so the cell is an object.
-            Handler::OwnSlot(n) => unsafe { Gc::<JsObject>::from_raw(cell.as_raw().as_ptr()) }.slot(n),
-            Handler::ProtoSlot(holder, n) => holder.slot(n),
-            // SAFETY: this handler's guarantees.
-            _ => return unsafe { get_named_polymorphic(vm, cur, pc, acc) },
-        };
-        // SAFETY: see the module docs.
-        return unsafe { star_after(cur, pc + 4, v) };
+        // SAFETY: the entry matched, so the cell is an object.
+        if let Some(v) = unsafe { slot_load(cell, e.handler) } {
+            // SAFETY: see the module docs.
+            return unsafe { star_after(cur, pc + 4, v) };
+        }
     }
     // SAFETY: this handler's guarantees.
     unsafe { get_named_polymorphic(vm, cur, pc, acc) }
+}
+
+/// What an own or prototype slot `handler` loads for the object `cell`
+/// (`None` for the other handlers).
+///
+/// # Safety
+/// `cell` is an object: a cache entry with this handler matched it.
+#[inline(always)]
+unsafe fn slot_load(cell: strata_gc::CellPtr, handler: Handler) -> Option<Value> {
+    match handler {
+        // SAFETY: the caller's promise.
+        Handler::OwnSlot(n) => Some(unsafe { Gc::<JsObject>::from_raw(cell.as_raw().as_ptr()) }.slot(n)),
+        Handler::ProtoSlot(holder, n) => Some(holder.slot(n)),
+        _ => None,
+    }
 }
 
 /// GetNamedProperty past a monomorphic hit: a polymorphic site's own or
@@ -246,15 +257,11 @@ unsafe fn get_named_polymorphic(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: V
         // SAFETY: a value names a live cell.
         && let Some(e) = v.iter().find(|e| e.matches_word(unsafe { JsObject::shape_word(cell) }))
     {
-        let v = match e.handler {
-            // SAFETY: the entry matched, so the cell is an object.
-            Handler::OwnSlot(n) => unsafe { Gc::<JsObject>::from_raw(cell.as_raw().as_ptr()) }.slot(n),
-            Handler::ProtoSlot(holder, n) => holder.slot(n),
-            // SAFETY: this handler's guarantees.
-            _ => return unsafe { get_named_slow(vm, cur, pc, acc) },
-        };
-        // SAFETY: see the module docs.
-        return unsafe { star_after(cur, pc + 4, v) };
+        // SAFETY: the entry matched, so the cell is an object.
+        if let Some(v) = unsafe { slot_load(cell, e.handler) } {
+            // SAFETY: see the module docs.
+            return unsafe { star_after(cur, pc + 4, v) };
+        }
     }
     // SAFETY: this handler's guarantees.
     unsafe { get_named_slow(vm, cur, pc, acc) }
