@@ -310,6 +310,30 @@ unsafe fn get_named_slow(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -
 unsafe fn set_named(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
     // SAFETY: see the module docs.
     let (recv, fs) = unsafe { (reg(cur, pc, 0), slot(cur, pc, 2)) };
+    // As in `get_named`: a monomorphic store to an own slot inline, the
+    // rest (transitions, polymorphic sites) out of line.
+    if let Some(cell) = recv.as_cell()
+        && let IcState::Monomorphic(e) = fs.ic.get()
+        && let Handler::OwnSlot(n) = e.handler
+        // SAFETY: a value names a live cell.
+        && e.matches_word(unsafe { JsObject::shape_word(cell) })
+    {
+        // SAFETY: the entry matched: the cell is an object.
+        let obj = unsafe { Gc::<JsObject>::from_raw(cell.as_raw().as_ptr()) };
+        obj.set_slot(n, acc);
+        strata_gc::write_barrier(obj.cell(), acc.bits() as usize);
+        return (pc + 4, acc);
+    }
+    // SAFETY: this handler's guarantees.
+    unsafe { set_named_slow(vm, cur, pc, acc) }
+}
+
+/// SetNamedProperty past a monomorphic own-slot store: a cached
+/// transition, a polymorphic site's hit, else the generic path.
+#[inline(never)]
+unsafe fn set_named_slow(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -> (usize, Value) {
+    // SAFETY: see the module docs.
+    let (recv, fs) = unsafe { (reg(cur, pc, 0), slot(cur, pc, 2)) };
     if let Some(cell) = recv.as_cell() {
         // As in `get_named`: the cell's first word against the shapes.
         // SAFETY: a value names a live cell.
