@@ -285,15 +285,8 @@ unsafe fn get_named_slow(vm: &mut Vm, cur: &mut Cursor, pc: usize, acc: Value) -
             }
             _ => state.find(&obj),
         };
-        let v = match handler {
-            Some(Handler::OwnSlot(n)) => obj.slot(n),
-            Some(Handler::ProtoSlot(holder, n)) => holder.slot(n),
-            Some(Handler::Missing) => Value::UNDEFINED,
-            Some(Handler::ArrayLength) => match obj.kind {
-                ObjectKind::Array { ref length, .. } => Value::number(length.get() as f64),
-                _ => generic!(vm, cur, pc, acc),
-            },
-            _ => generic!(vm, cur, pc, acc),
+        let Some(v) = handler.and_then(|h| super::ic_ops::load_without_code(obj, h)) else {
+            generic!(vm, cur, pc, acc)
         };
         // SAFETY: see the module docs.
         return unsafe { star_after(cur, pc + 4, v) };

@@ -77,14 +77,10 @@ impl Vm {
     /// Runs a load handler.
     #[inline]
     fn run_load_handler(&mut self, obj: Gc<JsObject>, handler: Handler) -> JsResult<Value> {
+        if let Some(v) = load_without_code(obj, handler) {
+            return Ok(v);
+        }
         Ok(match handler {
-            Handler::OwnSlot(n) => obj.slot(n),
-            Handler::ProtoSlot(h, n) => h.slot(n),
-            Handler::Missing => Value::UNDEFINED,
-            Handler::ArrayLength => match &obj.kind {
-                ObjectKind::Array { length, .. } => Value::number(length.get() as f64),
-                _ => Value::UNDEFINED,
-            },
             Handler::OwnGetter(n) => {
                 let getter = getter_of(obj, n);
                 if getter.is_undefined() {
@@ -99,8 +95,8 @@ impl Vm {
                 }
                 return self.call(getter, Value::from_gc(obj), &[]);
             }
-            // Never recorded for an object receiver.
-            Handler::Transition(..) | Handler::StringLength => Value::UNDEFINED,
+            // Answered above, or never recorded for an object receiver.
+            _ => Value::UNDEFINED,
         })
     }
 
@@ -576,6 +572,24 @@ fn string_load(s: Gc<JsString>, handler: Handler) -> Option<Value> {
         Handler::StringLength => Some(Value::int(s.len() as i32)),
         Handler::ProtoSlot(h, n) => Some(h.slot(n)),
         Handler::Missing => Some(Value::UNDEFINED),
+        _ => None,
+    }
+}
+
+/// What a load `handler` gives for the object `obj` when it runs no code
+/// (a slot, a missing property, an Array's length); `None` for getters
+/// (and the handlers object loads never record). The interpreter's fast
+/// handler answers these without the generic path.
+#[inline]
+pub(crate) fn load_without_code(obj: Gc<JsObject>, handler: Handler) -> Option<Value> {
+    match handler {
+        Handler::OwnSlot(n) => Some(obj.slot(n)),
+        Handler::ProtoSlot(h, n) => Some(h.slot(n)),
+        Handler::Missing => Some(Value::UNDEFINED),
+        Handler::ArrayLength => Some(match &obj.kind {
+            ObjectKind::Array { length, .. } => Value::number(length.get() as f64),
+            _ => Value::UNDEFINED,
+        }),
         _ => None,
     }
 }
